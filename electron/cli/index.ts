@@ -1,0 +1,99 @@
+/** Command line: import, check. Run as `npm run --silent cli -- <command> …`. */
+import { readFileSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openCore } from '../core/app'
+import { appRoot, dataDirFrom } from '../core/paths'
+import { parsePlanText } from '../core/importers/parser'
+import { decodeText } from '../core/importers/readers/text'
+import { commitPlan } from '../core/plans/service'
+import { DubanError } from '../core/errors'
+import type { Actor } from '../core/context'
+import { checkDatabase } from './check'
+
+const USAGE = `用法：
+  npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
+  npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
+数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
+
+/** Plain text files of work plans are small; anything this large is not one. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024
+
+function readPlanFile(file: string): string {
+  let size: number
+  try {
+    size = statSync(file).size
+  } catch {
+    throw new DubanError('file_not_found', `找不到文件：${file}`)
+  }
+  if (size === 0) throw new DubanError('empty_file', '文件是空的，请检查是否选错了文件')
+  if (size > MAX_FILE_BYTES) throw new DubanError('file_too_large', '文件超过20MB，不像是工作要点文件，请检查')
+  return decodeText(readFileSync(file))
+}
+
+async function openData() {
+  return openCore({ dataDir: dataDirFrom(join(appRoot(), '.duban-data')) })
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } })
+  const file = positionals[0]
+  if (!file) throw new DubanError('usage', USAGE)
+  const text = readPlanFile(file)
+  const draft = parsePlanText(text)
+  if (values['dry-run']) {
+    if (values.json) process.stdout.write(JSON.stringify(draft, null, 2) + '\n')
+    else printSummary(draft)
+    return 0
+  }
+  const core = await openData()
+  try {
+    const admin = await core.db.selectFrom('users').select(['id', 'username', 'display_name']).where('role', '=', 'admin').orderBy('id').executeTakeFirst()
+    // Whoever can run the CLI can open the file itself: it acts as the first administrator.
+    const actor: Actor = { id: admin?.id ?? 0, username: admin?.username ?? 'cli', displayName: admin?.display_name ?? '命令行', role: 'admin', unitId: null }
+    const result = await commitPlan({ db: core.db, clock: core.clock, files: core.files, actor }, { draft, text, sourceName: basename(file) })
+    const out = { ...result, warnings: draft.warnings }
+    process.stdout.write(values.json ? JSON.stringify(out, null, 2) + '\n' : `已导入：${draft.plan.title}，共 ${result.taskCount} 项任务（文件编号 ${result.planId}）\n`)
+    return 0
+  } finally {
+    await core.close()
+  }
+}
+
+function printSummary(draft: ReturnType<typeof parsePlanText>) {
+  console.log(`${draft.plan.title}（${draft.plan.docNumber ?? '无文号'}，${draft.plan.issuedOn ?? '无日期'}）`)
+  for (const l of draft.lists) console.log(`  ${l.name}：${l.sections.reduce((n, s) => n + s.tasks.length, 0)} 项`)
+  for (const w of draft.warnings) console.log(`  ⚠ ${w.message}`)
+}
+
+async function runCheck(): Promise<number> {
+  const core = await openData()
+  try {
+    const problems = await checkDatabase(core)
+    if (problems.length === 0) {
+      console.log('检查通过：数据库完整，数据一致。')
+      return 0
+    }
+    for (const p of problems) console.error(`✗ ${p.message}`)
+    console.error(`共发现 ${problems.length} 个问题。`)
+    return 1
+  } finally {
+    await core.close()
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === 'import') return runImport(rest)
+  if (command === 'check') return runCheck()
+  console.error(USAGE)
+  return command ? 2 : 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof DubanError ? err.message : `出错了：${(err as Error).message}`)
+    process.exit(1)
+  },
+)

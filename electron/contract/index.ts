@@ -1,0 +1,20 @@
+import type { z } from 'zod'
+import type { CallDef } from './define'
+import { authCalls } from './auth'
+import { planCalls } from './plans'
+import { taskCalls } from './tasks'
+
+/** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
+export const contract = { ...authCalls, ...planCalls, ...taskCalls }
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+export type Input<M extends Method> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
+export type Output<M extends Method> = Contract[M] extends CallDef<z.ZodType, infer O> ? O : never
+
+export interface ApiError {
+  code: string
+  message: string
+}
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError }

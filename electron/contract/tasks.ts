@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { ALL_ROLES, OFFICE, defineCall } from './define'
+import { id } from './plans'
+import type { TaskDetail, TaskRow } from '../core/tasks/service'
+import type { Overview } from '../core/dashboards/service'
+
+export const taskStatus = z.enum(['not_started', 'on_track', 'behind', 'due_soon', 'overdue', 'done'], {
+  error: '状态不正确',
+})
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+
+export const taskCalls = {
+  'tasks.list': defineCall<TaskRow[]>()({
+    input: z.object({
+      planId: id,
+      listId: id.optional(),
+      sectionId: id.optional(),
+      unitId: id.optional(),
+      unitRole: z.enum(['lead', 'any']).optional(),
+      status: taskStatus.optional(),
+      q: z.string().max(100, '搜索词过长').optional(),
+    }),
+    roles: ALL_ROLES,
+  }),
+  'tasks.get': defineCall<TaskDetail>()({ input: z.object({ taskId: id }), roles: ALL_ROLES }),
+  'tasks.update': defineCall<TaskDetail>()({
+    input: z.object({
+      taskId: id,
+      text: z.string().trim().min(1, '任务内容不能为空').max(5000).optional(),
+      leadUnitIds: z.array(id).max(20).optional(),
+      coopUnitIds: z.array(id).max(50).optional(),
+      leaderId: id.nullable().optional(),
+      deadline: isoDay.nullable().optional(),
+    }),
+    roles: ALL_ROLES, // the core refuses everyone but the office, with a reason
+  }),
+  'dashboards.overview': defineCall<Overview>()({
+    input: z.object({ planId: id, listId: id.optional() }),
+    roles: ALL_ROLES,
+  }),
+}

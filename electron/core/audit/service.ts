@@ -1,0 +1,28 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Ctx } from '../context'
+
+/** Written inside the same transaction as the change it records. */
+export async function writeAudit(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  entry: { action: string; entity: string; entityId: number | null; before?: unknown; after?: unknown },
+): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: ctx.clock.now().toISOString(),
+      actor_id: ctx.actor && ctx.actor.id > 0 ? ctx.actor.id : null, // 0: the command line with no administrator yet
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute()
+}
+
+/** Runs a write as one transaction; an error anywhere rolls all of it back. */
+export function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(fn)
+}

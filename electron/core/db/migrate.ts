@@ -1,0 +1,26 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import * as m001 from './migrations/001_initial'
+
+interface Migration {
+  name: string
+  sql: string
+}
+
+/** Append-only: the position in this list is the schema version. */
+export const migrations: Migration[] = [m001]
+
+/** Brings the schema up to date; each step is one transaction, so a crash leaves the old version intact. */
+export function migrate(raw: BetterSqlite3.Database): number {
+  const current = raw.pragma('user_version', { simple: true }) as number
+  if (current > migrations.length) {
+    throw new Error(`数据库版本（${current}）比本程序新，请升级督办台后再打开`)
+  }
+  for (let version = current + 1; version <= migrations.length; version++) {
+    const step = migrations[version - 1]
+    raw.transaction(() => {
+      raw.exec(step.sql)
+      raw.pragma(`user_version = ${version}`)
+    })()
+  }
+  return migrations.length
+}

@@ -1,0 +1,125 @@
+import type { Generated } from 'kysely'
+
+/** Table types for Kysely. Mirrors the migrations; keep the two in step. */
+export type Role = 'admin' | 'office' | 'unit_head' | 'unit_staff' | 'leader'
+export type UnitKind = 'division' | 'bureau' | 'center' | 'association' | 'collective'
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved'
+
+export interface Database {
+  settings: { key: string; value: string }
+  units: { id: Generated<number>; name: string; kind: UnitKind; sort: number; created_at: string }
+  unit_aliases: { alias: string; unit_id: number }
+  users: {
+    id: Generated<number>
+    username: string
+    display_name: string
+    role: Role
+    unit_id: number | null
+    password_hash: string
+    password_salt: string
+    active: Generated<number>
+    created_at: string
+  }
+  sessions: { token_hash: string; user_id: number; created_at: string; last_seen_at: string }
+  plans: {
+    id: Generated<number>
+    title: string
+    issuer: string | null
+    doc_number: string | null
+    issued_on: string | null
+    year: number | null
+    source_name: string | null
+    original_text: string
+    created_at: string
+  }
+  lists: { id: Generated<number>; plan_id: number; name: string; kind: string; sort: number }
+  sections: { id: Generated<number>; list_id: number; number: string | null; title: string | null; sort: number }
+  tasks: {
+    id: Generated<number>
+    plan_id: number
+    list_id: number
+    section_id: number | null
+    number: number
+    text: string
+    leader_id: number | null
+    deadline: string | null
+    deadline_text: string | null
+    closed_at: string | null
+    source_line: number | null
+    sort: number
+    created_at: string
+    updated_at: string
+  }
+  task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
+  milestones: { id: Generated<number>; task_id: number; due_on: string; planned_pct: number; title: string }
+  reports: {
+    id: Generated<number>
+    task_id: number
+    unit_id: number
+    period: string
+    percent: number
+    progress: string
+    problems: string
+    next_steps: string
+    status: ReportStatus
+    is_final: number
+    version: number
+    return_reason: string | null
+    created_by: number
+    reviewed_by: number | null
+    submitted_at: string | null
+    reviewed_at: string | null
+    created_at: string
+    updated_at: string
+  }
+  indicators: {
+    id: Generated<number>
+    plan_id: number
+    task_id: number | null
+    name: string
+    unit: string
+    comparator: string
+    target_value: number
+    baseline_value: number | null
+    baseline_year: number | null
+    target_year: number | null
+    growth_pct: number | null
+    source_text: string | null
+  }
+  indicator_values: {
+    id: Generated<number>
+    indicator_id: number
+    report_id: number | null
+    period: string
+    value: number
+    recorded_at: string
+  }
+  attachments: {
+    id: Generated<number>
+    report_id: number | null
+    sha256: string
+    file_name: string
+    mime: string
+    size: number
+    created_by: number
+    created_at: string
+  }
+  instructions: {
+    id: Generated<number>
+    task_id: number
+    parent_id: number | null
+    author_id: number
+    body: string
+    created_at: string
+  }
+  audit_log: {
+    id: Generated<number>
+    at: string
+    actor_id: number | null
+    action: string
+    entity: string
+    entity_id: number | null
+    before_json: string | null
+    after_json: string | null
+  }
+}

@@ -1,0 +1,76 @@
+/** What the parser makes of a document before anything is written. Shape is stable: the CLI prints it. */
+export type Comparator = '=' | '>=' | '>' | '<=' | '<'
+
+export interface TargetDraft {
+  value: number
+  unit: string
+  /** '=' for 达到/完成, '>=' for 以上/不低于/超, '>' for 超过 … */
+  comparator: Comparator
+  /** what is measured, e.g. 电商快件不再二次包装率 */
+  about: string
+  /** the words in the source, e.g. 95%以上 */
+  text: string
+}
+
+export interface TaskDraft {
+  number: number
+  text: string
+  /** ordered; the first is the primary lead */
+  leads: string[]
+  coops: string[]
+  /** ISO date within the plan year, or null when none/ongoing */
+  deadline: string | null
+  deadlineText: string | null
+  targets: TargetDraft[]
+  /** 1-based line in the source text where the item starts */
+  line: number
+}
+
+export interface SectionDraft {
+  /** 一、二、… or null for an unsectioned list */
+  number: string | null
+  title: string | null
+  tasks: TaskDraft[]
+}
+
+export type ListKind = 'work_points' | 'key_works' | 'livelihood' | 'other'
+
+export interface ListDraft {
+  name: string
+  kind: ListKind
+  sections: SectionDraft[]
+}
+
+export interface PlanMeta {
+  title: string
+  issuer: string | null
+  docNumber: string | null
+  /** YYYY-MM-DD */
+  issuedOn: string | null
+  year: number | null
+}
+
+export interface IndicatorDraft {
+  name: string
+  unit: string
+  target: number
+  comparator: Comparator
+  growthPct: number | null
+  baseline: number | null
+  baselineYear: number | null
+  targetYear: number | null
+  text: string
+}
+
+export interface ParseWarning {
+  code: string
+  message: string
+  at?: { list: string; number?: number }
+}
+
+export interface PlanDraft {
+  plan: PlanMeta
+  lists: ListDraft[]
+  indicators: IndicatorDraft[]
+  warnings: ParseWarning[]
+}

@@ -1,0 +1,148 @@
+import type { Ctx, Actor } from '../context'
+import { DubanError, denied, notFound } from '../errors'
+import { inTransaction, writeAudit } from '../audit/service'
+import { canReadTask, requireActor, requireRole, seesAllTasks } from '../users/rules'
+import { loadTaskRecords, type TaskRecord } from './queries'
+import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIGHT, type TaskStatus } from './rules'
+
+export interface TaskRow extends Omit<TaskRecord, 'milestones' | 'hasReports'> {
+  status: TaskStatus
+  statusLabel: string
+  light: 'green' | 'yellow' | 'red' | 'grey'
+  plannedPct: number
+  dueOn: string | null
+}
+
+export interface TaskFilter {
+  planId: number
+  listId?: number
+  sectionId?: number
+  unitId?: number
+  /** 'lead' matches only lead units (drill-down from "tasks per lead unit") */
+  unitRole?: 'lead' | 'any'
+  status?: TaskStatus
+  q?: string
+}
+
+export function toRow(r: TaskRecord, today: string): TaskRow {
+  const { milestones, hasReports, ...rest } = r
+  const status = computeStatus({ closedAt: r.closedAt, deadline: r.deadline, milestones, actualPct: r.actualPct, hasReports }, today)
+  return {
+    ...rest,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    light: STATUS_LIGHT[status],
+    plannedPct: plannedPercent(milestones, today),
+    dueOn: finalDeadline({ deadline: r.deadline, milestones }),
+  }
+}
+
+const unitIdsOf = (r: Pick<TaskRecord, 'leads' | 'coops'>) => [...r.leads, ...r.coops].map((u) => u.id)
+
+/** Rows the actor may see: unit people only their unit's work, whatever filter they send. */
+export async function visibleRows(ctx: Ctx, planId: number): Promise<{ actor: Actor; rows: TaskRow[] }> {
+  const actor = requireActor(ctx.actor)
+  const today = ctx.clock.today()
+  const records = await loadTaskRecords(ctx.db, { planId })
+  const rows = records.filter((r) => canReadTask(actor, unitIdsOf(r))).map((r) => toRow(r, today))
+  return { actor, rows }
+}
+
+export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]> {
+  const { rows } = await visibleRows(ctx, filter.planId)
+  const q = filter.q?.trim()
+  return rows.filter((r) => {
+    if (filter.listId !== undefined && r.listId !== filter.listId) return false
+    if (filter.sectionId !== undefined && r.sectionId !== filter.sectionId) return false
+    if (filter.status !== undefined && r.status !== filter.status) return false
+    if (filter.unitId !== undefined) {
+      const units = filter.unitRole === 'lead' ? r.leads : [...r.leads, ...r.coops]
+      if (!units.some((u) => u.id === filter.unitId)) return false
+    }
+    if (q && !r.text.includes(q) && !r.leads.some((u) => u.name.includes(q))) return false
+    return true
+  })
+}
+
+export interface TaskDetail extends TaskRow {
+  milestones: { dueOn: string; plannedPct: number }[]
+  history: { at: string; actor: string | null; action: string; before: unknown; after: unknown }[]
+}
+
+async function readableRecord(ctx: Ctx, taskId: number): Promise<{ actor: Actor; record: TaskRecord }> {
+  const actor = requireActor(ctx.actor)
+  const [record] = await loadTaskRecords(ctx.db, { taskId })
+  if (!record) throw notFound('该任务')
+  if (!canReadTask(actor, unitIdsOf(record))) throw denied('该任务不属于您所在的处室，无权查看')
+  return { actor, record }
+}
+
+export async function getTask(ctx: Ctx, input: { taskId: number }): Promise<TaskDetail> {
+  const { record } = await readableRecord(ctx, input.taskId)
+  const history = await ctx.db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select(['at', 'display_name', 'action', 'before_json', 'after_json'])
+    .where('entity', '=', 'task')
+    .where('entity_id', '=', input.taskId)
+    .orderBy('audit_log.id', 'desc')
+    .execute()
+  return {
+    ...toRow(record, ctx.clock.today()),
+    milestones: record.milestones,
+    history: history.map((h) => ({
+      at: h.at,
+      actor: h.display_name,
+      action: h.action,
+      before: h.before_json ? JSON.parse(h.before_json) : null,
+      after: h.after_json ? JSON.parse(h.after_json) : null,
+    })),
+  }
+}
+
+export interface TaskUpdate {
+  taskId: number
+  text?: string
+  leadUnitIds?: number[]
+  coopUnitIds?: number[]
+  leaderId?: number | null
+  deadline?: string | null
+}
+
+/** Office work: assignment and wording. Units cannot reassign their own tasks. */
+export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetail> {
+  const actor = requireActor(ctx.actor)
+  if (!seesAllTasks(actor)) {
+    await readableRecord(ctx, input.taskId) // an outsider learns nothing more than "not yours"
+  }
+  requireRole(actor, ['admin', 'office'])
+  const { record: before } = await readableRecord(ctx, input.taskId)
+  if (input.leadUnitIds && input.leadUnitIds.length === 0) throw new DubanError('invalid_input', '至少需要一个牵头单位')
+  await inTransaction(ctx, async (trx) => {
+    const set: { text?: string; leader_id?: number | null; deadline?: string | null; updated_at: string } = {
+      updated_at: ctx.clock.now().toISOString(),
+    }
+    if (input.text !== undefined) set.text = input.text
+    if (input.leaderId !== undefined) set.leader_id = input.leaderId
+    if (input.deadline !== undefined) set.deadline = input.deadline
+    await trx.updateTable('tasks').set(set).where('id', '=', input.taskId).execute()
+    for (const [role, ids] of [
+      ['lead', input.leadUnitIds],
+      ['coop', input.coopUnitIds],
+    ] as const) {
+      if (!ids) continue
+      await trx.deleteFrom('task_units').where('task_id', '=', input.taskId).where('role', '=', role).execute()
+      for (const [position, unitId] of [...new Set(ids)].entries()) {
+        await trx.insertInto('task_units').values({ task_id: input.taskId, unit_id: unitId, role, position }).execute()
+      }
+    }
+    await writeAudit(trx, ctx, {
+      action: 'task.update',
+      entity: 'task',
+      entityId: input.taskId,
+      before: { text: before.text, leads: before.leads, coops: before.coops, leaderId: before.leaderId, deadline: before.deadline },
+      after: input,
+    })
+  })
+  return getTask(ctx, { taskId: input.taskId })
+}

@@ -1,0 +1,133 @@
+import type { Ctx, Actor } from '../context'
+import type { Role } from '../db/schema'
+import { DubanError } from '../errors'
+import { inTransaction, writeAudit } from '../audit/service'
+import { hashPassword, newSalt, newToken, tokenHash, verifyPassword } from './passwords'
+import { ROLE_LABELS, requireActor, requireRole } from './rules'
+
+/** Minutes of inactivity after which a session ends. */
+export const SESSION_IDLE_MINUTES = 30
+
+export interface UserView {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  roleLabel: string
+  unitId: number | null
+  unitName: string | null
+}
+
+async function userView(ctx: Ctx, id: number): Promise<UserView> {
+  const u = await ctx.db
+    .selectFrom('users')
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'username', 'display_name', 'role', 'unit_id', 'units.name as unit_name'])
+    .where('users.id', '=', id)
+    .executeTakeFirstOrThrow()
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    roleLabel: ROLE_LABELS[u.role],
+    unitId: u.unit_id,
+    unitName: u.unit_name,
+  }
+}
+
+export async function setupStatus(ctx: Ctx): Promise<{ needsSetup: boolean }> {
+  const row = await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return { needsSetup: Number(row.n) === 0 }
+}
+
+export async function createUser(
+  ctx: Ctx,
+  input: { username: string; displayName: string; role: Role; unitId: number | null; password: string },
+): Promise<UserView> {
+  const { needsSetup } = await setupStatus(ctx)
+  if (!needsSetup) requireRole(ctx.actor, ['admin'])
+  else if (input.role !== 'admin') throw new DubanError('setup_required', '请先设置系统管理员账号')
+  if ((input.role === 'unit_head' || input.role === 'unit_staff') && !input.unitId) {
+    throw new DubanError('invalid_input', '处室人员必须指定所属处室')
+  }
+  const id = await inTransaction(ctx, async (trx) => {
+    const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()
+    if (taken) throw new DubanError('conflict', `用户名“${input.username}”已被使用`)
+    const salt = newSalt()
+    const row = await trx
+      .insertInto('users')
+      .values({
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        unit_id: input.unitId,
+        password_salt: salt,
+        password_hash: hashPassword(input.password, salt),
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await writeAudit(trx, ctx, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: row.id,
+      after: { username: input.username, role: input.role, unitId: input.unitId },
+    })
+    return row.id
+  })
+  return userView(ctx, id)
+}
+
+/** First start of a fresh database: the first administrator sets a password. */
+export function setupAdmin(ctx: Ctx, input: { username: string; displayName: string; password: string }) {
+  return createUser(ctx, { ...input, role: 'admin', unitId: null })
+}
+
+export async function login(ctx: Ctx, input: { username: string; password: string }) {
+  const u = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst()
+  if (!u || !u.active || !verifyPassword(input.password, u.password_salt, u.password_hash)) {
+    throw new DubanError('bad_credentials', '用户名或密码不正确')
+  }
+  const token = newToken()
+  const now = ctx.clock.now().toISOString()
+  await inTransaction(ctx, async (trx) => {
+    await trx.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now }).execute()
+    await writeAudit(trx, { ...ctx, actor: { id: u.id } as Actor }, { action: 'auth.login', entity: 'user', entityId: u.id })
+  })
+  return { token, user: await userView(ctx, u.id) }
+}
+
+export async function logout(ctx: Ctx, token: string | null): Promise<{ ok: true }> {
+  if (token) await ctx.db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute()
+  return { ok: true }
+}
+
+/** Finds the actor behind a token; an idle session is ended and refused. */
+export async function resolveSession(ctx: Omit<Ctx, 'actor'>, token: string): Promise<Actor> {
+  const hash = tokenHash(token)
+  const s = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'username', 'display_name', 'role', 'unit_id', 'active', 'last_seen_at'])
+    .where('token_hash', '=', hash)
+    .executeTakeFirst()
+  if (!s || !s.active) throw new DubanError('unauthenticated', '请先登录')
+  const now = ctx.clock.now()
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > SESSION_IDLE_MINUTES * 60_000) {
+    await ctx.db.deleteFrom('sessions').where('token_hash', '=', hash).execute()
+    throw new DubanError('session_expired', '长时间未操作，登录已失效，请重新登录')
+  }
+  await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute()
+  return { id: s.id, username: s.username, displayName: s.display_name, role: s.role, unitId: s.unit_id }
+}
+
+export async function me(ctx: Ctx): Promise<UserView> {
+  return userView(ctx, requireActor(ctx.actor).id)
+}
+
+export async function listUsers(ctx: Ctx): Promise<UserView[]> {
+  requireRole(ctx.actor, ['admin', 'office'])
+  const ids = await ctx.db.selectFrom('users').select('id').orderBy('id').execute()
+  return Promise.all(ids.map((r) => userView(ctx, r.id)))
+}

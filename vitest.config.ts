@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
+
+const src = fileURLToPath(new URL('./src', import.meta.url))
+
+// Dates are part of the rules: pin the zone the bureau works in.
+process.env.TZ = process.env.TZ || 'Asia/Shanghai'
+
+export default defineConfig({
+  resolve: { alias: { '@': src } },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', pool: 'forks' },
+      },
+      {
+        extends: true,
+        plugins: [vue()],
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.ts'],
+          environment: 'happy-dom',
+          server: { deps: { inline: ['element-plus'] } },
+        },
+      },
+      { extends: true, test: { name: 'bench', include: [], benchmark: { include: ['tests/bench/**/*.bench.ts'] } } },
+    ],
+  },
+})
