@@ -14,10 +14,14 @@ const rendererDir = join(root, 'out', 'renderer')
 
 if (!existsSync(join(rendererDir, 'index.html')) || process.argv.includes('--build')) {
   console.log('正在构建界面……')
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'src/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'src/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
 }
 
 const dataDir = dataDirFrom(join(root, '.duban-data'))

@@ -64,7 +64,8 @@ export function startBridge(opts: BridgeOptions): Promise<{ server: Server; url:
       const result = await dispatch(opts.env, method, input, bearer(req))
       return send(result.ok ? 200 : httpStatusOf(result.error.code), result)
     }
-    if (!opts.staticRoot || (req.method !== 'GET' && req.method !== 'HEAD')) return send(404, { ok: false, error: { code: 'not_found', message: '未找到' } })
+    if (!opts.staticRoot || (req.method !== 'GET' && req.method !== 'HEAD'))
+      return send(404, { ok: false, error: { code: 'not_found', message: '未找到' } })
     await serveStatic(opts.staticRoot, url, res)
   })
   return new Promise((resolve, reject) => {

@@ -9,7 +9,8 @@ export interface CheckProblem {
 export async function checkDatabase(core: CoreApp): Promise<CheckProblem[]> {
   const problems: CheckProblem[] = []
   const integrity = core.raw.pragma('integrity_check') as { integrity_check: string }[]
-  for (const r of integrity) if (r.integrity_check !== 'ok') problems.push({ code: 'integrity', message: `数据库文件损坏：${r.integrity_check}` })
+  for (const r of integrity)
+    if (r.integrity_check !== 'ok') problems.push({ code: 'integrity', message: `数据库文件损坏：${r.integrity_check}` })
   const fk = core.raw.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
   for (const r of fk) problems.push({ code: 'foreign_key', message: `表 ${r.table} 第 ${r.rowid} 行引用的 ${r.parent} 记录不存在` })
 
@@ -21,9 +22,9 @@ export async function checkDatabase(core: CoreApp): Promise<CheckProblem[]> {
     .all() as { id: number; number: number; list: string }[]
   for (const t of noLead) problems.push({ code: 'task_without_lead', message: `「${t.list}」第${t.number}项没有牵头单位` })
 
-  const crossPlan = core.raw
-    .prepare(`SELECT t.id FROM tasks t JOIN lists l ON l.id = t.list_id WHERE l.plan_id <> t.plan_id`)
-    .all() as { id: number }[]
+  const crossPlan = core.raw.prepare(`SELECT t.id FROM tasks t JOIN lists l ON l.id = t.list_id WHERE l.plan_id <> t.plan_id`).all() as {
+    id: number
+  }[]
   for (const t of crossPlan) problems.push({ code: 'task_list_mismatch', message: `任务 ${t.id} 所属清单与文件不一致` })
 
   const badMilestones = core.raw

@@ -36,7 +36,11 @@ async function openData() {
 }
 
 async function runImport(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } })
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  })
   const file = positionals[0]
   if (!file) throw new DubanError('usage', USAGE)
   const text = readPlanFile(file)
@@ -48,12 +52,30 @@ async function runImport(args: string[]): Promise<number> {
   }
   const core = await openData()
   try {
-    const admin = await core.db.selectFrom('users').select(['id', 'username', 'display_name']).where('role', '=', 'admin').orderBy('id').executeTakeFirst()
+    const admin = await core.db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name'])
+      .where('role', '=', 'admin')
+      .orderBy('id')
+      .executeTakeFirst()
     // Whoever can run the CLI can open the file itself: it acts as the first administrator.
-    const actor: Actor = { id: admin?.id ?? 0, username: admin?.username ?? 'cli', displayName: admin?.display_name ?? '命令行', role: 'admin', unitId: null }
-    const result = await commitPlan({ db: core.db, clock: core.clock, files: core.files, actor }, { draft, text, sourceName: basename(file) })
+    const actor: Actor = {
+      id: admin?.id ?? 0,
+      username: admin?.username ?? 'cli',
+      displayName: admin?.display_name ?? '命令行',
+      role: 'admin',
+      unitId: null,
+    }
+    const result = await commitPlan(
+      { db: core.db, clock: core.clock, files: core.files, actor },
+      { draft, text, sourceName: basename(file) },
+    )
     const out = { ...result, warnings: draft.warnings }
-    process.stdout.write(values.json ? JSON.stringify(out, null, 2) + '\n' : `已导入：${draft.plan.title}，共 ${result.taskCount} 项任务（文件编号 ${result.planId}）\n`)
+    process.stdout.write(
+      values.json
+        ? JSON.stringify(out, null, 2) + '\n'
+        : `已导入：${draft.plan.title}，共 ${result.taskCount} 项任务（文件编号 ${result.planId}）\n`,
+    )
     return 0
   } finally {
     await core.close()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ALL_ROLES, OFFICE, defineCall } from './define'
+import { ALL_ROLES, defineCall } from './define'
 import { id } from './plans'
 import type { TaskDetail, TaskRow } from '../core/tasks/service'
 import type { Overview } from '../core/dashboards/service'

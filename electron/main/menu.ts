@@ -35,7 +35,12 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
           label: '关于督办台',
           click: () => {
             const win = getWindow()
-            const options = { type: 'info' as const, title: '关于督办台', message: `督办台 ${app.getVersion()}`, detail: '邮政管理局年度工作要点督查督办系统' }
+            const options = {
+              type: 'info' as const,
+              title: '关于督办台',
+              message: `督办台 ${app.getVersion()}`,
+              detail: '邮政管理局年度工作要点督查督办系统',
+            }
             void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
           },
         },

@@ -23,8 +23,7 @@ export interface Overview {
   byLeadUnit: UnitStatusCounts[]
 }
 
-const zeroCounts = (): Record<TaskStatus, number> =>
-  Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<TaskStatus, number>
+const zeroCounts = (): Record<TaskStatus, number> => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<TaskStatus, number>
 
 /** One query feeds both first charts: status distribution and tasks per lead unit by status. */
 export async function overview(ctx: Ctx, input: { planId: number; listId?: number }): Promise<Overview> {

@@ -62,7 +62,10 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
         .where('id', '=', task.id)
         .execute()
       for (const m of QUARTERLY) {
-        await trx.insertInto('milestones').values({ task_id: task.id, due_on: `${year}-${m.month}`, planned_pct: m.pct, title: m.title }).execute()
+        await trx
+          .insertInto('milestones')
+          .values({ task_id: task.id, due_on: `${year}-${m.month}`, planned_pct: m.pct, title: m.title })
+          .execute()
       }
       const roll = random()
       if (roll < 0.06 || leadId === null) continue // never reported
@@ -95,7 +98,12 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
             updated_at: `${r.on}T15:00:00.000Z`,
           })
           .execute()
-        if (final) await trx.updateTable('tasks').set({ closed_at: `${r.on}T15:00:00.000Z` }).where('id', '=', task.id).execute()
+        if (final)
+          await trx
+            .updateTable('tasks')
+            .set({ closed_at: `${r.on}T15:00:00.000Z` })
+            .where('id', '=', task.id)
+            .execute()
       }
     }
   })

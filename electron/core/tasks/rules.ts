@@ -63,7 +63,9 @@ export function computeStatus(input: StatusInput, today: string): TaskStatus {
   if (input.closedAt) return 'done'
   const deadline = finalDeadline(input)
   if (deadline && deadline < today) return 'overdue'
-  if (input.actualPct < plannedPercent(input.milestones, today)) return 'behind'
+  // A milestone due today is not missed yet: only those before today count against the unit.
+  const missed = input.milestones.filter((m) => m.dueOn < today)
+  if (input.actualPct < plannedPercent(missed, today)) return 'behind'
   const soon = addDays(today, DUE_SOON_DAYS)
   const nextUnmet = input.milestones.find((m) => m.dueOn >= today && m.dueOn <= soon && m.plannedPct > input.actualPct)
   if (nextUnmet || (deadline && deadline <= soon)) return 'due_soon'

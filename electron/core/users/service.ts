@@ -37,7 +37,10 @@ async function userView(ctx: Ctx, id: number): Promise<UserView> {
 }
 
 export async function setupStatus(ctx: Ctx): Promise<{ needsSetup: boolean }> {
-  const row = await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await ctx.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return { needsSetup: Number(row.n) === 0 }
 }
 
@@ -92,7 +95,10 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   const token = newToken()
   const now = ctx.clock.now().toISOString()
   await inTransaction(ctx, async (trx) => {
-    await trx.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now }).execute()
+    await trx
+      .insertInto('sessions')
+      .values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now })
+      .execute()
     await writeAudit(trx, { ...ctx, actor: { id: u.id } as Actor }, { action: 'auth.login', entity: 'user', entityId: u.id })
   })
   return { token, user: await userView(ctx, u.id) }

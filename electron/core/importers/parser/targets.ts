@@ -1,0 +1,177 @@
+import type { Comparator, TargetDraft } from '../types'
+
+const UNITS = [
+  '个百分点',
+  '万人次',
+  '人次',
+  '万件',
+  '亿件',
+  '万个',
+  '亿元',
+  '万元',
+  '万户',
+  '万吨',
+  '平方米',
+  '公里',
+  '千米',
+  '小时',
+  '分钟',
+  '%',
+  '家',
+  '个',
+  '人',
+  '名',
+  '件',
+  '元',
+  '处',
+  '座',
+  '辆',
+  '台',
+  '套',
+  '条',
+  '所',
+  '场',
+  '批',
+  '项',
+  '户',
+  '吨',
+  '米',
+  '倍',
+  '支',
+  '部',
+  '天',
+  '次',
+  '组',
+  '间',
+  '张',
+  '本',
+  '期',
+]
+const UNIT_RE = UNITS.map((u) => u.replace('%', '%')).join('|')
+const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT_RE})`, 'g')
+
+/** Verbs that turn the number after them into a goal, with the comparison they imply. */
+const CUES: [string, Comparator][] = [
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不超过', '<='],
+  ['控制在', '<='],
+  ['低于', '<'],
+  ['少于', '<'],
+  ['超过', '>'],
+  ['突破', '>'],
+  ['超', '>'],
+  ['保持在', '='],
+  ['稳定在', '='],
+  ['达到', '='],
+  ['提高到', '='],
+  ['提高至', '='],
+  ['提升到', '='],
+  ['提升至', '='],
+  ['增加到', '='],
+  ['增至', '='],
+  ['完成', '='],
+  ['建成', '='],
+  ['新建', '='],
+  ['新增', '='],
+  ['建设', '='],
+  ['实现', '='],
+  ['培训', '='],
+  ['累计', '='],
+  ['达', '='],
+  ['为', '='],
+]
+const AFTER: [RegExp, Comparator][] = [
+  [/^\s*(及|或)?以上/, '>='],
+  [/^\s*(及|或)?以下/, '<='],
+  [/^\s*以内/, '<='],
+]
+
+const CLAUSE_BREAK = /[，。；;,！？!?：:]/
+const LEADING_NOISE =
+  /^(并|且|同时|其中|另外|力争|确保|争取|全年|今年|年底前?|年内|到年底|全面|基本|推动|推进|努力|进一步|\d{4}年(底|末)?前?|到\d{4}年(底|末)?|上半年|下半年|分别)+/
+const TRAILING_NOISE = /(力争|确保|争取|分别|均|全部|将|要|稳定|保持|持续|努力|累计|基本|达)+$/
+const QUOTES = /[“”‘’"'《》]/g
+
+/** Positions inside quotes, book titles and document-number brackets, where numbers are names not goals. */
+function quotedMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false)
+  const pairs: Record<string, string> = { '“': '”', '《': '》', '〔': '〕', '"': '"', '‘': '’', '【': '】' }
+  let close: string | null = null
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (close) {
+      mask[i] = true
+      if (c === close) close = null
+    } else if (pairs[c]) {
+      close = pairs[c]
+      mask[i] = true
+    }
+  }
+  return mask
+}
+
+function clauseBounds(text: string, start: number, end: number): [number, number] {
+  let a = start
+  while (a > 0 && !CLAUSE_BREAK.test(text[a - 1])) a--
+  let b = end
+  while (b < text.length && !CLAUSE_BREAK.test(text[b])) b++
+  return [a, b]
+}
+
+const tidy = (s: string) => s.replace(QUOTES, '').replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').replace(/\s+/g, '').trim()
+
+function findCue(before: string): { at: number; cue: string; comparator: Comparator } | null {
+  let best: { at: number; cue: string; comparator: Comparator } | null = null
+  for (const [cue, comparator] of CUES) {
+    const at = before.lastIndexOf(cue)
+    if (at < 0) continue
+    const end = at + cue.length
+    const bestEnd = best ? best.at + best.cue.length : -1
+    // 不低于 beats 低于, 达到 beats 达: the cue ending last wins, then the longest
+    if (!best || end > bestEnd || (end === bestEnd && cue.length > best.cue.length)) best = { at, cue, comparator }
+  }
+  return best
+}
+
+/**
+ * Quantitative goals in an item: a number with a unit that follows a goal verb
+ * (达到, 建成, 超…) or is followed by 以上/以内. Years, 周年, quoted names such as
+ * “29551” and numbers used as adjectives (2个专项治理) are not goals.
+ */
+export function findTargets(text: string): TargetDraft[] {
+  const out: TargetDraft[] = []
+  const mask = quotedMask(text)
+  NUMBER.lastIndex = 0
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const numStart = m.index
+    const unitEnd = numStart + m[0].length
+    if (mask[numStart]) continue
+    if (numStart > 0 && /[\d.\-－—~～]/.test(text[numStart - 1])) continue
+    const after = text.slice(unitEnd)
+    if (/^(年|月|日|周年|号|届)/.test(after)) continue
+    const [a, b] = clauseBounds(text, numStart, unitEnd)
+    const before = text.slice(a, numStart)
+    const cue = findCue(before)
+    const qualifier = AFTER.find(([re]) => re.test(after))
+    const restOfClause = text.slice(unitEnd, b)
+    const endsClause = /^\s*((及|或)?以[上下内])?\s*$/.test(restOfClause)
+    const cueTouches = cue !== null && /^\s*$/.test(before.slice(cue.at + cue.cue.length))
+    if (!qualifier && !(cue && (cueTouches || endsClause))) continue
+    let comparator: Comparator = cue?.comparator ?? '='
+    if (qualifier) comparator = cue && cue.comparator !== '=' && cue.comparator !== '>' ? cue.comparator : qualifier[1]
+    const subject = cue ? before.slice(0, cue.at) : before
+    const middle = cue ? before.slice(cue.at + cue.cue.length) : ''
+    const object = restOfClause.replace(/^\s*((及|或)?以[上下内])/, '')
+    const about = tidy(tidy(subject) + tidy(middle) + tidy(object))
+    const qualText = qualifier ? (after.match(qualifier[0])?.[0] ?? '').trim() : ''
+    out.push({
+      value: Number(m[1]),
+      unit: m[2],
+      comparator,
+      about,
+      text: `${m[1]}${m[2]}${qualText}`,
+    })
+  }
+  return out
+}

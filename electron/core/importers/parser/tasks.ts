@@ -1,0 +1,110 @@
+import type { SectionDraft, TaskDraft } from '../types'
+import { findDeadline } from './deadline'
+import type { Block, RawList } from './lists'
+import { MARKER_DEPTH, type MarkerKind } from './numbering'
+import { extractResponsibility } from './responsibility'
+import { findTargets } from './targets'
+
+/** Headings whose items describe the plan rather than assign work. */
+const NOT_TASKS =
+  /^[“"]?(总体要求|指导思想|基本原则|工作原则|工作目标|发展目标|主要目标|目标要求|保障措施|组织保障|工作要求|发展基础|发展形势|发展环境|面临形势|存在问题|形势分析|重要意义)|回顾$|[“"]?十[一二三四]五[”"]?回顾/
+
+const TASK_PREFERENCE: MarkerKind[] = ['arabic', 'cnParen', 'arabicParen', 'circled', 'cn']
+
+interface Building {
+  task: TaskDraft
+  raw: string
+  closed: boolean
+}
+
+/** Which marker numbers the tasks of a list, and which the sections above them. */
+export function chooseLevels(blocks: Block[]): { task: MarkerKind | null; section: MarkerKind | null } {
+  const present = new Set(blocks.map((b) => b.kind))
+  const task = TASK_PREFERENCE.find((k) => present.has(k)) ?? null
+  if (!task) return { task: null, section: null }
+  const above = (Object.keys(MARKER_DEPTH) as MarkerKind[])
+    .filter((k) => present.has(k) && MARKER_DEPTH[k] < MARKER_DEPTH[task])
+    .sort((a, b) => MARKER_DEPTH[b] - MARKER_DEPTH[a])
+  return { task, section: above[0] ?? null }
+}
+
+const endsWithNote = (raw: string) => /[）)]\s*[。.；;]?$/.test(raw) && extractResponsibility(raw).found
+
+function finish(b: Building, year: number | null): TaskDraft {
+  const resp = extractResponsibility(b.raw)
+  const deadline = findDeadline(b.raw, year)
+  return {
+    ...b.task,
+    text: resp.text,
+    leads: resp.leads,
+    coops: resp.coops,
+    deadline: deadline?.date ?? null,
+    deadlineText: deadline?.text ?? null,
+    targets: findTargets(resp.text),
+  }
+}
+
+/** Pass two: turns the blocks of one list into sections of tasks. */
+export function buildSections(list: RawList, year: number | null): SectionDraft[] {
+  const { task: taskKind, section: sectionKind } = chooseLevels(list.blocks)
+  if (!taskKind) return []
+  const taskDepth = MARKER_DEPTH[taskKind]
+  const sections: { draft: SectionDraft; building: Building[] }[] = []
+  const headings = new Map<number, string>()
+  let current: { draft: SectionDraft; building: Building[] } | null = null
+  let last: Building | null = null
+
+  const skipped = () => [...headings.values()].some((t) => NOT_TASKS.test(t))
+
+  for (const block of list.blocks) {
+    if (block.kind === 'para') {
+      if (last && !last.closed && !/[：:]$/.test(block.text)) {
+        last.raw += block.text
+        last.closed = endsWithNote(last.raw)
+      } else last = null
+      continue
+    }
+    const depth = MARKER_DEPTH[block.kind]
+    if (depth > taskDepth) {
+      if (last) last.raw += block.text
+      continue
+    }
+    if (depth < taskDepth) {
+      for (const d of [...headings.keys()]) if (d >= depth) headings.delete(d)
+      headings.set(depth, block.text)
+      last = null
+      if (sectionKind === null || depth <= MARKER_DEPTH[sectionKind]) current = null
+      if (block.kind === sectionKind && !skipped()) {
+        current = { draft: { number: block.label, title: block.text, tasks: [] }, building: [] }
+        sections.push(current)
+      }
+      continue
+    }
+    if (skipped()) {
+      last = null
+      continue
+    }
+    if (!current) {
+      current = { draft: { number: null, title: null, tasks: [] }, building: [] }
+      sections.push(current)
+    }
+    last = {
+      task: {
+        number: block.value,
+        text: '',
+        leads: [],
+        coops: [],
+        deadline: null,
+        deadlineText: null,
+        targets: [],
+        line: block.line,
+      },
+      raw: block.text,
+      closed: endsWithNote(block.text),
+    }
+    current.building.push(last)
+  }
+  return sections
+    .map(({ draft, building }) => ({ ...draft, tasks: building.map((b) => finish(b, year)) }))
+    .filter((s) => s.tasks.length > 0)
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoCore, type TestCore } from './helpers'
+import { listTasks, getTask, updateTask } from '../../electron/core/tasks/service'
+import { listPlans } from '../../electron/core/plans/service'
+import { overview } from '../../electron/core/dashboards/service'
+import type { Ctx } from '../../electron/core/context'
+
+let t: TestCore
+let planId: number
+let office: Ctx
+let scjg: Ctx
+let unitIds: Record<string, number>
+
+beforeAll(async () => {
+  t = await demoCore()
+  office = await t.ctxAs('office')
+  scjg = await t.ctxAs('scjg')
+  planId = (await listPlans(office))[0].id
+  const units = await t.core.db.selectFrom('units').select(['id', 'name']).execute()
+  unitIds = Object.fromEntries(units.map((u) => [u.name, u.id]))
+})
+afterAll(() => t.cleanup())
+
+async function taskOf(list: string, number: number) {
+  const rows = await listTasks(office, { planId })
+  return rows.find((r) => r.listName === list && r.number === number)!
+}
+
+describe('permissions are enforced in the core', () => {
+  it('shows a unit head only the tasks their unit leads or co-operates on, whatever filter is sent', async () => {
+    const rows = await listTasks(scjg, { planId })
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.length).toBeLessThan(88)
+    for (const r of rows) expect([...r.leads, ...r.coops].map((u) => u.id)).toContain(unitIds['市场监管处'])
+    const asked = await listTasks(scjg, { planId, unitId: unitIds['办公室'], unitRole: 'lead' })
+    expect(asked.every((r) => r.leads.some((u) => u.id === unitIds['市场监管处']))).toBe(true)
+  })
+
+  it('refuses a unit head reading another unit’s task', async () => {
+    const other = await taskOf('工作要点', 1) // 办公室牵头
+    await expect(getTask(scjg, { taskId: other.id })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('无权查看'),
+    })
+    const own = await taskOf('工作要点', 14) // 市场监管处牵头
+    expect((await getTask(scjg, { taskId: own.id })).number).toBe(14)
+  })
+
+  it('refuses a unit head changing a task, their own or another unit’s', async () => {
+    const own = await taskOf('工作要点', 14)
+    const other = await taskOf('工作要点', 1)
+    await expect(updateTask(scjg, { taskId: own.id, text: '改写' })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(updateTask(scjg, { taskId: other.id, text: '改写' })).rejects.toMatchObject({ code: 'forbidden' })
+    expect((await getTask(office, { taskId: own.id })).text).not.toBe('改写')
+  })
+
+  it('lets a leader read everything but not reassign', async () => {
+    const leader = await t.ctxAs('juzhang')
+    const rows = await listTasks(leader, { planId })
+    expect(rows).toHaveLength(88)
+    await expect(updateTask(leader, { taskId: rows[0].id, leadUnitIds: [unitIds['办公室']] })).rejects.toMatchObject({ code: 'forbidden' })
+  })
+
+  it('counts a unit head’s dashboard over their own tasks only', async () => {
+    const mine = await overview(scjg, { planId })
+    expect(mine.total).toBe((await listTasks(scjg, { planId })).length)
+    expect((await overview(office, { planId })).total).toBe(88)
+  })
+})
+
+describe('writes are transactions with their audit entry', () => {
+  it('writes who changed what, before and after, in the audit log', async () => {
+    const task = await taskOf('工作要点', 16)
+    const updated = await updateTask(office, { taskId: task.id, coopUnitIds: [unitIds['普遍服务处']], deadline: '2021-09-30' })
+    expect(updated.coops.map((u) => u.name)).toEqual(['普遍服务处'])
+    expect(updated.deadline).toBe('2021-09-30')
+    const [entry] = updated.history
+    expect(entry.action).toBe('task.update')
+    expect(entry.actor).toContain('周敏')
+    expect(entry.before).toMatchObject({ deadline: '2021-12-31', coops: [] })
+    expect(entry.after).toMatchObject({ deadline: '2021-09-30', coopUnitIds: [unitIds['普遍服务处']] })
+  })
+
+  it('rolls everything back when a write fails half-way, audit entry included', async () => {
+    const task = await taskOf('工作要点', 15)
+    const auditBefore = await t.core.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    // The text is written first; the unknown unit then breaks the foreign key.
+    await expect(updateTask(office, { taskId: task.id, text: '新的表述', leadUnitIds: [99999] })).rejects.toMatchObject({
+      code: expect.stringMatching(/SQLITE_CONSTRAINT/),
+    })
+    const after = await getTask(office, { taskId: task.id })
+    expect(after.text).toBe(task.text)
+    expect(after.leads).toEqual(task.leads)
+    const auditAfter = await t.core.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(auditAfter.n)).toBe(Number(auditBefore.n))
+  })
+})

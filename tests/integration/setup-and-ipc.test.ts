@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openCore, type CoreApp } from '../../electron/core/app'
+import { createIpcInvoker } from '../../electron/main/ipc-sessions'
+import { dispatch } from '../../electron/contract/dispatch'
+import { migrations } from '../../electron/core/db/migrate'
+import { movableClock } from './helpers'
+
+let core: CoreApp | null = null
+let dir = ''
+afterEach(async () => {
+  await core?.close()
+  core = null
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function freshCore() {
+  dir = mkdtempSync(join(tmpdir(), 'duban-fresh-'))
+  core = await openCore({ dataDir: dir, clock: movableClock('2026-03-02T09:00:00+08:00') })
+  return core
+}
+
+describe('a fresh (non-demo) database', () => {
+  it('asks for the first administrator, accepts one, then closes the door', async () => {
+    const c = await freshCore()
+    expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: true } })
+    const weak = await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: '123' }, null)
+    expect(weak).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('密码至少8位') } })
+    const made = await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret' }, null)
+    expect(made).toMatchObject({ ok: true, data: { username: 'root', role: 'admin' } })
+    expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: false } })
+    const again = await dispatch(c, 'auth.setupAdmin', { username: 'intruder', displayName: '某人', password: 'another-secret' }, null)
+    expect(again).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+  })
+
+  it('stores only salted scrypt hashes, different for the same password', async () => {
+    const c = await freshCore()
+    await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'same-password' }, null)
+    const row = c.raw.prepare('SELECT password_hash, password_salt FROM users').get() as { password_hash: string; password_salt: string }
+    expect(row.password_hash).not.toContain('same-password')
+    expect(row.password_salt).toMatch(/^[0-9a-f]{32}$/)
+    expect(row.password_hash).toMatch(/^[0-9a-f]{128}$/)
+  })
+
+  it('is at the newest schema version and refuses a file from a newer app', async () => {
+    const c = await freshCore()
+    expect(c.raw.pragma('user_version', { simple: true })).toBe(migrations.length)
+    c.raw.pragma(`user_version = ${migrations.length + 1}`)
+    await c.close()
+    core = null
+    await expect(openCore({ dataDir: dir })).rejects.toThrow('比本程序新')
+  })
+})
+
+describe('the IPC binding keeps the session in the main process', () => {
+  it('logs a window in, serves it, and forgets it on logout', async () => {
+    const c = await freshCore()
+    await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret' }, null)
+    const ipc = createIpcInvoker(c)
+    expect(await ipc.invoke(7, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+    expect(await ipc.invoke(7, 'auth.login', { username: 'root', password: 'a-long-secret' })).toMatchObject({ ok: true })
+    expect(await ipc.invoke(7, 'auth.me', {})).toMatchObject({ ok: true, data: { username: 'root' } })
+    expect(await ipc.invoke(8, 'auth.me', {})).toMatchObject({ ok: false }) // another window is not logged in
+    expect(await ipc.invoke(7, 42, {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    await ipc.invoke(7, 'auth.logout', {})
+    expect(await ipc.invoke(7, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+  })
+})
