@@ -1,0 +1,84 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, openSync, writeSync, closeSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { openCore } from '../../electron/core/app'
+import { demoSamplePath } from '../../electron/core/paths'
+
+const root = resolve(__dirname, '../..')
+const seed = resolve(root, '../shared/seeds/suzhou-2021-work-points.txt')
+const expected = JSON.parse(readFileSync(resolve(root, '../shared/expected/suzhou-2021.json'), 'utf8'))
+
+function cli(args: string[], dataDir?: string) {
+  return spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...(dataDir ? { DUBAN_DATA_DIR: dataDir } : {}) },
+  })
+}
+
+let dataDir: string
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'duban-cli-'))
+})
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+describe('npm run cli -- import --dry-run --json', () => {
+  it('prints the Suzhou parse with 9 / 60 / 19 tasks and every lead as hand-checked', () => {
+    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'import', '--dry-run', '--json', seed], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+    const draft = JSON.parse(out)
+    expect(draft.plan).toMatchObject({ docNumber: expected.docNumber, issuedOn: expected.issuedOn, issuer: expected.issuer, year: 2021 })
+    expect(draft.lists.map((l: any) => l.name)).toEqual(expected.lists.map((l: any) => l.name))
+    for (const list of expected.lists) {
+      const got = draft.lists.find((l: any) => l.name === list.name)
+      const tasks = got.sections.flatMap((s: any) => s.tasks)
+      expect(tasks).toHaveLength(list.expectedCount)
+      const want = list.sections.flatMap((s: any) => s.items)
+      expect(tasks.map((t: any) => [t.number, t.leads])).toEqual(want.map((i: any) => [i.number, i.leads]))
+      for (const t of tasks) expect(t).toHaveProperty('targets')
+    }
+    expect(draft.warnings.some((w: any) => w.code === 'numbering_gap' && w.message.includes('17'))).toBe(true)
+  })
+
+  it('refuses a missing file with a Chinese message and a non-zero exit', () => {
+    const r = cli(['import', '--dry-run', '--json', join(dataDir, 'nope.txt')])
+    expect(r.status).not.toBe(0)
+    expect(r.stderr).toContain('找不到文件')
+    expect(r.stdout).toBe('')
+  })
+})
+
+describe('npm run cli -- check', () => {
+  it('passes on a freshly built demo database and fails on a damaged one', async () => {
+    const dir = join(dataDir, 'demo')
+    const core = await openCore({ dataDir: dir, demoSample: demoSamplePath() })
+    await core.close()
+    const ok = cli(['check'], dir)
+    expect(ok.status).toBe(0)
+    expect(ok.stdout).toContain('检查通过')
+
+    // Damage pages in the middle of the file, as a failing disk would.
+    const file = join(dir, 'duban.db')
+    const size = statSync(file).size
+    const fd = openSync(file, 'r+')
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096)
+    closeSync(fd)
+    const bad = cli(['check'], dir)
+    expect(bad.status).not.toBe(0)
+    expect(bad.stderr).toMatch(/损坏|出错/)
+  })
+
+  it('reports a task without a lead as an inconsistency', async () => {
+    const dir = join(dataDir, 'nolead')
+    const core = await openCore({ dataDir: dir, demoSample: demoSamplePath() })
+    core.raw.exec(`DELETE FROM task_units WHERE task_id = (SELECT MIN(id) FROM tasks)`)
+    await core.close()
+    const r = cli(['check'], dir)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('没有牵头单位')
+  })
+})
