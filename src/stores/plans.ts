@@ -1,0 +1,50 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { invoke } from '@/api/client'
+import type { Output } from '../../electron/contract'
+
+export type PlanSummary = Output<'plans.list'>[number]
+export type PlanDetail = Output<'plans.get'>
+export type UnitView = Output<'units.list'>[number]
+
+export const usePlansStore = defineStore('plans', () => {
+  const plans = ref<PlanSummary[]>([])
+  const currentPlanId = ref<number | null>(null)
+  const detail = ref<PlanDetail | null>(null)
+  const units = ref<UnitView[]>([])
+  const loading = ref(false)
+  const loaded = ref(false)
+
+  const current = computed(() => plans.value.find((p) => p.id === currentPlanId.value) ?? null)
+  const lists = computed(() => detail.value?.lists ?? [])
+
+  /** Loads the plans once and opens the newest; cheap to call from every page. */
+  async function ensureLoaded(): Promise<void> {
+    if (loaded.value) return
+    loading.value = true
+    try {
+      const [list, unitList] = await Promise.all([invoke('plans.list', {}), invoke('units.list', {})])
+      plans.value = list
+      units.value = unitList
+      loaded.value = true
+      if (currentPlanId.value === null && list.length > 0) await select(list[0].id)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function select(planId: number): Promise<void> {
+    currentPlanId.value = planId
+    detail.value = await invoke('plans.get', { planId })
+  }
+
+  function reset(): void {
+    plans.value = []
+    units.value = []
+    detail.value = null
+    currentPlanId.value = null
+    loaded.value = false
+  }
+
+  return { plans, currentPlanId, detail, units, loading, loaded, current, lists, ensureLoaded, select, reset }
+})

@@ -1,0 +1,46 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { invoke } from '@/api/client'
+import type { Input, Output } from '../../electron/contract'
+
+export type TaskRow = Output<'tasks.list'>[number]
+export type TaskDetail = Output<'tasks.get'>
+export type TaskFilter = Input<'tasks.list'>
+export type TaskStatus = NonNullable<TaskFilter['status']>
+
+export const useTasksStore = defineStore('tasks', () => {
+  const rows = ref<TaskRow[]>([])
+  const filter = ref<TaskFilter | null>(null)
+  const loading = ref(false)
+  const current = ref<TaskDetail | null>(null)
+  const detailLoading = ref(false)
+  let latest = 0
+
+  async function load(next: TaskFilter): Promise<void> {
+    filter.value = next
+    const ticket = ++latest
+    loading.value = true
+    try {
+      const result = await invoke('tasks.list', next)
+      // a slower earlier answer must not overwrite a newer filter's rows
+      if (ticket === latest) rows.value = result
+    } finally {
+      if (ticket === latest) loading.value = false
+    }
+  }
+
+  async function open(taskId: number): Promise<void> {
+    detailLoading.value = true
+    try {
+      current.value = await invoke('tasks.get', { taskId })
+    } finally {
+      detailLoading.value = false
+    }
+  }
+
+  function closeDetail(): void {
+    current.value = null
+  }
+
+  return { rows, filter, loading, current, detailLoading, load, open, closeDetail }
+})

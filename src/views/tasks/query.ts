@@ -1,0 +1,49 @@
+import type { LocationQuery, LocationQueryRaw } from 'vue-router'
+import type { TaskStatus } from '@/stores/tasks'
+
+const STATUSES: readonly TaskStatus[] = ['not_started', 'on_track', 'behind', 'due_soon', 'overdue', 'done']
+
+/** The task filters the address carries, so a dashboard click or a bookmark opens the same list. */
+export interface TaskQuery {
+  listId?: number
+  sectionId?: number
+  unitId?: number
+  unitRole?: 'lead' | 'any'
+  status?: TaskStatus
+  q?: string
+}
+
+function first(v: LocationQuery[string]): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v
+  return typeof s === 'string' && s !== '' ? s : undefined
+}
+
+function positiveInt(v: LocationQuery[string]): number | undefined {
+  const s = first(v)
+  if (!s || !/^\d+$/.test(s)) return undefined
+  const n = Number(s)
+  return n > 0 ? n : undefined
+}
+
+export function queryToFilter(query: LocationQuery): TaskQuery {
+  const out: TaskQuery = {}
+  const listId = positiveInt(query.listId)
+  const sectionId = positiveInt(query.sectionId)
+  const unitId = positiveInt(query.unitId)
+  const unitRole = first(query.unitRole)
+  const status = first(query.status)
+  const q = first(query.q)?.trim().slice(0, 100)
+  if (listId) out.listId = listId
+  if (sectionId) out.sectionId = sectionId
+  if (unitId) out.unitId = unitId
+  if (unitId && (unitRole === 'lead' || unitRole === 'any')) out.unitRole = unitRole
+  if (status && (STATUSES as readonly string[]).includes(status)) out.status = status as TaskStatus
+  if (q) out.q = q
+  return out
+}
+
+export function filterToQuery(filter: TaskQuery): LocationQueryRaw {
+  const out: LocationQueryRaw = {}
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null) out[k] = String(v)
+  return out
+}
