@@ -4,7 +4,7 @@ import { dispatch, httpStatusOf, type CoreEnv } from '../contract/dispatch'
 import { serveStatic } from './static'
 
 /** Request bodies beyond this are refused before they are read into memory. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024
+export const MAX_BODY_BYTES = 30 * 1024 * 1024
 
 export interface BridgeOptions {
   env: CoreEnv
@@ -27,7 +27,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new BodyError('too_large', '提交的数据过大（超过8MB）')
+    if (size > MAX_BODY_BYTES) throw new BodyError('too_large', '提交的数据过大（超过30MB）')
     chunks.push(chunk as Buffer)
   }
   if (size === 0) return {}

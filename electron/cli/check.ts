@@ -1,4 +1,5 @@
 import type { CoreApp } from '../core/app'
+import { checkFiles } from '../core/files/service'
 
 export interface CheckProblem {
   code: string
@@ -50,6 +51,11 @@ export async function checkDatabase(core: CoreApp): Promise<CheckProblem[]> {
     )
     .all() as { id: number }[]
   for (const t of closedWithoutFinal) problems.push({ code: 'closed_without_final', message: `任务 ${t.id} 已销号但没有经审核的销号申请` })
+
+  const files = await checkFiles(core)
+  for (const sha of files.missingBlobs)
+    problems.push({ code: 'file_missing', message: `佐证材料文件缺失（${sha.slice(0, 12)}…），数据目录可能被改动` })
+  for (const sha of files.orphanBlobs) problems.push({ code: 'file_orphan', message: `数据目录中有未登记的文件（${sha.slice(0, 12)}…）` })
 
   return problems
 }

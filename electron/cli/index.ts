@@ -4,8 +4,8 @@ import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../core/app'
 import { appRoot, dataDirFrom } from '../core/paths'
-import { parsePlanText } from '../core/importers/parser'
-import { decodeText } from '../core/importers/readers/text'
+import { assertPlanFileSize, parsePlanFileWithText } from '../core/importers'
+import type { PlanDraft } from '../core/importers/types'
 import { commitPlan } from '../core/plans/service'
 import { DubanError } from '../core/errors'
 import type { Actor } from '../core/context'
@@ -16,19 +16,17 @@ const USAGE = `用法：
   npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
 数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
 
-/** Plain text files of work plans are small; anything this large is not one. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024
-
-function readPlanFile(file: string): string {
+/** Reads any supported plan file (txt, docx, xlsx, csv, pdf); refusals carry a Chinese message. */
+async function readPlan(file: string): Promise<{ draft: PlanDraft; text: string }> {
   let size: number
   try {
     size = statSync(file).size
   } catch {
     throw new DubanError('file_not_found', `找不到文件：${file}`)
   }
-  if (size === 0) throw new DubanError('empty_file', '文件是空的，请检查是否选错了文件')
-  if (size > MAX_FILE_BYTES) throw new DubanError('file_too_large', '文件超过20MB，不像是工作要点文件，请检查')
-  return decodeText(readFileSync(file))
+  // Checked before reading, so a huge file is refused without loading it.
+  assertPlanFileSize(size)
+  return parsePlanFileWithText(basename(file), new Uint8Array(readFileSync(file)))
 }
 
 async function openData() {
@@ -43,8 +41,7 @@ async function runImport(args: string[]): Promise<number> {
   })
   const file = positionals[0]
   if (!file) throw new DubanError('usage', USAGE)
-  const text = readPlanFile(file)
-  const draft = parsePlanText(text)
+  const { draft, text } = await readPlan(file)
   if (values['dry-run']) {
     if (values.json) process.stdout.write(JSON.stringify(draft, null, 2) + '\n')
     else printSummary(draft)
@@ -82,7 +79,7 @@ async function runImport(args: string[]): Promise<number> {
   }
 }
 
-function printSummary(draft: ReturnType<typeof parsePlanText>) {
+function printSummary(draft: PlanDraft) {
   console.log(`${draft.plan.title}（${draft.plan.docNumber ?? '无文号'}，${draft.plan.issuedOn ?? '无日期'}）`)
   for (const l of draft.lists) console.log(`  ${l.name}：${l.sections.reduce((n, s) => n + s.tasks.length, 0)} 项`)
   for (const w of draft.warnings) console.log(`  ⚠ ${w.message}`)

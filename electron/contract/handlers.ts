@@ -5,6 +5,17 @@ import * as units from '../core/units/service'
 import * as plans from '../core/plans/service'
 import * as tasks from '../core/tasks/service'
 import * as dashboards from '../core/dashboards/service'
+import * as imports from '../core/imports/service'
+import * as reports from '../core/reports/service'
+import * as review from '../core/reports/review'
+import * as files from '../core/files/service'
+import * as milestones from '../core/milestones/service'
+import * as bulk from '../core/tasks/bulk'
+import * as reminders from '../core/reminders/service'
+import { escalateDue } from '../core/reminders/escalation'
+import * as inbox from '../core/inbox/service'
+import * as instructions from '../core/instructions/service'
+import { homeSummary } from '../core/home/service'
 
 export interface CallMeta {
   token: string | null
@@ -30,4 +41,33 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'tasks.get': (ctx, input) => tasks.getTask(ctx, input),
   'tasks.update': (ctx, input) => tasks.updateTask(ctx, input),
   'dashboards.overview': (ctx, input) => dashboards.overview(ctx, input),
+  'imports.previewFile': (ctx, input) => imports.previewFile(ctx, input),
+  'imports.previewText': (ctx, input) => imports.previewText(ctx, input),
+  'imports.commit': (ctx, input) => imports.commitImport(ctx, input),
+  'reports.saveDraft': (ctx, input) => reports.saveDraft(ctx, input),
+  'reports.submit': (ctx, input) => reports.submitReport(ctx, input),
+  'reports.review': (ctx, input) => review.reviewReport(ctx, input),
+  'reports.get': (ctx, input) => reports.getReport(ctx, input),
+  'reports.listForTask': (ctx, input) => reports.listTaskReports(ctx, input),
+  'reports.pending': (ctx, input) => review.pendingReviews(ctx, input),
+  'reports.deleteDraft': (ctx, input) => reports.deleteDraft(ctx, input),
+  'files.upload': (ctx, input) => files.uploadFile(ctx, input),
+  'files.read': (ctx, input) => files.readFile(ctx, input),
+  'tasks.bulkAssign': (ctx, input) => bulk.bulkAssign(ctx, input),
+  'milestones.applyTemplate': (ctx, input) => milestones.applyTemplate(ctx, input),
+  'milestones.set': (ctx, input) => milestones.setMilestones(ctx, input),
+  'reminders.notReported': (ctx, input) => reminders.notReported(ctx, input),
+  'reminders.send': (ctx, input) => reminders.sendReminder(ctx, input),
+  'reminders.issueNotice': (ctx, input) => reminders.issueNotice(ctx, input),
+  'reminders.replyNotice': (ctx, input) => reminders.replyNotice(ctx, input),
+  'reminders.list': (ctx, input) => reminders.listNotices(ctx, input),
+  'reminders.escalateDue': (ctx) => escalateDue(ctx),
+  'settings.setReportingDay': (ctx, input) => reminders.setReportingDay(ctx, input),
+  'inbox.list': (ctx, input) => inbox.listInbox(ctx, input),
+  'inbox.unreadCounts': (ctx) => inbox.unreadCounts(ctx),
+  'inbox.markRead': (ctx, input) => inbox.markRead(ctx, input),
+  'instructions.write': (ctx, input) => instructions.writeInstruction(ctx, input),
+  'instructions.reply': (ctx, input) => instructions.replyInstruction(ctx, input),
+  'instructions.list': (ctx, input) => instructions.listInstructions(ctx, input),
+  'home.summary': (ctx, input) => homeSummary(ctx, input),
 }

@@ -3,9 +3,12 @@ import type { CallDef } from './define'
 import { authCalls } from './auth'
 import { planCalls } from './plans'
 import { taskCalls } from './tasks'
+import { importCalls } from './imports'
+import { reportCalls } from './reports'
+import { supervisionCalls } from './supervision'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
-export const contract = { ...authCalls, ...planCalls, ...taskCalls }
+export const contract = { ...authCalls, ...planCalls, ...taskCalls, ...importCalls, ...reportCalls, ...supervisionCalls }
 
 export type Contract = typeof contract
 export type Method = keyof Contract

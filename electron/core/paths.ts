@@ -17,3 +17,6 @@ export const demoSamplePath = (root = appRoot()) => join(root, 'resources', 'sam
 
 /** DUBAN_DATA_DIR wins; otherwise the caller's default (Electron's userData, or ./.duban-data for web). */
 export const dataDirFrom = (fallback: string) => resolve(process.env.DUBAN_DATA_DIR || fallback)
+
+/** DUBAN_DEMO=0 starts an empty database (the first administrator is asked for a password) instead of the demo. */
+export const wantsDemo = () => process.env.DUBAN_DEMO !== '0'

@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore, type CoreApp } from '../core/app'
-import { appRoot, dataDirFrom, demoSamplePath } from '../core/paths'
+import { appRoot, dataDirFrom, demoSamplePath, wantsDemo } from '../core/paths'
 import { CSP } from '../bridge/static'
 import { createIpcInvoker } from './ipc-sessions'
 import { installMenu } from './menu'
@@ -56,7 +56,7 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const root = appRoot(here)
-  core = await openCore({ dataDir: dataDirFrom(app.getPath('userData')), demoSample: demoSamplePath(root) })
+  core = await openCore({ dataDir: dataDirFrom(app.getPath('userData')), demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
   const invoker = createIpcInvoker(core)
   ipcMain.handle('duban:invoke', (event, method: unknown, input: unknown) => invoker.invoke(event.sender.id, method, input))
 

@@ -3,7 +3,11 @@ import type { Generated } from 'kysely'
 /** Table types for Kysely. Mirrors the migrations; keep the two in step. */
 export type Role = 'admin' | 'office' | 'unit_head' | 'unit_staff' | 'leader'
 export type UnitKind = 'division' | 'bureau' | 'center' | 'association' | 'collective'
+export type TaskLinkStatus = 'suggested' | 'accepted' | 'rejected'
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved'
+export type ReportOutcome = 'submitted' | 'returned' | 'approved' | 'noted'
+export type NoticeKind = 'reminder' | 'notice'
+export type InboxKind = 'reminder' | 'notice' | 'returned' | 'instruction' | 'instruction_reply' | 'escalation' | 'notice_reply'
 
 export interface Database {
   settings: { key: string; value: string }
@@ -51,6 +55,7 @@ export interface Database {
     updated_at: string
   }
   task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
+  task_links: { task_a_id: number; task_b_id: number; similarity: number; status: Generated<TaskLinkStatus> }
   milestones: { id: Generated<number>; task_id: number; due_on: string; planned_pct: number; title: string }
   reports: {
     id: Generated<number>
@@ -122,4 +127,60 @@ export interface Database {
     before_json: string | null
     after_json: string | null
   }
+  report_versions: {
+    id: Generated<number>
+    report_id: number
+    version: number
+    percent: number
+    progress: string
+    problems: string
+    next_steps: string
+    is_final: number
+    indicator_values_json: string
+    attachment_ids_json: string
+    outcome: ReportOutcome
+    return_reason: string | null
+    submitted_by: number
+    submitted_at: string
+    reviewed_by: number | null
+    reviewed_at: string | null
+  }
+  notices: {
+    id: Generated<number>
+    kind: NoticeKind
+    task_id: number | null
+    unit_id: number
+    period: string | null
+    year: number | null
+    seq: number | null
+    number: string | null
+    issue: string
+    required_reply: string | null
+    reply_deadline: string | null
+    reply: string | null
+    replied_by: number | null
+    replied_at: string | null
+    escalation_level: Generated<number>
+    escalated_to: number | null
+    escalated_at: string | null
+    created_by: number | null
+    created_at: string
+  }
+  inbox_items: {
+    id: Generated<number>
+    recipient_unit_id: number | null
+    recipient_user_id: number | null
+    to_office: Generated<number>
+    kind: InboxKind
+    ref_id: number | null
+    task_id: number | null
+    title: string
+    body: string
+    created_at: string
+    read_at: string | null
+    read_by: number | null
+  }
+  /** FTS5 tables (migration 004); rowid is the task or report id */
+  task_search: { rowid: number; body: string }
+  report_search: { rowid: number; body: string }
 }

@@ -68,9 +68,25 @@ export interface ParseWarning {
   at?: { list: string; number?: number }
 }
 
+/** One task of a plan, named by its list and number. */
+export interface TaskRef {
+  list: string
+  number: number
+}
+
+/** Two tasks in different lists that say the same thing; one progress report can count for both. */
+export interface TaskLinkDraft {
+  a: TaskRef
+  b: TaskRef
+  /** 0…1: share of the shorter task's character pairs found in the longer one */
+  similarity: number
+}
+
 export interface PlanDraft {
   plan: PlanMeta
   lists: ListDraft[]
   indicators: IndicatorDraft[]
+  /** suggested links between near-duplicate tasks across lists; absent in drafts made before links existed */
+  links?: TaskLinkDraft[]
   warnings: ParseWarning[]
 }

@@ -5,6 +5,7 @@ import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireActor, requireRole } from '../users/rules'
 import { resolveOrCreateUnit } from '../units/service'
+import { insertSuggestedLinks, taskKey } from './links'
 
 export interface PlanSummary {
   id: number
@@ -133,6 +134,7 @@ export async function commitPlan(
       .returning('id')
       .executeTakeFirstOrThrow()
     let sort = 0
+    const taskIds = new Map<string, number>()
     for (const [listIndex, list] of draft.lists.entries()) {
       const l = await trx
         .insertInto('lists')
@@ -165,6 +167,7 @@ export async function commitPlan(
             })
             .returning('id')
             .executeTakeFirstOrThrow()
+          if (!taskIds.has(taskKey(list.name, task.number))) taskIds.set(taskKey(list.name, task.number), t.id)
           const roles = [
             ...task.leads.map((name) => ({ name, role: 'lead' as const })),
             ...task.coops.map((name) => ({ name, role: 'coop' as const })),
@@ -215,11 +218,12 @@ export async function commitPlan(
         })
         .execute()
     }
+    const links = await insertSuggestedLinks(trx, draft.links, taskIds)
     await writeAudit(trx, ctx, {
       action: 'plan.import',
       entity: 'plan',
       entityId: plan.id,
-      after: { title: draft.plan.title, docNumber: draft.plan.docNumber, tasks: taskTotal },
+      after: { title: draft.plan.title, docNumber: draft.plan.docNumber, tasks: taskTotal, links },
     })
     return plan.id
   })

@@ -3,6 +3,8 @@ import { DubanError, denied, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { canReadTask, requireActor, requireRole, seesAllTasks } from '../users/rules'
 import { loadTaskRecords, type TaskRecord } from './queries'
+import { searchTaskIds } from '../search/queries'
+import { tasksWithUnreadInstruction } from '../inbox/service'
 import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIGHT, type TaskStatus } from './rules'
 
 export interface TaskRow extends Omit<TaskRecord, 'milestones' | 'hasReports'> {
@@ -21,7 +23,12 @@ export interface TaskFilter {
   /** 'lead' matches only lead units (drill-down from "tasks per lead unit") */
   unitRole?: 'lead' | 'any'
   status?: TaskStatus
+  /** full-text over task text and submitted reports (FTS5 trigram; LIKE under 3 characters) */
   q?: string
+  /** 分管领导: tasks this leader is in charge of */
+  leaderId?: number
+  overdue?: boolean
+  hasUnreadInstruction?: boolean
 }
 
 export function toRow(r: TaskRecord, today: string): TaskRow {
@@ -51,7 +58,12 @@ export async function visibleRows(ctx: Ctx, planId: number): Promise<{ actor: Ac
 export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]> {
   const { rows } = await visibleRows(ctx, filter.planId)
   const q = filter.q?.trim()
+  const found = q ? await searchTaskIds(ctx.db, filter.planId, q) : null
+  const unread = filter.hasUnreadInstruction !== undefined ? await tasksWithUnreadInstruction(ctx) : null
   return rows.filter((r) => {
+    if (filter.leaderId !== undefined && r.leaderId !== filter.leaderId) return false
+    if (filter.overdue !== undefined && (r.status === 'overdue') !== filter.overdue) return false
+    if (unread && unread.has(r.id) !== filter.hasUnreadInstruction) return false
     if (filter.listId !== undefined && r.listId !== filter.listId) return false
     if (filter.sectionId !== undefined && r.sectionId !== filter.sectionId) return false
     if (filter.status !== undefined && r.status !== filter.status) return false
@@ -59,7 +71,7 @@ export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]
       const units = filter.unitRole === 'lead' ? r.leads : [...r.leads, ...r.coops]
       if (!units.some((u) => u.id === filter.unitId)) return false
     }
-    if (q && !r.text.includes(q) && !r.leads.some((u) => u.name.includes(q))) return false
+    if (q && !found!.has(r.id) && !r.text.includes(q) && !r.leads.some((u) => u.name.includes(q))) return false
     return true
   })
 }

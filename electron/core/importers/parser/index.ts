@@ -1,6 +1,9 @@
 import type { ListDraft, PlanDraft, PlanMeta } from '../types'
 import { checkLists } from './checks'
+import { findInlineEnumeration } from './enumeration'
 import { findIndicators } from './indicators'
+import { findLinks, linkWarnings } from './links'
+import { findIndicatorTable } from './indicator-table'
 import { contentLines, splitLines } from './lines'
 import { collectLists, listNameFrom, type RawList } from './lists'
 import { readMetadata } from './metadata'
@@ -46,12 +49,17 @@ export function parsePlanText(text: string): PlanDraft {
     const lists = mergeSameName(
       raw.map((l) => ({ name: l.name, kind: l.kind, sections: buildSections(l, plan.year) })).filter((l) => l.sections.length > 0),
     ).sort((a, b) => firstLine(a) - firstLine(b))
-    return { plan, lists, indicators: findIndicators(lines, plan.year), warnings: checkLists(lists) }
+    const indicators = [...findIndicators(lines, plan.year), ...findIndicatorTable(lines)]
+    const inline = lists.length === 0 ? findInlineEnumeration(lines, plan.year) : null
+    if (inline) return { plan, lists: [inline.list], indicators, links: [], warnings: [...inline.warnings, ...checkLists([inline.list])] }
+    const links = findLinks(lists)
+    return { plan, lists, indicators, links, warnings: [...checkLists(lists), ...linkWarnings(lists, links)] }
   } catch {
     return {
       plan: emptyMeta(),
       lists: [],
       indicators: [],
+      links: [],
       warnings: [{ code: 'parse_failed', message: '文件内容无法识别，请检查文件是否完整或换一种格式后重新导入' }],
     }
   }

@@ -8,9 +8,22 @@ const FULL_WIDTH_ASCII = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0E]/
 // Digits, Latin letters, ％ and ． become ASCII so numbers read the same however they were typed.
 const toHalfWidth = (s: string) => s.replace(FULL_WIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 
+// PDFs (Chromium, WPS, Word) often map glyphs to the look-alike Kangxi and supplementary radicals:
+// ⼯作 for 工作, ⺠⽣ for 民生. NFKC folds the Kangxi block; the supplement needs a table.
+const RADICAL_SUPPLEMENT: Record<string, string> = Object.fromEntries(
+  [...'⺟母⺠民⻅见⻆角⻉贝⻋车⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟⼾户'].flatMap((c, i, a) =>
+    i % 2 === 0 ? [[c, a[i + 1]]] : [],
+  ),
+)
+const foldRadicals = (s: string) => s.replace(/[\u2E80-\u2FDF]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'))
+
+// Conversion debris from pinyin-annotated sources: 監(jiān)管, 協(xié)會 → 監管, 協會.
+const PINYIN_DEBRIS = /(?<=[\u4E00-\u9FFF])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?){1,2}\)/g
+
 /** Tidies one line: odd spaces, full-width digits, markdown bold, surrounding blanks. */
 export function normalizeLine(raw: string): string {
-  return toHalfWidth(raw)
+  return toHalfWidth(foldRadicals(raw))
+    .replace(PINYIN_DEBRIS, '')
     .replace(/[\u00A0\u2000-\u200B\u3000\t\uFEFF]/g, ' ')
     .replace(/\*\*/g, '')
     .replace(/ {2,}/g, ' ')

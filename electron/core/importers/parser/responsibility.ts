@@ -87,6 +87,15 @@ export function extractResponsibility(text: string): Responsibility {
       return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true }
     }
   }
+  // A closing sentence without brackets: …。市场监管处牵头，普遍服务处配合。 / …。办公室负责。
+  const tail = /[。；;]\s*([^。；;（）()]{2,40}?(?:牵头|负责)(?:[，,][^。；;（）()]{2,40}?(?:配合|协办|参与))?)[。；;]?$/.exec(text)
+  if (tail) {
+    const { leads, coops } = parseResponsibilityNote(tail[1])
+    if (leads.length > 0 && leads.every((n) => n.length <= 15)) {
+      const remaining = text.slice(0, tail.index + 1).trim()
+      return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true }
+    }
+  }
   return { leads: [], coops: [], text: text.trim(), found: false }
 }
 

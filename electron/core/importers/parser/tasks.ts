@@ -7,7 +7,7 @@ import { findTargets } from './targets'
 
 /** Headings whose items describe the plan rather than assign work. */
 const NOT_TASKS =
-  /^[“"]?(总体要求|指导思想|基本原则|工作原则|工作目标|发展目标|主要目标|目标要求|保障措施|组织保障|工作要求|发展基础|发展形势|发展环境|面临形势|存在问题|形势分析|重要意义)|回顾$|[“"]?十[一二三四]五[”"]?回顾/
+  /^[“"]?(总体要求|指导思想|基本原则|工作原则|工作目标|发展目标|主要目标|目标要求|工作要求|发展基础|发展形势|发展环境|面临形势|存在问题|形势分析|重要意义)|回顾$|[“"]?十[一二三四]五[”"]?回顾/
 
 const TASK_PREFERENCE: MarkerKind[] = ['arabic', 'cnParen', 'arabicParen', 'circled', 'cn']
 
@@ -33,14 +33,16 @@ const endsWithNote = (raw: string) => /[）)]\s*[。.；;]?$/.test(raw) && extra
 function finish(b: Building, year: number | null): TaskDraft {
   const resp = extractResponsibility(b.raw)
   const deadline = findDeadline(b.raw, year)
+  // Table rows carry their deadline column as （完成时限：…）; it is kept as deadlineText, not in the task text.
+  const text = resp.text.replace(/[（(]完成时限[：:][^（）()]*[）)]/g, '').trim()
   return {
     ...b.task,
-    text: resp.text,
+    text,
     leads: resp.leads,
     coops: resp.coops,
     deadline: deadline?.date ?? null,
     deadlineText: deadline?.text ?? null,
-    targets: findTargets(resp.text),
+    targets: findTargets(text),
   }
 }
 

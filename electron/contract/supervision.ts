@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import { ALL_ROLES, OFFICE, defineCall } from './define'
+import { id } from './plans'
+import { period } from './reports'
+import type { InboxItem } from '../core/inbox/service'
+import type { InstructionView } from '../core/instructions/service'
+import type { NotReported, NoticeView } from '../core/reminders/service'
+import type { HomeSummary } from '../core/home/service'
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const text = (what: string, max = 5000) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过${max}字`)
+const milestone = z.object({
+  dueOn: isoDay,
+  plannedPct: z.number({ error: '计划进度必须是数字' }).int().min(0, '计划进度不能小于0').max(100, '计划进度不能超过100'),
+  title: z.string().max(50, '节点名称不超过50字').default(''),
+})
+const taskIds = z.array(id).min(1, '请选择任务').max(500, '一次最多处理500项任务')
+
+export const supervisionCalls = {
+  'tasks.bulkAssign': defineCall<{ updated: number }>()({
+    input: z.object({
+      taskIds,
+      leadUnitIds: z.array(id).max(20).optional(),
+      coopUnitIds: z.array(id).max(50).optional(),
+      leaderId: id.nullable().optional(),
+      deadline: isoDay.nullable().optional(),
+    }),
+    roles: OFFICE,
+  }),
+  'milestones.applyTemplate': defineCall<{ updated: number }>()({
+    input: z.object({
+      taskIds,
+      template: z.enum(['quarterly', 'half_yearly', 'year_end', 'custom'], { error: '请选择节点模板' }),
+      custom: z.array(milestone).max(24, '节点最多24个').optional(),
+    }),
+    roles: OFFICE,
+  }),
+  'milestones.set': defineCall<{ id: number; dueOn: string; plannedPct: number; title: string }[]>()({
+    input: z.object({ taskId: id, milestones: z.array(milestone).min(1, '请至少设置一个节点').max(24, '节点最多24个') }),
+    roles: OFFICE,
+  }),
+  'reminders.notReported': defineCall<NotReported>()({
+    input: z.object({ planId: id.optional(), period: period.optional() }),
+    roles: ALL_ROLES,
+  }),
+  'reminders.send': defineCall<{ id: number; unitId: number; unitName: string; period: string; issue: string }>()({
+    input: z.object({
+      unitId: id,
+      period: period.optional(),
+      message: z.string().max(1000, '催办内容不超过1000字').optional(),
+      taskIds: z.array(id).max(500).optional(),
+    }),
+    roles: OFFICE,
+  }),
+  'reminders.issueNotice': defineCall<NoticeView>()({
+    input: z.object({ taskId: id, issue: text('督办事项', 2000), requiredReply: text('回复要求', 1000), replyDeadline: isoDay }),
+    roles: OFFICE,
+  }),
+  'reminders.replyNotice': defineCall<NoticeView>()({
+    input: z.object({ noticeId: id, reply: text('回复内容') }),
+    roles: ['unit_head', 'unit_staff'],
+  }),
+  'reminders.list': defineCall<NoticeView[]>()({
+    input: z.object({ kind: z.enum(['reminder', 'notice']).optional(), awaitingReply: z.boolean().optional(), taskId: id.optional() }),
+    roles: ALL_ROLES,
+  }),
+  'reminders.escalateDue': defineCall<{ escalated: number[] }>()({ input: z.object({}), roles: OFFICE }),
+  'settings.setReportingDay': defineCall<{ day: number }>()({
+    input: z.object({ day: z.number().int('报送日应为整数').min(1, '报送日应在1到31之间').max(31, '报送日应在1到31之间') }),
+    roles: OFFICE,
+  }),
+  'inbox.list': defineCall<{ items: InboxItem[]; unread: { total: number; byKind: Record<string, number> } }>()({
+    input: z.object({
+      unreadOnly: z.boolean().optional(),
+      kind: z.enum(['reminder', 'notice', 'returned', 'instruction', 'instruction_reply', 'escalation', 'notice_reply']).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    roles: ALL_ROLES,
+  }),
+  'inbox.unreadCounts': defineCall<{ total: number; byKind: Record<string, number> }>()({ input: z.object({}), roles: ALL_ROLES }),
+  'inbox.markRead': defineCall<{ marked: number }>()({
+    input: z.object({ ids: z.array(id).max(500).optional(), all: z.boolean().optional() }),
+    roles: ALL_ROLES,
+  }),
+  'instructions.write': defineCall<InstructionView[]>()({ input: z.object({ taskId: id, body: text('批示内容') }), roles: ['leader'] }),
+  'instructions.reply': defineCall<InstructionView[]>()({
+    input: z.object({ instructionId: id, body: text('回复内容') }),
+    roles: ALL_ROLES,
+  }),
+  'instructions.list': defineCall<InstructionView[]>()({ input: z.object({ taskId: id }), roles: ALL_ROLES }),
+  'home.summary': defineCall<HomeSummary>()({ input: z.object({ planId: id.optional() }), roles: ALL_ROLES }),
+}

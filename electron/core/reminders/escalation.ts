@@ -1,0 +1,60 @@
+import type { Ctx } from '../context'
+import { inTransaction, writeAudit } from '../audit/service'
+import { deliver } from '../inbox/deliver'
+import { dueEscalationLevel } from './rules'
+
+/**
+ * Raises every notice unanswered past its deadline to the leader in charge of its task.
+ * Idempotent: run when inboxes and notices are listed, or explicitly. Recorded as done by the system.
+ */
+export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
+  const today = ctx.clock.today()
+  const open = await ctx.db
+    .selectFrom('notices')
+    .leftJoin('tasks', 'tasks.id', 'notices.task_id')
+    .select(['notices.id', 'notices.number', 'notices.task_id', 'notices.reply_deadline', 'notices.replied_at', 'notices.escalation_level'])
+    .select(['tasks.leader_id', 'tasks.number as task_number'])
+    .where('notices.kind', '=', 'notice')
+    .where('notices.replied_at', 'is', null)
+    .where('notices.escalation_level', '=', 0)
+    .where('notices.reply_deadline', '<', today)
+    .execute()
+  const due = open.filter(
+    (n) => dueEscalationLevel({ replyDeadline: n.reply_deadline, repliedAt: n.replied_at }, today) > n.escalation_level,
+  )
+  if (due.length === 0) return { escalated: [] }
+  const system: Ctx = { ...ctx, actor: null }
+  const escalated: number[] = []
+  await inTransaction(system, async (trx) => {
+    for (const n of due) {
+      const now = ctx.clock.now().toISOString()
+      // Re-checked inside the transaction, so two callers never escalate twice.
+      const res = await trx
+        .updateTable('notices')
+        .set({ escalation_level: 1, escalated_to: n.leader_id, escalated_at: now })
+        .where('id', '=', n.id)
+        .where('escalation_level', '=', 0)
+        .where('replied_at', 'is', null)
+        .executeTakeFirst()
+      if (Number(res.numUpdatedRows) === 0) continue
+      escalated.push(n.id)
+      const title = `${n.number} 逾期未回复，已升级督办（第${n.task_number}项任务）`
+      await deliver(trx, system, {
+        kind: 'escalation',
+        to: n.leader_id !== null ? { userId: n.leader_id } : 'office',
+        refId: n.id,
+        taskId: n.task_id,
+        title,
+        body: `回复期限：${n.reply_deadline}`,
+      })
+      await writeAudit(trx, system, {
+        action: 'notice.escalate',
+        entity: 'notice',
+        entityId: n.id,
+        before: { escalationLevel: 0 },
+        after: { escalationLevel: 1, escalatedTo: n.leader_id, reason: `回复期限${n.reply_deadline}已过` },
+      })
+    }
+  })
+  return { escalated }
+}

@@ -1,0 +1,57 @@
+import type { Ctx } from '../context'
+import { DubanError, notFound } from '../errors'
+import { inTransaction, writeAudit } from '../audit/service'
+import { requireRole } from '../users/rules'
+import { loadTaskUnits } from '../reports/queries'
+
+export interface BulkAssignInput {
+  taskIds: number[]
+  /** in order, the first is the primary lead */
+  leadUnitIds?: number[]
+  coopUnitIds?: number[]
+  leaderId?: number | null
+  deadline?: string | null
+}
+
+/** Office work on many tasks at once: one transaction, one audit entry per task. */
+export async function bulkAssign(ctx: Ctx, input: BulkAssignInput): Promise<{ updated: number }> {
+  requireRole(ctx.actor, ['admin', 'office'])
+  const ids = [...new Set(input.taskIds)]
+  if (ids.length === 0) throw new DubanError('invalid_input', '请选择任务')
+  if (input.leadUnitIds && input.leadUnitIds.length === 0) throw new DubanError('invalid_input', '至少需要一个牵头单位')
+  if (input.leaderId != null) {
+    const leader = await ctx.db.selectFrom('users').select('role').where('id', '=', input.leaderId).executeTakeFirst()
+    if (!leader) throw notFound('该领导')
+    if (leader.role !== 'leader') throw new DubanError('invalid_input', '分管领导必须是局领导账号')
+  }
+  return inTransaction(ctx, async (trx) => {
+    const now = ctx.clock.now().toISOString()
+    for (const taskId of ids) {
+      const before = await loadTaskUnits(trx, taskId)
+      const deadline = await trx.selectFrom('tasks').select('deadline').where('id', '=', taskId).executeTakeFirstOrThrow()
+      const set: { leader_id?: number | null; deadline?: string | null; updated_at: string } = { updated_at: now }
+      if (input.leaderId !== undefined) set.leader_id = input.leaderId
+      if (input.deadline !== undefined) set.deadline = input.deadline
+      await trx.updateTable('tasks').set(set).where('id', '=', taskId).execute()
+      for (const [role, unitIds] of [
+        ['lead', input.leadUnitIds],
+        ['coop', input.coopUnitIds],
+      ] as const) {
+        if (!unitIds) continue
+        await trx.deleteFrom('task_units').where('task_id', '=', taskId).where('role', '=', role).execute()
+        for (const [position, unitId] of [...new Set(unitIds)].entries()) {
+          await trx.insertInto('task_units').values({ task_id: taskId, unit_id: unitId, role, position }).execute()
+        }
+      }
+      const { taskIds: _all, ...change } = input
+      await writeAudit(trx, ctx, {
+        action: 'task.bulkAssign',
+        entity: 'task',
+        entityId: taskId,
+        before: { leads: before.leads, coops: before.coops, leaderId: before.leaderId, deadline: deadline.deadline },
+        after: change,
+      })
+    }
+    return { updated: ids.length }
+  })
+}
