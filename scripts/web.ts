@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { openCore } from '../electron/core/app'
-import { appRoot, dataDirFrom, demoSamplePath } from '../electron/core/paths'
+import { appRoot, dataDirFrom, demoSamplePath, wantsDemo } from '../electron/core/paths'
 import { startBridge } from '../electron/bridge/server'
 
 const root = appRoot()
@@ -25,7 +25,7 @@ if (!existsSync(join(rendererDir, 'index.html')) || process.argv.includes('--bui
 }
 
 const dataDir = dataDirFrom(join(root, '.duban-data'))
-const core = await openCore({ dataDir, demoSample: demoSamplePath(root) })
+const core = await openCore({ dataDir, demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
 const port = Number(process.env.DUBAN_PORT || 5180)
 const { server, url } = await startBridge({ env: core, staticRoot: rendererDir, port })
 console.log(`督办台已启动：${url}  （数据目录：${dataDir}）`)
