@@ -10,7 +10,8 @@ import { appRoot, dataDirFrom, demoSamplePath, wantsDemo } from '../electron/cor
 import { startBridge } from '../electron/bridge/server'
 
 const root = appRoot()
-const rendererDir = join(root, 'out', 'renderer')
+// DUBAN_RENDERER_DIR lets test runs build into a folder of their own instead of out/renderer.
+const rendererDir = process.env.DUBAN_RENDERER_DIR || join(root, 'out', 'renderer')
 
 if (!existsSync(join(rendererDir, 'index.html')) || process.argv.includes('--build')) {
   console.log('正在构建界面……')
@@ -20,6 +21,7 @@ if (!existsSync(join(rendererDir, 'index.html')) || process.argv.includes('--bui
     {
       cwd: root,
       stdio: 'inherit',
+      env: { ...process.env, DUBAN_RENDERER_DIR: rendererDir },
     },
   )
 }

@@ -5,7 +5,8 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { fileURLToPath } from 'node:url'
 
 const srcDir = fileURLToPath(new URL('.', import.meta.url))
-const outDir = fileURLToPath(new URL('../out/renderer', import.meta.url))
+// DUBAN_RENDERER_DIR: test runs build into a folder of their own (see scripts/web.ts)
+const outDir = process.env.DUBAN_RENDERER_DIR || fileURLToPath(new URL('../out/renderer', import.meta.url))
 
 /** The renderer's build, shared by `vite build -c src/vite.config.ts` (npm run web) and electron-vite. */
 export const rendererConfig: UserConfig = {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +11,7 @@ let web: WebServer
 let dataDir: string
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'duban-e2e-fresh-'))
-  web = await startWeb({ DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: '0' })
+  web = await startWeb({ DUBAN_DATA_DIR: dataDir, DUBAN_DEMO: '0', DUBAN_RENDERER_DIR: inject('rendererDir') })
   browser = await launchBrowser()
 })
 afterAll(async () => {
