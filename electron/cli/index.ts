@@ -6,7 +6,7 @@ import { openCore } from '../core/app'
 import { appRoot, dataDirFrom } from '../core/paths'
 import { assertPlanFileSize, parsePlanFileWithText } from '../core/importers'
 import type { PlanDraft } from '../core/importers/types'
-import { commitPlan } from '../core/plans/service'
+import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
 import type { Actor } from '../core/context'
 import { checkDatabase } from './check'
@@ -63,7 +63,7 @@ async function runImport(args: string[]): Promise<number> {
       role: 'admin',
       unitId: null,
     }
-    const result = await commitPlan(
+    const result = await importUnreviewed(
       { db: core.db, clock: core.clock, files: core.files, actor },
       { draft, text, sourceName: basename(file) },
     )

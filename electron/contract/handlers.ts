@@ -34,9 +34,6 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'units.list': (ctx) => units.listUnits(ctx),
   'plans.list': (ctx) => plans.listPlans(ctx),
   'plans.get': (ctx, input) => plans.getPlan(ctx, input),
-  'plans.preview': (ctx, input) => plans.previewPlanText(ctx, input),
-  'plans.importText': (ctx, input) =>
-    plans.commitPlan(ctx, { draft: plans.previewPlanText(ctx, input), text: input.text, sourceName: input.sourceName }),
   'tasks.list': (ctx, input) => tasks.listTasks(ctx, input),
   'tasks.get': (ctx, input) => tasks.getTask(ctx, input),
   'tasks.update': (ctx, input) => tasks.updateTask(ctx, input),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Ctx } from '../context'
 import { parsePlanText } from '../importers/parser'
 import { decodeText } from '../importers/readers/text'
-import { commitPlan } from '../plans/service'
+import { importUnreviewed } from '../imports/service'
 import { createUser } from '../users/service'
 import { inTransaction } from '../audit/service'
 import { insertUnit } from '../units/service'
@@ -42,7 +42,7 @@ export async function seedDemo(base: Omit<Ctx, 'actor'>, samplePath: string): Pr
   }
 
   const text = decodeText(readFileSync(samplePath))
-  const { planId } = await commitPlan(asAdmin, { draft: parsePlanText(text), text, sourceName: 'suzhou-2021-work-points.txt' })
+  const { planId } = await importUnreviewed(asAdmin, { draft: parsePlanText(text), text, sourceName: 'suzhou-2021-work-points.txt' })
 
   const leaderOf = new Map(Object.entries(DEMO_LEADER_OF_UNIT).map(([unit, user]) => [unitIds.get(unit), userIds.get(user)]))
   await seedDemoProgress(asAdmin, planId, leaderOf)

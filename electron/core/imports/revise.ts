@@ -3,7 +3,7 @@ import { inTransaction, writeAudit } from '../audit/service'
 import { diffPlan } from './diff'
 import { existingTasks } from './service'
 import { knownUnits, unitResolver } from './units'
-import { insertTask, planRow, taskKey, writeAcceptedLinks, writePlanIndicators, writeTaskIndicators, writeTaskUnits } from './write'
+import { insertTask, planRow, taskKey, writeLinks, writePlanIndicators, writeTaskIndicators, writeTaskUnits } from './write'
 import type { CommitInput, CommitResult } from './types'
 
 /**
@@ -120,7 +120,7 @@ export async function revisePlan(ctx: Ctx, input: CommitInput, planId: number): 
     if (staleSections.length) await trx.deleteFrom('sections').where('id', 'in', staleSections).execute()
 
     await writePlanIndicators(trx, planId, input.draft.indicators, input.draft.plan.year)
-    await writeAcceptedLinks(trx, input.links, taskIds)
+    await writeLinks(trx, input.links, taskIds, 'accepted')
     const result = {
       planId,
       taskCount: taskIds.size,

@@ -7,7 +7,7 @@ import { inTransaction, writeAudit } from '../audit/service'
 import { requireRole } from '../users/rules'
 import { diffPlan, type ExistingTask } from './diff'
 import { knownUnits, namesIn, unitResolver } from './units'
-import { insertTask, planRow, taskKey, writeAcceptedLinks, writePlanIndicators, writeTaskIndicators, writeTaskUnits } from './write'
+import { insertTask, planRow, taskKey, writeLinks, writePlanIndicators, writeTaskIndicators, writeTaskUnits } from './write'
 import { revisePlan } from './revise'
 import type { CommitInput, CommitResult, ImportPreview } from './types'
 
@@ -85,7 +85,7 @@ export async function previewText(ctx: Ctx, input: { text: string }): Promise<Im
 const countTasks = (draft: PlanDraft) => draft.lists.reduce((n, l) => n + l.sections.reduce((m, s) => m + s.tasks.length, 0), 0)
 
 /** Writes what the office confirmed, in one transaction: a new plan, or a revision of an existing one. */
-export async function commitImport(ctx: Ctx, input: CommitInput): Promise<CommitResult> {
+export async function commitImport(ctx: Ctx, input: CommitInput, opts: { suggestLinks?: boolean } = {}): Promise<CommitResult> {
   requireRole(ctx.actor, ['admin', 'office'])
   const taskCount = countTasks(input.draft)
   if (taskCount === 0) throw new DubanError('empty_plan', '文件中没有识别到任何工作任务，未导入')
@@ -125,7 +125,8 @@ export async function commitImport(ctx: Ctx, input: CommitInput): Promise<Commit
       }
     }
     await writePlanIndicators(trx, plan.id, input.draft.indicators, input.draft.plan.year)
-    const links = await writeAcceptedLinks(trx, input.links, taskIds)
+    const links = await writeLinks(trx, input.links, taskIds, 'accepted')
+    if (opts.suggestLinks) await writeLinks(trx, input.draft.links ?? [], taskIds, 'suggested')
     await writeAudit(trx, ctx, {
       action: 'plan.import',
       entity: 'plan',
@@ -134,4 +135,12 @@ export async function commitImport(ctx: Ctx, input: CommitInput): Promise<Commit
     })
     return { planId: plan.id, taskCount, added: taskCount, removed: 0, changed: 0, unchanged: 0 }
   })
+}
+
+/**
+ * An import nobody previewed (command line, demo database): known names and aliases resolve, unknown
+ * names become units, and the parser's links are kept as suggestions for the office to review.
+ */
+export function importUnreviewed(ctx: Ctx, input: { draft: PlanDraft; text: string; sourceName: string | null }): Promise<CommitResult> {
+  return commitImport(ctx, { ...input, unitMapping: {}, links: [], replacePlanId: null }, { suggestLinks: true })
 }

@@ -123,8 +123,16 @@ export async function insertTask(
   return row.id
 }
 
-/** Links the office accepted in the preview: one progress report will count for both tasks. */
-export async function writeAcceptedLinks(trx: Trx, links: TaskLinkDraft[], taskIds: Map<string, number>): Promise<number> {
+/**
+ * Links between tasks written in this import: 'accepted' when the office confirmed them in the preview
+ * (one progress report then counts for both), 'suggested' when nobody has looked yet (CLI, demo).
+ */
+export async function writeLinks(
+  trx: Trx,
+  links: TaskLinkDraft[],
+  taskIds: Map<string, number>,
+  status: 'accepted' | 'suggested',
+): Promise<number> {
   let written = 0
   for (const link of links) {
     const a = taskIds.get(taskKey(link.a.list, link.a.number))
@@ -132,8 +140,8 @@ export async function writeAcceptedLinks(trx: Trx, links: TaskLinkDraft[], taskI
     if (a === undefined || b === undefined || a === b) continue
     await trx
       .insertInto('task_links')
-      .values({ task_a_id: Math.min(a, b), task_b_id: Math.max(a, b), similarity: link.similarity, status: 'accepted' })
-      .onConflict((oc) => oc.doUpdateSet({ status: 'accepted' }))
+      .values({ task_a_id: Math.min(a, b), task_b_id: Math.max(a, b), similarity: link.similarity, status })
+      .onConflict((oc) => (status === 'accepted' ? oc.doUpdateSet({ status }) : oc.doNothing()))
       .execute()
     written++
   }
