@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { parseMarker, chineseToNumber } from '../../../electron/core/importers/parser/numbering'
+import { parseMarker, chineseToNumber, numberToChinese } from '../../../electron/core/importers/parser/numbering'
 import { extractResponsibility, splitNames } from '../../../electron/core/importers/parser/responsibility'
 import { findDeadline } from '../../../electron/core/importers/parser/deadline'
 import { findTargets } from '../../../electron/core/importers/parser/targets'
@@ -138,5 +138,13 @@ describe('lines and metadata', () => {
     expect(detectListHeading('着力抓好9项重点工作：')).toMatchObject({ name: '重点工作', kind: 'key_works' })
     expect(detectListHeading('苏州市邮政管理局2021年工作要点')).toMatchObject({ name: '工作要点', kind: 'work_points' })
     expect(detectListHeading('苏州市邮政管理局关于印发2021年工作要点的通知')).toBeNull()
+  })
+})
+
+describe('numberToChinese', () => {
+  it('writes section numbers as documents do, and round-trips with chineseToNumber', () => {
+    expect([1, 10, 12, 20, 23, 99].map(numberToChinese)).toEqual(['一', '十', '十二', '二十', '二十三', '九十九'])
+    for (let n = 1; n < 100; n++) expect(chineseToNumber(numberToChinese(n))).toBe(n)
+    expect(numberToChinese(120)).toBe('120')
   })
 })

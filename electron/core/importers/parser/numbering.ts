@@ -34,6 +34,15 @@ const CN_DIGITS: Record<string, number> = {
 }
 
 /** 一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; NaN for anything else. */
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+
+/** 1…99 as written in section labels (一, 十二, 二十三); larger numbers stay in Arabic digits. */
+export function numberToChinese(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n)
+  const tens = Math.floor(n / 10)
+  return `${tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`}${DIGITS[n % 10]}`
+}
+
 export function chineseToNumber(s: string): number {
   if (!s || s.length > 4) return NaN
   if (s === '十') return 10

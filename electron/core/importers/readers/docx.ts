@@ -1,32 +1,9 @@
 import mammoth from 'mammoth'
-import { parseMarker } from '../parser/numbering'
+import { numberToChinese, parseMarker } from '../parser/numbering'
 import { readerErrors } from './errors'
 import { isNode, parseHtml, textOf, type HtmlNode } from './html'
 import { tableToLines } from './table'
 
-const CN = [
-  '',
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-  '十四',
-  '十五',
-  '十六',
-  '十七',
-  '十八',
-  '十九',
-  '二十',
-]
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'
 
 const hasNestedList = (li: HtmlNode) => li.children.some((c) => isNode(c) && (c.tag === 'ol' || c.tag === 'ul'))
@@ -37,7 +14,7 @@ const hasNestedList = (li: HtmlNode) => li.children.some((c) => isNode(c) && (c.
  */
 function markerFor(styles: string[], depth: number, n: number): string {
   const style = styles[depth] ?? 'circled'
-  if (style === 'cn') return `${CN[n] ?? n}、`
+  if (style === 'cn') return `${numberToChinese(n)}、`
   if (style === 'arabic') return `${n}. `
   if (style === 'paren') return `（${n}）`
   return CIRCLED[n - 1] ?? `${n}. `

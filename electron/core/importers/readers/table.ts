@@ -1,5 +1,5 @@
 import { detectListHeading } from '../parser/lists'
-import { parseMarker } from '../parser/numbering'
+import { numberToChinese, parseMarker } from '../parser/numbering'
 import { readerErrors } from './errors'
 
 /** One table as read from a sheet, a CSV file or a Word table: rows of cell texts. */
@@ -21,29 +21,6 @@ const COLUMN_PATTERNS: [Column, RegExp][] = [
 ]
 
 const clean = (s: string) => s.replace(/\s*\n\s*/g, '').trim()
-const CN = [
-  '',
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-  '十四',
-  '十五',
-  '十六',
-  '十七',
-  '十八',
-  '十九',
-  '二十',
-]
 
 /** Which column holds what, or null when the row is not a task header. */
 export function readHeader(row: string[]): Partial<Record<Column, number>> | null {
@@ -93,13 +70,13 @@ function taskLines(rows: string[][], header: Partial<Record<Column, number>>): s
     // A row merged across the columns, or one short lone cell without a number, is a section heading.
     if ((merged || lone || (number === null && !task)) && values[0] !== lastTask) {
       const title = values[0]
-      lines.push(parseMarker(title) ? title : `${CN[++sectionCount] ?? sectionCount}、${title}`)
+      lines.push(parseMarker(title) ? title : `${numberToChinese(++sectionCount)}、${title}`)
       continue
     }
     if (!task || task === lastTask) continue
     const category = cell(row, 'category')
     if (category && category !== lastCategory) {
-      lines.push(parseMarker(category) ? category : `${CN[++sectionCount] ?? sectionCount}、${category}`)
+      lines.push(parseMarker(category) ? category : `${numberToChinese(++sectionCount)}、${category}`)
       lastCategory = category
     }
     counter = number ?? counter + 1
