@@ -8,6 +8,14 @@ declare module 'vue-router' {
     public?: boolean
     /** only these roles see the page (the core still checks every call) */
     dashboard?: boolean
+    /** only the office (admin, office) imports documents; the page works before any plan exists */
+    import?: boolean
+    /** 待审核: the office only */
+    review?: boolean
+    /** 我的报送: unit heads and staff only */
+    unitOnly?: boolean
+    /** 督查督办: the office (admin, office) only */
+    supervision?: boolean
   }
 }
 
@@ -21,8 +29,17 @@ export function createAppRouter(): Router {
       {
         path: '/',
         component: () => import('@/views/layout/MainLayout.vue'),
-        redirect: '/plan',
+        redirect: '/home',
         children: [
+          { path: 'home', name: 'home', component: () => import('@/views/home/HomePage.vue') },
+          { path: 'inbox', name: 'inbox', component: () => import('@/views/inbox/InboxPage.vue') },
+          {
+            path: 'supervision',
+            name: 'supervision',
+            component: () => import('@/views/supervision/SupervisionPage.vue'),
+            meta: { supervision: true },
+          },
+          { path: 'timeline', name: 'timeline', component: () => import('@/views/timeline/TimelinePage.vue') },
           { path: 'plan', name: 'plan', component: () => import('@/views/plan/PlanOverview.vue') },
           { path: 'tasks', name: 'tasks', component: () => import('@/views/tasks/TaskListPage.vue') },
           {
@@ -31,9 +48,17 @@ export function createAppRouter(): Router {
             component: () => import('@/views/dashboard/DashboardPage.vue'),
             meta: { dashboard: true },
           },
+          { path: 'import', name: 'import', component: () => import('@/views/import/ImportPage.vue'), meta: { import: true } },
+          {
+            path: 'reports/mine',
+            name: 'my-reports',
+            component: () => import('@/views/reports/MyReportsPage.vue'),
+            meta: { unitOnly: true },
+          },
+          { path: 'review', name: 'review', component: () => import('@/views/reports/ReviewPage.vue'), meta: { review: true } },
         ],
       },
-      { path: '/:pathMatch(.*)*', redirect: '/plan' },
+      { path: '/:pathMatch(.*)*', redirect: '/home' },
     ],
   })
 
@@ -41,9 +66,13 @@ export function createAppRouter(): Router {
     const session = useSessionStore()
     if (to.meta.public) return true
     if (!(await session.restore())) {
-      return { path: '/login', query: to.fullPath !== '/' && to.fullPath !== '/plan' ? { redirect: to.fullPath } : {} }
+      return { path: '/login', query: to.fullPath !== '/' && to.fullPath !== '/home' ? { redirect: to.fullPath } : {} }
     }
     if (to.meta.dashboard && !session.seesDashboard) return { path: '/tasks' }
+    if (to.meta.import && !session.seesImport) return { path: '/tasks' }
+    if (to.meta.supervision && !session.isOffice) return { path: '/home' }
+    if (to.meta.review && !session.isOffice) return { path: '/tasks' }
+    if (to.meta.unitOnly && !session.isUnitUser) return { path: '/tasks' }
     return true
   })
 

@@ -15,6 +15,7 @@ export const useSessionStore = defineStore('session', () => {
   const isOffice = computed(() => role.value === 'admin' || role.value === 'office')
   const isUnitUser = computed(() => role.value === 'unit_head' || role.value === 'unit_staff')
   const seesDashboard = computed(() => role.value === 'admin' || role.value === 'office' || role.value === 'leader')
+  const seesImport = computed(() => role.value === 'admin' || role.value === 'office')
 
   async function login(username: string, password: string): Promise<UserView> {
     const result = await invoke('auth.login', { username, password })
@@ -59,5 +60,20 @@ export const useSessionStore = defineStore('session', () => {
     return login(input.username, input.password)
   }
 
-  return { user, checked, isLoggedIn, role, isOffice, isUnitUser, seesDashboard, login, logout, restore, clear, setupStatus, setupAdmin }
+  return {
+    user,
+    checked,
+    isLoggedIn,
+    role,
+    isOffice,
+    isUnitUser,
+    seesDashboard,
+    seesImport,
+    login,
+    logout,
+    restore,
+    clear,
+    setupStatus,
+    setupAdmin,
+  }
 })

@@ -32,7 +32,7 @@ describe('LoginPage', () => {
     api.mockReset()
   })
 
-  it('logs in through the session store and opens the plan', async () => {
+  it('logs in through the session store and opens the home page', async () => {
     api.mockImplementation(async (method) => {
       if (method === 'auth.setupStatus') return { needsSetup: false }
       if (method === 'auth.login') return { token: 'T', user }
@@ -42,7 +42,7 @@ describe('LoginPage', () => {
     await fillAndSubmit(wrapper, ' office ', 'Duban2021')
     expect(api).toHaveBeenCalledWith('auth.login', { username: 'office', password: 'Duban2021' })
     expect(useSessionStore().user?.displayName).toBe('周敏')
-    expect(router.currentRoute.value.path).toBe('/plan')
+    expect(router.currentRoute.value.path).toBe('/home')
   })
 
   it('shows the core’s Chinese message when the login is refused', async () => {

@@ -18,6 +18,7 @@ export async function testRouter(start = '/login'): Promise<Router> {
     routes: [
       { path: '/login', component: Blank('login') },
       { path: '/setup', component: Blank('setup') },
+      { path: '/home', component: Blank('home') },
       { path: '/plan', component: Blank('plan') },
       { path: '/tasks', component: Blank('tasks') },
     ],

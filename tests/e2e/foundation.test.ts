@@ -36,7 +36,9 @@ describe('the office in the browser', () => {
 
   it('logs in and sees the plan with its doc number and issue date', async () => {
     await login(page, 'office')
-    await page.waitForURL(/#\/plan/)
+    // the home page opens after login; the plan is one click away
+    await page.waitForURL(/#\/home/)
+    await page.goto('/#/plan')
     await expect.poll(() => page.locator('[data-test=plan-title]').innerText()).toContain('2021年工作要点')
     const body = await page.locator('body').innerText()
     expect(body).toContain('苏州邮管〔2021〕21号')
@@ -102,7 +104,7 @@ describe('a division head in the browser', () => {
   it('sees only the tasks of their own division', async () => {
     const page = await newPage(browser, baseUrl)
     await login(page, 'scjg')
-    await page.waitForURL(/#\/(plan|tasks)/)
+    await page.waitForURL(/#\/(home|plan|tasks)/)
     await page.goto('/#/tasks')
     await expect.poll(() => page.locator('[data-test=task-row]').count()).toBeGreaterThan(10)
     expect(await page.locator('[data-test=unit-scope]').innerText()).toContain('市场监管处')

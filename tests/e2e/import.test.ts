@@ -15,7 +15,7 @@ beforeAll(async () => {
   await page.fill('input[name=username]', 'office')
   await page.fill('input[name=password]', 'Duban2021')
   await page.click('button[type=submit]')
-  await page.waitForURL(/#\/plan/)
+  await page.waitForURL(/#\/(home|plan)/)
 })
 afterAll(() => browser?.close())
 

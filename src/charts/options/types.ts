@@ -1,13 +1,26 @@
 import type { ComposeOption } from 'echarts/core'
-import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts'
-import type { GridComponentOption, LegendComponentOption, TitleComponentOption, TooltipComponentOption } from 'echarts/components'
+import type { BarSeriesOption, CustomSeriesOption, PieSeriesOption } from 'echarts/charts'
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components'
 import type { Output } from '../../../electron/contract'
 
 export type Overview = Output<'dashboards.overview'>
 export type TaskStatus = Overview['byStatus'][number]['status']
 
 export type DubanChartOption = ComposeOption<
-  BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | TitleComponentOption
+  | BarSeriesOption
+  | PieSeriesOption
+  | CustomSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | TitleComponentOption
+  | MarkLineComponentOption
 >
 
 /** What a clicked bar segment or pie slice carries, so the page can open the matching tasks. */

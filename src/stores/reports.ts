@@ -1,0 +1,120 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { invoke } from '@/api/client'
+import type { Input, Output } from '../../electron/contract'
+
+export type ReportView = Output<'reports.listForTask'>[number]
+export type ReportDetail = Output<'reports.get'>
+export type ReportVersion = ReportDetail['versions'][number]
+export type ReportInput = Input<'reports.submit'>
+export type Attachment = Output<'files.upload'>
+export type FileData = Output<'files.read'>
+
+export const useReportsStore = defineStore('reports', () => {
+  /** the period the core counts as current (its clock, not the computer's) and its due day */
+  const period = ref<{ period: string; dueOn: string } | null>(null)
+  const pending = ref<ReportView[]>([])
+  const mine = ref<ReportView[]>([])
+  const byTask = ref<Record<number, ReportView[]>>({})
+  const detail = ref<ReportDetail | null>(null)
+  const loading = ref(false)
+  const saving = ref(false)
+
+  async function loadPeriod(): Promise<{ period: string; dueOn: string }> {
+    if (period.value) return period.value
+    const r = await invoke('reminders.notReported', {})
+    period.value = { period: r.period, dueOn: r.dueOn }
+    return period.value
+  }
+
+  async function loadForTask(taskId: number): Promise<ReportView[]> {
+    const list = await invoke('reports.listForTask', { taskId })
+    byTask.value = { ...byTask.value, [taskId]: list }
+    return list
+  }
+
+  async function loadPending(planId?: number): Promise<void> {
+    loading.value = true
+    try {
+      pending.value = await invoke('reports.pending', planId === undefined ? {} : { planId })
+    } finally {
+      loading.value = false
+    }
+  }
+
+  /**
+   * My unit's reports. The contract has no "reports of my unit" call yet, so we ask for the
+   * unit's tasks and then each task's reports.
+   */
+  async function loadMine(planId: number, unitId: number): Promise<void> {
+    loading.value = true
+    try {
+      const tasks = await invoke('tasks.list', { planId, unitId })
+      const lists = await Promise.all(tasks.map((t) => loadForTask(t.id)))
+      mine.value = lists
+        .flat()
+        .filter((r) => r.unitId === unitId)
+        .sort((a, b) => (a.period === b.period ? a.taskNumber - b.taskNumber : a.period < b.period ? 1 : -1))
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function open(reportId: number): Promise<ReportDetail> {
+    detail.value = await invoke('reports.get', { reportId })
+    return detail.value
+  }
+
+  async function save(input: ReportInput, submit: boolean): Promise<ReportView> {
+    saving.value = true
+    try {
+      const saved = await invoke(submit ? 'reports.submit' : 'reports.saveDraft', input)
+      await loadForTask(input.taskId)
+      return saved
+    } finally {
+      saving.value = false
+    }
+  }
+
+  async function review(reportId: number, decision: 'approve' | 'return', reason?: string): Promise<ReportView> {
+    saving.value = true
+    try {
+      const done = await invoke('reports.review', reason === undefined ? { reportId, decision } : { reportId, decision, reason })
+      pending.value = pending.value.filter((r) => r.id !== reportId)
+      return done
+    } finally {
+      saving.value = false
+    }
+  }
+
+  const upload = (name: string, dataBase64: string) => invoke('files.upload', { name, dataBase64 })
+  const readFile = (attachmentId: number) => invoke('files.read', { attachmentId })
+
+  function reset(): void {
+    period.value = null
+    pending.value = []
+    mine.value = []
+    byTask.value = {}
+    detail.value = null
+  }
+
+  return {
+    period,
+    pending,
+    mine,
+    byTask,
+    detail,
+    loading,
+    saving,
+    loadPeriod,
+    loadForTask,
+    loadPending,
+    loadMine,
+    open,
+    save,
+    review,
+    upload,
+    readFile,
+    reset,
+  }
+})

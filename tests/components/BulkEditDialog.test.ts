@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import BulkEditDialog from '@/views/tasks/BulkEditDialog.vue'
+import { invoke } from '@/api/client'
+import { defineComponent, h } from 'vue'
+import { plugins } from './setup'
+
+vi.mock('@/api/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/client')>()),
+  invoke: vi.fn(),
+}))
+const api = vi.mocked(invoke)
+
+const units = [
+  { id: 1, name: '办公室', kind: 'division', aliases: [], sort: 0 },
+  { id: 2, name: '市场监管处', kind: 'division', aliases: [], sort: 1 },
+] as never
+const users = [
+  { id: 3, username: 'juzhang', displayName: '陈建国（局长）', role: 'leader', roleLabel: '局领导', unitId: null, unitName: null },
+  { id: 4, username: 'fujuzhang', displayName: '刘伟（副局长）', role: 'leader', roleLabel: '局领导', unitId: null, unitName: null },
+  { id: 5, username: 'scjg', displayName: '张强', role: 'unit_head', roleLabel: '处室负责人', unitId: 2, unitName: '市场监管处' },
+]
+
+// Element Plus selects loop on happy-dom's layout; plain stand-ins keep the test about what is sent
+const SelectStub = defineComponent({
+  name: 'ElSelect',
+  props: { modelValue: { type: [Number, Array, String], default: undefined } },
+  emits: ['update:modelValue'],
+  setup:
+    (_props, { slots }) =>
+    () =>
+      h('div', { class: 'select-stub' }, slots.default?.()),
+})
+const OptionStub = defineComponent({
+  name: 'ElOption',
+  props: { label: { type: String, default: '' }, value: { type: [Number, String], default: 0 } },
+  setup: (props) => () => h('span', { class: 'option-stub' }, props.label),
+})
+
+async function mountDialog() {
+  api.mockImplementation(async (method, input) => {
+    if (method === 'users.list') return users
+    if (method === 'tasks.bulkAssign' || method === 'milestones.applyTemplate')
+      return { updated: (input as { taskIds: number[] }).taskIds.length }
+    throw new Error('unexpected ' + method)
+  })
+  const wrapper = mount(BulkEditDialog, {
+    props: { modelValue: true, taskIds: [11, 12, 15], units },
+    global: { plugins: plugins(), stubs: { teleport: true, ElSelect: SelectStub, ElOption: OptionStub, ElDatePicker: true } },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return wrapper
+}
+
+describe('BulkEditDialog', () => {
+  beforeEach(() => {
+    api.mockReset()
+  })
+
+  it('offers only leaders as 分管领导', async () => {
+    const wrapper = await mountDialog()
+    expect(api).toHaveBeenCalledWith('users.list', {})
+    const leaderOptions = wrapper
+      .findAllComponents(SelectStub)[2]
+      .findAll('.option-stub')
+      .map((o) => o.text())
+    expect(leaderOptions).toEqual(['不设分管领导', '陈建国（局长）', '刘伟（副局长）'])
+    wrapper.unmount()
+  })
+
+  it('sends the chosen task ids with only the ticked changes, then the template', async () => {
+    const wrapper = await mountDialog()
+    await wrapper.find('[data-test=bulk-change-leader] input').setValue(true)
+    await wrapper.find('[data-test=bulk-change-template] input').setValue(true)
+    const leader = wrapper.findAllComponents(SelectStub)[2]
+    leader.vm.$emit('update:modelValue', 4)
+    await flushPromises()
+    await wrapper.find('[data-test=bulk-submit]').trigger('click')
+    await flushPromises()
+    expect(api).toHaveBeenCalledWith('tasks.bulkAssign', { taskIds: [11, 12, 15], leaderId: 4 })
+    expect(api).toHaveBeenCalledWith('milestones.applyTemplate', { taskIds: [11, 12, 15], template: 'quarterly' })
+    expect(wrapper.emitted('saved')?.[0]).toEqual([3])
+    wrapper.unmount()
+  })
+
+  it('asks for something to change before sending anything', async () => {
+    const wrapper = await mountDialog()
+    await wrapper.find('[data-test=bulk-submit]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-test=bulk-error]').text()).toContain('请至少勾选一项要修改的内容')
+    expect(api).not.toHaveBeenCalledWith('tasks.bulkAssign', expect.anything())
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import SupervisionPage from '@/views/supervision/SupervisionPage.vue'
+import { invoke } from '@/api/client'
+import { usePlansStore } from '@/stores/plans'
+import { useSessionStore } from '@/stores/session'
+import { plugins, testRouter } from './setup'
+import { notice, officeSummary } from './home.fixture'
+
+vi.mock('@/api/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/client')>()),
+  invoke: vi.fn(),
+}))
+const api = vi.mocked(invoke)
+
+async function mountPage() {
+  api.mockImplementation(async (method, input) => {
+    if (method === 'reminders.notReported') return officeSummary.notReported!
+    if (method === 'reminders.list')
+      return [notice, { ...notice, id: 10, number: '督办〔2021〕4号', reply: '已整改', repliedAt: '2021-07-21T01:00:00Z' }]
+    if (method === 'reminders.send') {
+      const unitId = (input as { unitId: number }).unitId
+      return { id: 1, unitId, unitName: '普遍服务处', period: '2021-07', issue: '请报送' }
+    }
+    throw new Error('unexpected ' + method)
+  })
+  const router = await testRouter('/tasks')
+  const global = { plugins: plugins(router) }
+  useSessionStore().user = {
+    id: 2,
+    username: 'office',
+    displayName: '周敏',
+    role: 'office',
+    roleLabel: '办公室',
+    unitId: 1,
+    unitName: '办公室',
+  }
+  usePlansStore().currentPlanId = 1
+  const wrapper = mount(SupervisionPage, { global })
+  await flushPromises()
+  return wrapper
+}
+
+describe('SupervisionPage', () => {
+  beforeEach(() => {
+    api.mockReset()
+  })
+
+  it('sends a 催办 to the unit whose button is pressed, for this period', async () => {
+    const wrapper = await mountPage()
+    expect(api).toHaveBeenCalledWith('reminders.notReported', { planId: 1 })
+    await wrapper.find('[data-test=remind-3]').trigger('click')
+    await flushPromises()
+    expect(api).toHaveBeenCalledWith('reminders.send', { unitId: 3, period: '2021-07' })
+    expect(api).not.toHaveBeenCalledWith('reminders.send', expect.objectContaining({ unitId: 2 }))
+  })
+
+  it('lists the 督办单 with their number, deadline and state', async () => {
+    const wrapper = await mountPage()
+    const table = wrapper.find('[data-test=notice-table]').text()
+    expect(table).toContain('督办〔2021〕3号')
+    expect(table).toContain('2021年7月30日')
+    expect(wrapper.findAll('[data-test=notice-status]').map((s) => s.text())).toEqual(['待答复', '已答复'])
+  })
+
+  it('reads the reporting day off the period’s due date', async () => {
+    const wrapper = await mountPage()
+    expect((wrapper.find('[data-test=reporting-day] input').element as HTMLInputElement).value).toBe('25')
+  })
+})

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ReportForm from '@/views/reports/ReportForm.vue'
+import { ApiError, invoke } from '@/api/client'
+import { useSessionStore } from '@/stores/session'
+import type { ReportView } from '@/stores/reports'
+import { plugins } from './setup'
+import { currentPeriod, reportView, scjgUser } from './report.fixture'
+
+vi.mock('@/api/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/client')>()),
+  invoke: vi.fn(),
+}))
+const api = vi.mocked(invoke)
+
+function answer(existing: ReportView[] = []) {
+  api.mockImplementation(async (method, input) => {
+    if (method === 'reminders.notReported') return currentPeriod
+    if (method === 'reports.listForTask') return existing
+    if (method === 'reports.saveDraft') return reportView({ ...(input as object), status: 'draft' })
+    if (method === 'reports.submit') return reportView({ ...(input as object), status: 'submitted' })
+    if (method === 'files.read') return { id: 9, fileName: '照片.png', mime: 'image/png', size: 70, dataBase64: 'iVBORw0KGgo=' }
+    throw new Error('unexpected ' + String(method) + JSON.stringify(input))
+  })
+}
+
+async function mountForm(props: { taskId: number; initialPercent?: number } = { taskId: 7, initialPercent: 40 }) {
+  const global = { plugins: plugins() }
+  useSessionStore().user = scjgUser
+  const wrapper = mount(ReportForm, { global, props, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+const sentWith = (method: string) => api.mock.calls.find(([m]) => m === method)?.[1]
+
+describe('ReportForm', () => {
+  beforeEach(() => {
+    api.mockReset()
+  })
+
+  it('saves a draft for the period the core counts as current, with every field', async () => {
+    answer()
+    const wrapper = await mountForm()
+    await wrapper.find('textarea[data-test=report-progress]').setValue('  已召开专题部署会  ')
+    await wrapper.find('textarea[data-test=report-problems]').setValue('个别乡镇进展偏慢')
+    await wrapper.find('textarea[data-test=report-next]').setValue('八月底前完成验收')
+    await wrapper.find('[data-test=report-save]').trigger('click')
+    await flushPromises()
+    expect(sentWith('reports.saveDraft')).toEqual({
+      taskId: 7,
+      period: '2021-07',
+      percent: 40,
+      progress: '已召开专题部署会',
+      problems: '个别乡镇进展偏慢',
+      nextSteps: '八月底前完成验收',
+      isFinal: false,
+      attachmentIds: [],
+    })
+    expect(wrapper.emitted('saved')?.[0]?.[1]).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('submits a 销号 request with the evidence already attached', async () => {
+    answer([
+      reportView({
+        status: 'draft',
+        percent: 100,
+        attachments: [{ id: 9, reportId: 41, fileName: '照片.png', mime: 'image/png', size: 70, createdAt: '' }],
+      }),
+    ])
+    const wrapper = await mountForm()
+    await wrapper.find('[data-test=report-final] input').setValue(true)
+    await wrapper.find('[data-test=report-submit]').trigger('click')
+    await flushPromises()
+    expect(sentWith('reports.submit')).toMatchObject({
+      taskId: 7,
+      period: '2021-07',
+      percent: 100,
+      progress: '已完成春季检查',
+      isFinal: true,
+      attachmentIds: [9],
+    })
+    expect(wrapper.findAll('[data-test=evidence-item]')).toHaveLength(1)
+    expect(wrapper.emitted('saved')?.[0]?.[1]).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('shows the office’s reason on a returned report and sends the revision', async () => {
+    answer([reportView({ status: 'returned', returnReason: '请补充快递进村的现场照片', reviewedBy: '周敏（督查专员）' })])
+    const wrapper = await mountForm()
+    expect(wrapper.find('[data-test=return-reason]').text()).toContain('请补充快递进村的现场照片')
+    await wrapper.find('textarea[data-test=report-progress]').setValue('已补充照片')
+    await wrapper.find('[data-test=report-submit]').trigger('click')
+    await flushPromises()
+    expect(sentWith('reports.submit')).toMatchObject({ progress: '已补充照片', percent: 60 })
+    wrapper.unmount()
+  })
+
+  it('refuses to submit without 进展情况, and asks the core nothing', async () => {
+    answer()
+    const wrapper = await mountForm()
+    await wrapper.find('[data-test=report-submit]').trigger('click')
+    await flushPromises()
+    expect(sentWith('reports.submit')).toBeUndefined()
+    const invalid = wrapper.findAll('.el-form-item.is-error')
+    expect(invalid).toHaveLength(1)
+    expect(invalid[0].find('textarea[data-test=report-progress]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('locks a submitted report and shows the core’s message when it refuses', async () => {
+    answer([reportView({ status: 'submitted' })])
+    const locked = await mountForm()
+    expect(locked.find('[data-test=report-locked]').text()).toContain('等待办公室审核')
+    expect(locked.find('[data-test=report-submit]').attributes('disabled')).toBeDefined()
+    locked.unmount()
+
+    answer()
+    const wrapper = await mountForm()
+    api.mockImplementation(async (method) => {
+      if (method === 'reports.submit') throw new ApiError('forbidden', '该任务不属于您所在的处室，不能报送')
+      throw new Error('unexpected ' + method)
+    })
+    await wrapper.find('textarea[data-test=report-progress]').setValue('进展')
+    await wrapper.find('[data-test=report-submit]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-test=report-error]').text()).toContain('该任务不属于您所在的处室，不能报送')
+    wrapper.unmount()
+  })
+})
