@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+  "connect-src 'self'; font-src 'self' data:; frame-src blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"
 
 /** Serves the built renderer; refuses anything that would step outside its folder. */
 export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {

@@ -4,11 +4,20 @@ import { authCalls } from './auth'
 import { planCalls } from './plans'
 import { taskCalls } from './tasks'
 import { importCalls } from './imports'
+import { desktopCalls } from './desktop'
 import { reportCalls } from './reports'
 import { supervisionCalls } from './supervision'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
-export const contract = { ...authCalls, ...planCalls, ...taskCalls, ...importCalls, ...reportCalls, ...supervisionCalls }
+export const contract = {
+  ...authCalls,
+  ...planCalls,
+  ...taskCalls,
+  ...importCalls,
+  ...desktopCalls,
+  ...reportCalls,
+  ...supervisionCalls,
+}
 
 export type Contract = typeof contract
 export type Method = keyof Contract

@@ -57,7 +57,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const root = appRoot(here)
   core = await openCore({ dataDir: dataDirFrom(app.getPath('userData')), demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
-  const invoker = createIpcInvoker(core)
+  const invoker = createIpcInvoker(core, { openPath: (path) => shell.openPath(path) })
   ipcMain.handle('duban:invoke', (event, method: unknown, input: unknown) => invoker.invoke(event.sender.id, method, input))
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -1,16 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { dispatch, type CoreEnv } from '../contract/dispatch'
-import type { Envelope } from '../contract'
+import { contract, type Envelope } from '../contract'
+
+/** What only the desktop shell can do; injected so this file imports nothing from electron. */
+export interface DesktopShell {
+  /** opens a file with the program the system associates with it; resolves to an error text or '' */
+  openPath(path: string): Promise<string>
+}
+
+type FileData = { id: number; fileName: string; dataBase64: string }
+
+/** A name safe to put on disk: the stored name is only a label and never trusted as a path. */
+const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-120) || 'file'
 
 /**
  * In the window the token never reaches the renderer's storage: the main process keeps it per
  * web contents and hands it to the same dispatcher the HTTP bridge uses. No electron import here.
  */
-export function createIpcInvoker(env: CoreEnv) {
+export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
   const tokens = new Map<number, string>()
+
+  /** files.openWithSystem: read through the core (same permission as files.read), then hand to the system. */
+  async function openWithSystem(token: string | null, input: unknown): Promise<Envelope<unknown>> {
+    const parsed = contract['files.openWithSystem'].input.safeParse(input ?? {})
+    if (!parsed.success || !desktop) return dispatch(env, 'files.openWithSystem', input, token)
+    const read = await dispatch(env, 'files.read', parsed.data, token)
+    if (!read.ok) return read
+    const file = read.data as FileData
+    const dir = join(tmpdir(), 'duban-open')
+    mkdirSync(dir, { recursive: true })
+    const path = join(dir, `${file.id}-${safeName(file.fileName)}`)
+    writeFileSync(path, Buffer.from(file.dataBase64, 'base64'))
+    const problem = await desktop.openPath(path)
+    return problem
+      ? { ok: false, error: { code: 'open_failed', message: `无法打开文件：${problem}` } }
+      : { ok: true, data: { opened: true } }
+  }
+
   return {
     async invoke(senderId: number, method: unknown, input: unknown): Promise<Envelope<unknown>> {
       if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_input', message: '调用格式不正确' } }
-      const result = await dispatch(env, method, input, tokens.get(senderId) ?? null)
+      const token = tokens.get(senderId) ?? null
+      if (method === 'files.openWithSystem') return openWithSystem(token, input)
+      const result = await dispatch(env, method, input, token)
       if (result.ok && method === 'auth.login') tokens.set(senderId, (result.data as { token: string }).token)
       if (method === 'auth.logout' || (!result.ok && result.error.code === 'session_expired')) tokens.delete(senderId)
       return result

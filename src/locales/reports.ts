@@ -37,6 +37,7 @@ export const zhReports = {
     finalHint: '申请销号时完成进度应为100%',
   },
   evidence: {
+    openWithSystem: '用本机程序打开',
     upload: '上传佐证材料',
     uploading: '正在上传……',
     accepted: '可上传 PDF、Word、Excel、图片（jpg/png/gif/webp）、文本，单个文件不超过20MB',

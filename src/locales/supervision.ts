@@ -157,6 +157,5 @@ export const sv = {
     today: '今天',
     milestone: '进度节点',
     missed: '未达节点',
-    loading: (done: number, total: number) => `正在加载节点 ${done}/${total}`,
   },
 }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { invoke } from '@/api/client'
 import type { Input, Output } from '../../electron/contract'
+import type { TaskIndicator } from '../../electron/core/tasks/service'
 
 export type ReportView = Output<'reports.listForTask'>[number]
 export type ReportDetail = Output<'reports.get'>
@@ -25,6 +26,14 @@ export const useReportsStore = defineStore('reports', () => {
     const r = await invoke('reminders.notReported', {})
     period.value = { period: r.period, dueOn: r.dueOn }
     return period.value
+  }
+
+  /** the quantitative targets a report gives actual values for */
+  const indicatorsByTask = ref<Record<number, TaskIndicator[]>>({})
+  async function loadTaskIndicators(taskId: number): Promise<TaskIndicator[]> {
+    const task = await invoke('tasks.get', { taskId })
+    indicatorsByTask.value = { ...indicatorsByTask.value, [taskId]: task.indicators }
+    return task.indicators
   }
 
   async function loadForTask(taskId: number): Promise<ReportView[]> {
@@ -89,6 +98,9 @@ export const useReportsStore = defineStore('reports', () => {
 
   const upload = (name: string, dataBase64: string) => invoke('files.upload', { name, dataBase64 })
   const readFile = (attachmentId: number) => invoke('files.read', { attachmentId })
+  /** the desktop window hands the file to the program the system opens it with */
+  const openWithSystem = (attachmentId: number) => invoke('files.openWithSystem', { attachmentId })
+  const canOpenWithSystem = typeof window !== 'undefined' && Boolean(window.duban)
 
   function reset(): void {
     period.value = null
@@ -103,6 +115,8 @@ export const useReportsStore = defineStore('reports', () => {
     pending,
     mine,
     byTask,
+    indicatorsByTask,
+    loadTaskIndicators,
     detail,
     loading,
     saving,
@@ -115,6 +129,8 @@ export const useReportsStore = defineStore('reports', () => {
     review,
     upload,
     readFile,
+    openWithSystem,
+    canOpenWithSystem,
     reset,
   }
 })

@@ -4,19 +4,12 @@ import { invoke } from '@/api/client'
 import type { Input } from '../../electron/contract'
 import type { GanttTask } from '@/charts/options/gantt'
 
-const PARALLEL = 8
-
-/**
- * The tasks of a plan with their milestones. tasks.list carries no milestones, so each task's are read
- * with tasks.get, a few at a time; they are kept by task id so a filter change does not read them again.
- */
+/** The tasks of a plan with their milestones, as the timeline draws them. */
 export const useTimelineStore = defineStore('timeline', () => {
   const tasks = ref<GanttTask[]>([])
   const loading = ref(false)
-  const progress = ref({ done: 0, total: 0 })
   /** the core's today (the demo runs on 2021-07-20), read from the overview's as-of date */
   const today = ref<string | null>(null)
-  const milestones = new Map<number, GanttTask['milestones']>()
   let latest = 0
 
   async function load(filter: Input<'tasks.list'>): Promise<void> {
@@ -25,13 +18,6 @@ export const useTimelineStore = defineStore('timeline', () => {
     try {
       const [rows, overview] = await Promise.all([invoke('tasks.list', filter), invoke('dashboards.overview', { planId: filter.planId })])
       today.value = overview.asOf.slice(0, 10)
-      const missing = rows.filter((r) => !milestones.has(r.id))
-      progress.value = { done: 0, total: missing.length }
-      for (let i = 0; i < missing.length; i += PARALLEL) {
-        const batch = await Promise.all(missing.slice(i, i + PARALLEL).map((r) => invoke('tasks.get', { taskId: r.id })))
-        for (const d of batch) milestones.set(d.id, d.milestones)
-        progress.value = { done: Math.min(i + PARALLEL, missing.length), total: missing.length }
-      }
       if (ticket !== latest) return
       tasks.value = rows.map((r) => ({
         id: r.id,
@@ -44,17 +30,12 @@ export const useTimelineStore = defineStore('timeline', () => {
         actualPct: r.actualPct,
         dueOn: r.dueOn,
         leads: r.leads,
-        milestones: milestones.get(r.id) ?? [],
+        milestones: r.milestones,
       }))
     } finally {
       if (ticket === latest) loading.value = false
     }
   }
 
-  /** after a bulk change of milestones the cached ones are stale */
-  function forget(): void {
-    milestones.clear()
-  }
-
-  return { tasks, loading, progress, today, load, forget }
+  return { tasks, loading, today, load }
 })

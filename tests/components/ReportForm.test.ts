@@ -13,9 +13,12 @@ vi.mock('@/api/client', async (importOriginal) => ({
 }))
 const api = vi.mocked(invoke)
 
-function answer(existing: ReportView[] = []) {
+const boxes = { indicatorId: 31, name: '可循环快递箱（盒）使用量', unit: '万个', comparator: '=', targetValue: 10, latestValue: null }
+
+function answer(existing: ReportView[] = [], indicators = [boxes]) {
   api.mockImplementation(async (method, input) => {
     if (method === 'reminders.notReported') return currentPeriod
+    if (method === 'tasks.get') return { id: 7, indicators }
     if (method === 'reports.listForTask') return existing
     if (method === 'reports.saveDraft') return reportView({ ...(input as object), status: 'draft' })
     if (method === 'reports.submit') return reportView({ ...(input as object), status: 'submitted' })
@@ -45,6 +48,9 @@ describe('ReportForm', () => {
     await wrapper.find('textarea[data-test=report-progress]').setValue('  已召开专题部署会  ')
     await wrapper.find('textarea[data-test=report-problems]').setValue('个别乡镇进展偏慢')
     await wrapper.find('textarea[data-test=report-next]').setValue('八月底前完成验收')
+    const indicator = wrapper.find('[data-test=report-indicator]')
+    expect(indicator.text()).toContain('可循环快递箱（盒）使用量')
+    await indicator.find('input').setValue('6.5')
     await wrapper.find('[data-test=report-save]').trigger('click')
     await flushPromises()
     expect(sentWith('reports.saveDraft')).toEqual({
@@ -56,6 +62,7 @@ describe('ReportForm', () => {
       nextSteps: '八月底前完成验收',
       isFinal: false,
       attachmentIds: [],
+      indicatorValues: [{ indicatorId: 31, value: 6.5 }],
     })
     expect(wrapper.emitted('saved')?.[0]?.[1]).toBe(false)
     wrapper.unmount()

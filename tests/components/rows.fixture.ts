@@ -18,6 +18,10 @@ const base: TaskRow = {
   closedAt: null,
   leads: [{ id: 1, name: '办公室' }],
   coops: [],
+  milestones: [
+    { dueOn: '2021-06-30', plannedPct: 50 },
+    { dueOn: '2021-12-31', plannedPct: 100 },
+  ],
   actualPct: 55,
   status: 'on_track',
   statusLabel: '正常推进',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoCore, type TestCore } from './helpers'
 import { listPlans, getPlan } from '../../electron/core/plans/service'
-import { listTasks } from '../../electron/core/tasks/service'
+import { getTask, listTasks } from '../../electron/core/tasks/service'
 import { listUnits } from '../../electron/core/units/service'
 import { checkDatabase } from '../../electron/cli/check'
 
@@ -54,6 +54,20 @@ describe('the demo database, built from the Suzhou 2021 document by the real imp
     expect(statuses.has('done')).toBe(true)
     expect(statuses.has('behind')).toBe(true)
     expect(statuses.has('on_track')).toBe(true)
+  })
+
+  it('gives each task its quantitative targets as indicators to report against', async () => {
+    const ctx = await t.ctxAs('office')
+    const [plan] = await listPlans(ctx)
+    const item45 = (await listTasks(ctx, { planId: plan.id })).find((r) => r.listName === '工作要点' && r.number === 45)!
+    const detail = await getTask(ctx, { taskId: item45.id })
+    expect(detail.indicators.map((i) => [i.targetValue, i.unit, i.comparator])).toEqual([
+      [95, '%', '>='],
+      [10, '万个', '='],
+      [50, '%', '>='],
+      [30, '个', '>='],
+    ])
+    expect(detail.indicators.every((i) => i.latestValue === null)).toBe(true)
   })
 
   it('passes the integrity and consistency check', async () => {

@@ -68,3 +68,45 @@ describe('the IPC binding keeps the session in the main process', () => {
     expect(await ipc.invoke(7, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })
 })
+
+describe('opening evidence with the system program (desktop only)', () => {
+  it('reads the file through the core’s permission check, then hands a copy to the system', async () => {
+    const { demoCore } = await import('./helpers')
+    const t = await demoCore()
+    try {
+      const opened: { path: string; bytes: Buffer }[] = []
+      const { readFileSync } = await import('node:fs')
+      const desktop = {
+        openPath: async (path: string) => {
+          opened.push({ path, bytes: readFileSync(path) })
+          return ''
+        },
+      }
+      const env = { db: t.core.db, clock: t.clock, files: t.core.files }
+      const ipc = createIpcInvoker(env, desktop)
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+      await ipc.invoke(1, 'auth.login', { username: 'scjg', password: 'Duban2021' })
+      const up = await ipc.invoke(1, 'files.upload', { name: '../../现场照片.png', dataBase64: png.toString('base64') })
+      expect(up).toMatchObject({ ok: true })
+      const attachmentId = (up as { data: { id: number } }).data.id
+
+      expect(await ipc.invoke(1, 'files.openWithSystem', { attachmentId })).toEqual({ ok: true, data: { opened: true } })
+      expect(opened).toHaveLength(1)
+      expect(opened[0].bytes.equals(png)).toBe(true)
+      expect(opened[0].path).not.toContain('..')
+      expect(opened[0].path).toMatch(/现场照片\.png$/)
+
+      // Over HTTP the same call only says what to do instead.
+      const token = (await dispatch(env, 'auth.login', { username: 'scjg', password: 'Duban2021' }, null)) as {
+        ok: true
+        data: { token: string }
+      }
+      expect(await dispatch(env, 'files.openWithSystem', { attachmentId }, token.data.token)).toMatchObject({
+        ok: false,
+        error: { code: 'desktop_only', message: expect.stringContaining('下载') },
+      })
+    } finally {
+      await t.cleanup()
+    }
+  })
+})

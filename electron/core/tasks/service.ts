@@ -7,7 +7,7 @@ import { searchTaskIds } from '../search/queries'
 import { tasksWithUnreadInstruction } from '../inbox/service'
 import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIGHT, type TaskStatus } from './rules'
 
-export interface TaskRow extends Omit<TaskRecord, 'milestones' | 'hasReports'> {
+export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
   statusLabel: string
   light: 'green' | 'yellow' | 'red' | 'grey'
@@ -32,10 +32,11 @@ export interface TaskFilter {
 }
 
 export function toRow(r: TaskRecord, today: string): TaskRow {
-  const { milestones, hasReports, ...rest } = r
+  const { hasReports, milestones, ...rest } = r
   const status = computeStatus({ closedAt: r.closedAt, deadline: r.deadline, milestones, actualPct: r.actualPct, hasReports }, today)
   return {
     ...rest,
+    milestones,
     status,
     statusLabel: STATUS_LABELS[status],
     light: STATUS_LIGHT[status],
@@ -76,8 +77,19 @@ export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]
   })
 }
 
+export interface TaskIndicator {
+  indicatorId: number
+  name: string
+  unit: string
+  comparator: string
+  targetValue: number
+  /** the latest actual value reported, if any */
+  latestValue: number | null
+}
+
 export interface TaskDetail extends TaskRow {
-  milestones: { dueOn: string; plannedPct: number }[]
+  /** the task's quantitative targets, for which reports give actual values */
+  indicators: TaskIndicator[]
   history: { at: string; actor: string | null; action: string; before: unknown; after: unknown }[]
 }
 
@@ -99,9 +111,33 @@ export async function getTask(ctx: Ctx, input: { taskId: number }): Promise<Task
     .where('entity_id', '=', input.taskId)
     .orderBy('audit_log.id', 'desc')
     .execute()
+  const indicators = await ctx.db
+    .selectFrom('indicators')
+    .select(['id', 'name', 'unit', 'comparator', 'target_value'])
+    .select((eb) =>
+      eb
+        .selectFrom('indicator_values')
+        .select('value')
+        .whereRef('indicator_values.indicator_id', '=', 'indicators.id')
+        .orderBy('period', 'desc')
+        .orderBy('indicator_values.id', 'desc')
+        .limit(1)
+        .as('latest_value'),
+    )
+    .where('task_id', '=', input.taskId)
+    .orderBy('id')
+    .execute()
   return {
     ...toRow(record, ctx.clock.today()),
     milestones: record.milestones,
+    indicators: indicators.map((i) => ({
+      indicatorId: i.id,
+      name: i.name,
+      unit: i.unit,
+      comparator: i.comparator,
+      targetValue: i.target_value,
+      latestValue: i.latest_value ?? null,
+    })),
     history: history.map((h) => ({
       at: h.at,
       actor: h.display_name,
