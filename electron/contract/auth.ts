@@ -18,4 +18,5 @@ export const authCalls = {
   'auth.logout': defineCall<{ ok: true }>()({ input: z.object({}), roles: ALL_ROLES }),
   'auth.me': defineCall<UserView>()({ input: z.object({}), roles: ALL_ROLES }),
   'users.list': defineCall<UserView[]>()({ input: z.object({}), roles: ['admin', 'office'] }),
+  'users.leaders': defineCall<{ id: number; displayName: string }[]>()({ input: z.object({}), roles: ALL_ROLES }),
 }

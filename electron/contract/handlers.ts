@@ -33,6 +33,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'auth.logout': (ctx, _input, meta) => users.logout(ctx, meta.token),
   'auth.me': (ctx) => users.me(ctx),
   'users.list': (ctx) => users.listUsers(ctx),
+  'users.leaders': (ctx) => users.listLeaders(ctx),
   'units.list': (ctx) => units.listUnits(ctx),
   'plans.list': (ctx) => plans.listPlans(ctx),
   'plans.get': (ctx, input) => plans.getPlan(ctx, input),

@@ -12,6 +12,7 @@ export const zh = {
     dash: '—',
     taskUnit: '项',
     retry: '重试',
+    cancel: '取消',
   },
   login: {
     title: '登录督办台',
@@ -83,6 +84,8 @@ export const zh = {
     status: '状态',
     filterUnit: '责任单位',
     filterStatus: '状态',
+    filterLeader: '分管领导',
+    unreadInstruction: '有未读批示',
     filterList: '清单',
     searchPlaceholder: '搜索任务内容或牵头单位',
     unitScope: (unitName: string) => `仅显示本处室（${unitName}）牵头或配合的任务`,
@@ -91,6 +94,13 @@ export const zh = {
     none: '没有符合条件的任务',
     noSection: '其他任务',
     primaryLead: '主责',
+  },
+  milestoneEditor: {
+    edit: '调整节点',
+    date: '节点日期',
+    add: '增加节点',
+    remove: '删除',
+    save: '保存节点',
   },
   detail: {
     title: (n: number) => `任务详情 · 第${n}项`,

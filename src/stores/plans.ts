@@ -12,6 +12,7 @@ export const usePlansStore = defineStore('plans', () => {
   const currentPlanId = ref<number | null>(null)
   const detail = ref<PlanDetail | null>(null)
   const units = ref<UnitView[]>([])
+  const leaders = ref<Output<'users.leaders'>>([])
   const loading = ref(false)
   const loaded = ref(false)
 
@@ -23,9 +24,14 @@ export const usePlansStore = defineStore('plans', () => {
     if (loaded.value) return
     loading.value = true
     try {
-      const [list, unitList] = await Promise.all([invoke('plans.list', {}), invoke('units.list', {})])
+      const [list, unitList, leaderList] = await Promise.all([
+        invoke('plans.list', {}),
+        invoke('units.list', {}),
+        invoke('users.leaders', {}),
+      ])
       plans.value = list
       units.value = unitList
+      leaders.value = leaderList
       loaded.value = true
       if (currentPlanId.value === null && list.length > 0) await select(list[0].id)
     } finally {
@@ -41,10 +47,11 @@ export const usePlansStore = defineStore('plans', () => {
   function reset(): void {
     plans.value = []
     units.value = []
+    leaders.value = []
     detail.value = null
     currentPlanId.value = null
     loaded.value = false
   }
 
-  return { plans, currentPlanId, detail, units, loading, loaded, current, lists, ensureLoaded, select, reset }
+  return { plans, currentPlanId, detail, units, leaders, loading, loaded, current, lists, ensureLoaded, select, reset }
 })

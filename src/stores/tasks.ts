@@ -38,9 +38,15 @@ export const useTasksStore = defineStore('tasks', () => {
     }
   }
 
+  /** the office edits one task's milestones; the task is read again so status and plan follow */
+  async function setMilestones(taskId: number, milestones: { dueOn: string; plannedPct: number; title: string }[]): Promise<void> {
+    await invoke('milestones.set', { taskId, milestones })
+    await open(taskId)
+  }
+
   function closeDetail(): void {
     current.value = null
   }
 
-  return { rows, filter, loading, current, detailLoading, load, open, closeDetail }
+  return { rows, filter, loading, current, detailLoading, load, open, setMilestones, closeDetail }
 })

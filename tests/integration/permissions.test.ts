@@ -101,3 +101,15 @@ describe('writes are transactions with their audit entry', () => {
     expect(Number(auditAfter.n)).toBe(Number(auditBefore.n))
   })
 })
+
+describe('views by leader and unread instructions', () => {
+  it('lists the leaders for everyone, and filters the tasks a leader is in charge of', async () => {
+    const { listLeaders } = await import('../../electron/core/users/service')
+    const leaders = await listLeaders(scjg)
+    expect(leaders.map((l) => l.displayName)).toEqual(['陈建国（局长）', '刘伟（副局长）'])
+    const deputy = leaders[1]
+    const rows = await listTasks(office, { planId, leaderId: deputy.id })
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((r) => r.leaderName === '刘伟（副局长）')).toBe(true)
+  })
+})

@@ -137,3 +137,16 @@ export async function listUsers(ctx: Ctx): Promise<UserView[]> {
   const ids = await ctx.db.selectFrom('users').select('id').orderBy('id').execute()
   return Promise.all(ids.map((r) => userView(ctx, r.id)))
 }
+
+/** The bureau's leaders, for "分管领导" pickers and filters: names only, visible to every signed-in user. */
+export async function listLeaders(ctx: Ctx): Promise<{ id: number; displayName: string }[]> {
+  requireActor(ctx.actor)
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('role', '=', 'leader')
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }))
+}

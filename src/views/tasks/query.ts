@@ -11,6 +11,10 @@ export interface TaskQuery {
   unitRole?: 'lead' | 'any'
   status?: TaskStatus
   q?: string
+  /** 分管领导 */
+  leaderId?: number
+  /** only tasks with a leader's instruction the lead unit has not read */
+  hasUnreadInstruction?: boolean
 }
 
 function first(v: LocationQuery[string]): string | undefined {
@@ -33,17 +37,20 @@ export function queryToFilter(query: LocationQuery): TaskQuery {
   const unitRole = first(query.unitRole)
   const status = first(query.status)
   const q = first(query.q)?.trim().slice(0, 100)
+  const leaderId = positiveInt(query.leaderId)
   if (listId) out.listId = listId
   if (sectionId) out.sectionId = sectionId
   if (unitId) out.unitId = unitId
   if (unitId && (unitRole === 'lead' || unitRole === 'any')) out.unitRole = unitRole
   if (status && (STATUSES as readonly string[]).includes(status)) out.status = status as TaskStatus
   if (q) out.q = q
+  if (leaderId) out.leaderId = leaderId
+  if (first(query.hasUnreadInstruction) === 'true') out.hasUnreadInstruction = true
   return out
 }
 
 export function filterToQuery(filter: TaskQuery): LocationQueryRaw {
   const out: LocationQueryRaw = {}
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null) out[k] = String(v)
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null && v !== false) out[k] = String(v)
   return out
 }

@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { plugins } from './setup'
+import MilestoneEditor from '@/views/tasks/MilestoneEditor.vue'
+import { ApiError, invoke } from '@/api/client'
+
+vi.mock('@/api/client', async (original) => ({
+  ...(await original<typeof import('@/api/client')>()),
+  invoke: vi.fn(),
+}))
+const api = vi.mocked(invoke)
+
+const quarterly = [
+  { dueOn: '2021-03-31', plannedPct: 25 },
+  { dueOn: '2021-06-30', plannedPct: 50 },
+]
+
+describe('MilestoneEditor', () => {
+  beforeEach(() => api.mockReset())
+
+  it('saves the edited milestones in date order and reads the task again', async () => {
+    api.mockImplementation(async (method) => (method === 'tasks.get' ? { id: 5 } : []) as never)
+    const w = mount(MilestoneEditor, { props: { taskId: 5, milestones: quarterly }, global: { plugins: plugins() } })
+    const pct = w.findAll('.ms-editor__pct input')
+    await pct[1].setValue('60')
+    await w.find('[data-test=milestone-save]').trigger('click')
+    await flushPromises()
+    expect(api).toHaveBeenCalledWith('milestones.set', {
+      taskId: 5,
+      milestones: [
+        { dueOn: '2021-03-31', plannedPct: 25, title: '' },
+        { dueOn: '2021-06-30', plannedPct: 60, title: '' },
+      ],
+    })
+    expect(api).toHaveBeenCalledWith('tasks.get', { taskId: 5 })
+    expect(w.emitted('done')).toHaveLength(1)
+  })
+
+  it('shows the core’s message when it refuses, and stays open', async () => {
+    api.mockImplementation(async (method) => {
+      if (method === 'milestones.set') throw new ApiError('invalid_input', '输入有误：milestones：请至少设置一个节点')
+      return [] as never
+    })
+    const w = mount(MilestoneEditor, { props: { taskId: 5, milestones: quarterly }, global: { plugins: plugins() } })
+    await w.find('[data-test=milestone-save]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test=milestone-error]').text()).toContain('请至少设置一个节点')
+    expect(w.emitted('done')).toBeUndefined()
+    w.unmount()
+  })
+})

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { filterToQuery, queryToFilter } from '../../src/views/tasks/query'
+
+describe('task filters in the address', () => {
+  it('reads the leader in charge and the unread-instruction switch, ignoring junk', () => {
+    expect(queryToFilter({ leaderId: '3', hasUnreadInstruction: 'true', status: 'overdue' })).toEqual({
+      leaderId: 3,
+      hasUnreadInstruction: true,
+      status: 'overdue',
+    })
+    expect(queryToFilter({ leaderId: '-1', hasUnreadInstruction: 'yes', status: 'late' })).toEqual({})
+  })
+
+  it('writes them back so a bookmark opens the same list, leaving out switches that are off', () => {
+    expect(filterToQuery({ leaderId: 3, hasUnreadInstruction: true })).toEqual({ leaderId: '3', hasUnreadInstruction: 'true' })
+    expect(filterToQuery({ leaderId: 3, hasUnreadInstruction: false })).toEqual({ leaderId: '3' })
+  })
+})
