@@ -46,6 +46,12 @@ describe('preview before commit', () => {
     const p = await previewFile(office, { fileName: '要点.txt', contentBase64: Buffer.from(small).toString('base64') })
     expect(p.existingPlan).toBeNull()
     expect(p.unknownUnits).toEqual(['法规处'])
+    expect(p.draft.warnings.filter((w) => w.code === 'unknown_unit')).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('“法规处”不是已登记的单位'),
+        at: { list: expect.any(String), number: 1 },
+      }),
+    ])
     expect(p.draft.lists[0].sections[0].tasks).toHaveLength(2)
     expect(p.text).toContain('寄递渠道安全专项整治')
   })

@@ -6,7 +6,7 @@ import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireRole } from '../users/rules'
 import { diffPlan, type ExistingTask } from './diff'
-import { knownUnits, namesIn, unitResolver } from './units'
+import { knownUnits, namesIn, unitResolver, unknownUnitWarnings } from './units'
 import { insertTask, planRow, taskKey, writeLinks, writePlanIndicators, writeTaskIndicators, writeTaskUnits } from './write'
 import { revisePlan } from './revise'
 import type { CommitInput, CommitResult, ImportPreview } from './types'
@@ -56,7 +56,7 @@ async function buildPreview(ctx: Ctx, draft: PlanDraft, text: string, sourceName
   const existingPlan = await findExistingPlan(ctx, draft)
   const canonical = (n: string) => known.byName.get(n)?.name ?? n
   return {
-    draft,
+    draft: { ...draft, warnings: [...draft.warnings, ...unknownUnitWarnings(draft, known)] },
     text,
     sourceName,
     unknownUnits: names.filter((n) => !known.byName.has(n)),

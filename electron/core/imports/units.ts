@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import type { Db } from '../db/connection'
 import type { Database } from '../db/schema'
 import type { Ctx } from '../context'
-import type { PlanDraft } from '../importers/types'
+import type { ParseWarning, PlanDraft } from '../importers/types'
 import type { UnitMapping } from './types'
 import { insertUnit } from '../units/service'
 import { DubanError } from '../errors'
@@ -59,4 +59,23 @@ export async function unitResolver(trx: Transaction<Database>, ctx: Ctx, mapping
     resolved.set(name, id)
     return id
   }
+}
+
+/** One warning per name the database does not know, at the first task that names it. */
+export function unknownUnitWarnings(draft: PlanDraft, known: KnownUnits): ParseWarning[] {
+  const warned = new Set<string>()
+  const out: ParseWarning[] = []
+  for (const l of draft.lists)
+    for (const s of l.sections)
+      for (const t of s.tasks)
+        for (const name of [...t.leads, ...t.coops]) {
+          if (known.byName.has(name) || warned.has(name)) continue
+          warned.add(name)
+          out.push({
+            code: 'unknown_unit',
+            message: `「${l.name}」第${t.number}项中的“${name}”不是已登记的单位，请对应到已有单位或新建`,
+            at: { list: l.name, number: t.number },
+          })
+        }
+  return out
 }
