@@ -10,6 +10,8 @@ process.env.TZ = process.env.TZ || 'Asia/Shanghai'
 export default defineConfig({
   resolve: { alias: { '@': src } },
   test: {
+    // Benchmarks belong to the 'bench' project only (vitest's default pattern would give every project a copy).
+    benchmark: { include: [] },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

@@ -1,20 +1,37 @@
 /** Command line: import, check. Run as `npm run --silent cli -- <command> …`. */
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openCore } from '../core/app'
+import { DB_FILE, openCore } from '../core/app'
 import { appRoot, dataDirFrom } from '../core/paths'
 import { assertPlanFileSize, parsePlanFileWithText } from '../core/importers'
-import type { PlanDraft } from '../core/importers/types'
+import type { ParseWarning, PlanDraft } from '../core/importers/types'
+import { knownUnits, unknownUnitWarnings } from '../core/imports/units'
 import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
 import type { Actor } from '../core/context'
 import { checkDatabase } from './check'
+import { runBulletin, runDemo, runLedger } from './documents'
 
 const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
+  npm run --silent cli -- ledger --out 文件 [--as-of YYYY-MM-DD]   导出工作落实情况台账（Excel）
+  npm run --silent cli -- bulletin --period YYYY-MM --out 文件      生成督查通报（Word）
+  npm run --silent cli -- demo [--years 10] [--bureaus 13] [--out 目录]   生成用于性能测试的大型数据库
   npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
 数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
+
+/** With a database in the data directory, a dry run also names the units it does not know. */
+async function warningsAgainstDatabase(draft: PlanDraft): Promise<ParseWarning[]> {
+  const dir = dataDirFrom(join(appRoot(), '.duban-data'))
+  if (!existsSync(join(dir, DB_FILE))) return []
+  const core = await openCore({ dataDir: dir })
+  try {
+    return unknownUnitWarnings(draft, await knownUnits(core.db))
+  } finally {
+    await core.close()
+  }
+}
 
 /** Reads any supported plan file (txt, docx, xlsx, csv, pdf); refusals carry a Chinese message. */
 async function readPlan(file: string): Promise<{ draft: PlanDraft; text: string }> {
@@ -43,6 +60,7 @@ async function runImport(args: string[]): Promise<number> {
   if (!file) throw new DubanError('usage', USAGE)
   const { draft, text } = await readPlan(file)
   if (values['dry-run']) {
+    draft.warnings.push(...(await warningsAgainstDatabase(draft)))
     if (values.json) process.stdout.write(JSON.stringify(draft, null, 2) + '\n')
     else printSummary(draft)
     return 0
@@ -105,6 +123,15 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'import') return runImport(rest)
   if (command === 'check') return runCheck()
+  if (command === 'demo') return runDemo(rest, join(appRoot(), '.duban-large'))
+  if (command === 'ledger' || command === 'bulletin') {
+    const core = await openData()
+    try {
+      return await (command === 'ledger' ? runLedger : runBulletin)(core, rest)
+    } finally {
+      await core.close()
+    }
+  }
   console.error(USAGE)
   return command ? 2 : 0
 }

@@ -18,6 +18,11 @@ import { escalateDue } from '../core/reminders/escalation'
 import * as inbox from '../core/inbox/service'
 import * as instructions from '../core/instructions/service'
 import { homeSummary } from '../core/home/service'
+import * as leaderBoard from '../core/dashboards/leader'
+import { exportLedger } from '../core/exporters/ledger'
+import { exportBulletin, exportBulletinHtml } from '../core/exporters/bulletin'
+import { exportForm } from '../core/exporters/forms/write'
+import { confirmForm, previewForm } from '../core/exporters/forms/service'
 
 export interface CallMeta {
   token: string | null
@@ -73,4 +78,12 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'instructions.reply': (ctx, input) => instructions.replyInstruction(ctx, input),
   'instructions.list': (ctx, input) => instructions.listInstructions(ctx, input),
   'home.summary': (ctx, input) => homeSummary(ctx, input),
+  'dashboards.leader': (ctx, input) => leaderBoard.leaderDashboard(ctx, input),
+  'dashboards.analysis': (ctx, input) => leaderBoard.dashboardAnalysis(ctx, input),
+  'exports.ledger': (ctx, input) => exportLedger(ctx, input),
+  'exports.bulletin': (ctx, input) => exportBulletin(ctx, input),
+  'exports.bulletinHtml': (ctx, input) => exportBulletinHtml(ctx, input),
+  'forms.export': (ctx, input) => exportForm(ctx, input),
+  'forms.preview': (ctx, input) => previewForm(ctx, input),
+  'forms.confirm': (ctx, input) => confirmForm(ctx, input),
 }

@@ -7,6 +7,9 @@ import { importCalls } from './imports'
 import { desktopCalls } from './desktop'
 import { reportCalls } from './reports'
 import { supervisionCalls } from './supervision'
+import { dashboardCalls } from './dashboards'
+import { exportCalls } from './exports'
+import { formCalls } from './forms'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
 export const contract = {
@@ -17,6 +20,9 @@ export const contract = {
   ...desktopCalls,
   ...reportCalls,
   ...supervisionCalls,
+  ...dashboardCalls,
+  ...exportCalls,
+  ...formCalls,
 }
 
 export type Contract = typeof contract

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, openSync, writeSync, closeSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../electron/core/app'
@@ -42,6 +42,16 @@ describe('npm run cli -- import --dry-run --json', () => {
       for (const t of tasks) expect(t).toHaveProperty('targets')
     }
     expect(draft.warnings.some((w: any) => w.code === 'numbering_gap' && w.message.includes('17'))).toBe(true)
+  })
+
+  it('names units the database in DUBAN_DATA_DIR does not know', async () => {
+    const dir = join(dataDir, 'known')
+    await (await openCore({ dataDir: dir, demoSample: demoSamplePath() })).close()
+    const file = join(dataDir, 'small.txt')
+    writeFileSync(file, '某市邮政管理局2022年工作要点\n一、加强监管\n1. 开展寄递渠道安全专项整治。（法规处牵头，协会配合）\n')
+    const r = cli(['import', '--dry-run', '--json', file], dir)
+    const warnings = JSON.parse(r.stdout).warnings.filter((w: any) => w.code === 'unknown_unit')
+    expect(warnings.map((w: any) => w.message)).toEqual([expect.stringContaining('“法规处”')])
   })
 
   it('refuses a missing file with a Chinese message and a non-zero exit', () => {

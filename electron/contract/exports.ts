@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { defineCall } from './define'
+import { id } from './plans'
+import { period } from './reports'
+import { isoDay } from './dashboards'
+import type { ExportedFile } from '../core/exporters/common'
+
+const EXPORTERS = ['admin', 'office', 'leader'] as const
+
+export const exportCalls = {
+  /** 台账 (.xlsx) of a plan as of a day */
+  'exports.ledger': defineCall<ExportedFile>()({ input: z.object({ planId: id.optional(), asOf: isoDay.optional() }), roles: EXPORTERS }),
+  /** 督查通报 (.docx) for a month; the number is kept per period */
+  'exports.bulletin': defineCall<ExportedFile>()({ input: z.object({ period, planId: id.optional() }), roles: EXPORTERS }),
+  /** the same bulletin as print-ready HTML (A4, GB/T 9704 margins) for printToPDF */
+  'exports.bulletinHtml': defineCall<{ title: string; html: string }>()({
+    input: z.object({ period, planId: id.optional() }),
+    roles: EXPORTERS,
+  }),
+}

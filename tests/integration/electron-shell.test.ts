@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+// The Electron binary cannot run here, so the shell runs against a recording stand-in of the
+// electron module: what it asks of Electron (window options, CSP, navigation rules, IPC) is checked.
+const recorded = vi.hoisted(() => ({
+  windows: [] as {
+    options: any
+    events: Record<string, (...a: any[]) => void>
+    openHandler?: (d: { url: string }) => unknown
+    loaded?: string
+  }[],
+  ipc: {} as Record<string, (...a: any[]) => unknown>,
+  headers: null as null | ((details: any, cb: (r: any) => void) => void),
+  menu: null as any,
+  singleInstance: 0,
+}))
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    events: Record<string, (...a: any[]) => void> = {}
+    openHandler?: (d: { url: string }) => unknown
+    loaded?: string
+    webContents = {
+      id: 41,
+      on: (ev: string, fn: (...a: any[]) => void) => (this.events[ev] = fn),
+      setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (this.openHandler = fn),
+      getURL: () => 'file:///app/out/renderer/index.html',
+    }
+    constructor(public options: any) {
+      recorded.windows.push(this)
+    }
+    once() {}
+    on() {}
+    show() {}
+    loadFile(p: string) {
+      this.loaded = p
+      return Promise.resolve()
+    }
+    loadURL(u: string) {
+      this.loaded = u
+      return Promise.resolve()
+    }
+  }
+  return {
+    app: {
+      requestSingleInstanceLock: () => (recorded.singleInstance++, true),
+      on: () => undefined,
+      whenReady: () => Promise.resolve(),
+      getPath: () => process.env.DUBAN_DATA_DIR,
+      getVersion: () => '0.1.0',
+      quit: () => undefined,
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string, fn: (...a: any[]) => unknown) => (recorded.ipc[channel] = fn) },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: (fn: any) => (recorded.headers = fn) },
+        setPermissionRequestHandler: () => undefined,
+      },
+    },
+    shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
+    Menu: { setApplicationMenu: (m: unknown) => (recorded.menu = m), buildFromTemplate: (t: unknown) => t },
+    dialog: { showMessageBox: () => Promise.resolve() },
+  }
+})
+
+let dir: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duban-shell-'))
+  process.env.DUBAN_DATA_DIR = dir
+  await import('../../electron/main/index')
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 20_000 })
+})
+afterAll(() => {
+  delete process.env.DUBAN_DATA_DIR
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the Electron shell', () => {
+  it('takes the single-instance lock and opens one window with the renderer isolated', () => {
+    expect(recorded.singleInstance).toBe(1)
+    const prefs = recorded.windows[0].options.webPreferences
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(prefs.preload).toMatch(/preload[/\\]index\.cjs$/)
+    expect(recorded.windows[0].options.title).toBe('督办台')
+    expect(recorded.windows[0].loaded).toMatch(/renderer[/\\]index\.html$/)
+  })
+
+  it('sends a strict Content-Security-Policy with every response', () => {
+    let headers: any
+    recorded.headers!({ responseHeaders: {} }, (r) => (headers = r.responseHeaders))
+    const csp: string = headers['Content-Security-Policy'][0]
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).toContain("object-src 'none'")
+  })
+
+  it('blocks navigation away from the app and every new window', () => {
+    const win = recorded.windows[0]
+    const away = { preventDefault: vi.fn() }
+    win.events['will-navigate'](away, 'https://example.org/')
+    expect(away.preventDefault).toHaveBeenCalled()
+    expect(win.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' })
+  })
+
+  it('has its menu in Chinese', () => {
+    expect(recorded.menu.map((m: { label: string }) => m.label)).toEqual(['文件', '编辑', '视图', '帮助'])
+  })
+
+  it('answers the renderer over IPC with the same contract, keeping the session in the main process', async () => {
+    const invoke = recorded.ipc['duban:invoke']
+    const sender = { sender: { id: 41 } }
+    expect(await invoke(sender, 'plans.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+    const login = (await invoke(sender, 'auth.login', { username: 'office', password: 'Duban2021' })) as { ok: boolean }
+    expect(login.ok).toBe(true)
+    const plans = (await invoke(sender, 'plans.list', {})) as { ok: true; data: { docNumber: string }[] }
+    expect(plans.data[0].docNumber).toBe('苏州邮管〔2021〕21号')
+    expect(await invoke(sender, 'tasks.list', { planId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+})
