@@ -7,7 +7,7 @@ import * as tasks from '../core/tasks/service'
 import * as dashboards from '../core/dashboards/service'
 import * as imports from '../core/imports/service'
 import { DubanError } from '../core/errors'
-import { DESKTOP_ONLY_MESSAGE } from './desktop'
+import { DESKTOP_ONLY_MESSAGE, DESKTOP_PDF_MESSAGE } from './desktop'
 import * as reports from '../core/reports/service'
 import * as review from '../core/reports/review'
 import * as files from '../core/files/service'
@@ -51,6 +51,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'imports.commit': (ctx, input) => imports.commitImport(ctx, input),
   'files.openWithSystem': () => {
     throw new DubanError('desktop_only', DESKTOP_ONLY_MESSAGE)
+  },
+  'exports.bulletinPdf': () => {
+    throw new DubanError('desktop_only', DESKTOP_PDF_MESSAGE)
   },
   'reports.saveDraft': (ctx, input) => reports.saveDraft(ctx, input),
   'reports.submit': (ctx, input) => reports.submitReport(ctx, input),

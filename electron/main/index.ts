@@ -6,6 +6,7 @@ import { appRoot, dataDirFrom, demoSamplePath, wantsDemo } from '../core/paths'
 import { CSP } from '../bridge/static'
 import { createIpcInvoker } from './ipc-sessions'
 import { installMenu } from './menu'
+import { htmlToPdf } from './print'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
@@ -57,7 +58,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const root = appRoot(here)
   core = await openCore({ dataDir: dataDirFrom(app.getPath('userData')), demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
-  const invoker = createIpcInvoker(core, { openPath: (path) => shell.openPath(path) })
+  const invoker = createIpcInvoker(core, { openPath: (path) => shell.openPath(path), htmlToPdf })
   ipcMain.handle('duban:invoke', (event, method: unknown, input: unknown) => invoker.invoke(event.sender.id, method, input))
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

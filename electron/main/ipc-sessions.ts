@@ -8,6 +8,8 @@ import { contract, type Envelope } from '../contract'
 export interface DesktopShell {
   /** opens a file with the program the system associates with it; resolves to an error text or '' */
   openPath(path: string): Promise<string>
+  /** prints a self-contained HTML page to an A4 PDF with the window's Chromium */
+  htmlToPdf(html: string): Promise<Uint8Array>
 }
 
 type FileData = { id: number; fileName: string; dataBase64: string }
@@ -39,11 +41,23 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
       : { ok: true, data: { opened: true } }
   }
 
+  /** exports.bulletinPdf: the core builds the bulletin's HTML (with its permission check); Chromium prints it. */
+  async function bulletinPdf(token: string | null, input: unknown): Promise<Envelope<unknown>> {
+    const parsed = contract['exports.bulletinPdf'].input.safeParse(input ?? {})
+    if (!parsed.success || !desktop) return dispatch(env, 'exports.bulletinPdf', input, token)
+    const page = await dispatch(env, 'exports.bulletinHtml', parsed.data, token)
+    if (!page.ok) return page
+    const { title, html } = page.data as { title: string; html: string }
+    const pdf = await desktop.htmlToPdf(html)
+    return { ok: true, data: { fileName: `${safeName(title)}.pdf`, contentBase64: Buffer.from(pdf).toString('base64') } }
+  }
+
   return {
     async invoke(senderId: number, method: unknown, input: unknown): Promise<Envelope<unknown>> {
       if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_input', message: '调用格式不正确' } }
       const token = tokens.get(senderId) ?? null
       if (method === 'files.openWithSystem') return openWithSystem(token, input)
+      if (method === 'exports.bulletinPdf') return bulletinPdf(token, input)
       const result = await dispatch(env, method, input, token)
       if (result.ok && method === 'auth.login') tokens.set(senderId, (result.data as { token: string }).token)
       if (method === 'auth.logout' || (!result.ok && result.error.code === 'session_expired')) tokens.delete(senderId)

@@ -28,6 +28,7 @@ vi.mock('electron', () => {
       on: (ev: string, fn: (...a: any[]) => void) => (this.events[ev] = fn),
       setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (this.openHandler = fn),
       getURL: () => 'file:///app/out/renderer/index.html',
+      printToPDF: async () => Buffer.from('%PDF-1.7 printed'),
     }
     constructor(public options: any) {
       recorded.windows.push(this)
@@ -35,6 +36,7 @@ vi.mock('electron', () => {
     once() {}
     on() {}
     show() {}
+    destroy() {}
     loadFile(p: string) {
       this.loaded = p
       return Promise.resolve()
@@ -120,5 +122,21 @@ describe('the Electron shell', () => {
     const plans = (await invoke(sender, 'plans.list', {})) as { ok: true; data: { docNumber: string }[] }
     expect(plans.data[0].docNumber).toBe('苏州邮管〔2021〕21号')
     expect(await invoke(sender, 'tasks.list', { planId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('prints the bulletin to PDF in a hidden window that runs no scripts', async () => {
+    const invoke = recorded.ipc['duban:invoke']
+    const sender = { sender: { id: 41 } }
+    const pdf = (await invoke(sender, 'exports.bulletinPdf', { period: '2021-06' })) as {
+      ok: true
+      data: { fileName: string; contentBase64: string }
+    }
+    expect(pdf.ok).toBe(true)
+    expect(pdf.data.fileName).toMatch(/督查通报.*\.pdf$/)
+    expect(Buffer.from(pdf.data.contentBase64, 'base64').toString()).toBe('%PDF-1.7 printed')
+    const printer = recorded.windows.at(-1)!
+    expect(printer.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false } })
+    expect(printer.loaded).toMatch(/^data:text\/html/)
+    expect(decodeURIComponent(printer.loaded!)).toContain('督查通报')
   })
 })

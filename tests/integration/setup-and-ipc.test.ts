@@ -81,6 +81,7 @@ describe('opening evidence with the system program (desktop only)', () => {
           opened.push({ path, bytes: readFileSync(path) })
           return ''
         },
+        htmlToPdf: async () => new Uint8Array(),
       }
       const env = { db: t.core.db, clock: t.clock, files: t.core.files }
       const ipc = createIpcInvoker(env, desktop)
