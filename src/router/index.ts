@@ -55,8 +55,16 @@ export function createAppRouter(): Router {
             component: () => import('@/views/reports/MyReportsPage.vue'),
             meta: { unitOnly: true },
           },
+          { path: 'documents', name: 'documents', component: () => import('@/views/documents/DocumentsPage.vue') },
           { path: 'review', name: 'review', component: () => import('@/views/reports/ReviewPage.vue'), meta: { review: true } },
         ],
+      },
+      // the meeting-room big screen: outside the main layout, no menu
+      {
+        path: '/bigscreen',
+        name: 'bigscreen',
+        component: () => import('@/views/bigscreen/BigscreenPage.vue'),
+        meta: { dashboard: true },
       },
       { path: '/:pathMatch(.*)*', redirect: '/home' },
     ],

@@ -55,6 +55,9 @@ describe('leader dashboard on the small plan', () => {
     // Jan–Jun are due; 市场监管处 sent everything on time only in June, 普遍服务处 never (April came a day late).
     expect(scjg).toMatchObject({ led: 2, done: 1, completionRate: 50, behind: 0, punctuality: { periodsDue: 6, onTime: 1, rate: 16.7 } })
     expect(pbfw).toMatchObject({ led: 2, done: 0, completionRate: 0, behind: 2, punctuality: { periodsDue: 6, onTime: 0, rate: 0 } })
+    // every status counted per unit, so a chart never derives one status from the others
+    expect(pbfw.byStatus).toEqual({ done: 0, on_track: 0, not_started: 0, due_soon: 0, behind: 2, overdue: 0 })
+    expect(Object.values(scjg.byStatus).reduce((a, b) => a + b, 0)).toBe(scjg.led)
   })
 
   it('per section: average actual against planned, with drill-down keys', async () => {

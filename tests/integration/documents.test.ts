@@ -49,7 +49,7 @@ describe('ledger (台账)', () => {
       '完成进度',
       '状态',
     ])
-    expect(ws.getCell('A3').value).toBe('一强化行业监管')
+    expect(ws.getCell('A3').value).toBe('一、强化行业监管')
     expect(ws.getCell('I3').isMerged).toBe(true)
     // Task B: March 20% approved; its June report came in July, so it does not count on 30 June.
     const b = ws.getRow(5)

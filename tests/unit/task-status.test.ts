@@ -79,3 +79,13 @@ describe('status from the clock, milestones and approved progress', () => {
     expect(computeStatus(task({ milestones: feb, actualPct: 20, hasReports: true }), '2021-03-01')).toBe('behind')
   })
 })
+
+describe('section labels', () => {
+  it('are written as in the document', async () => {
+    const { sectionLabel } = await import('../../electron/core/plans/rules')
+    expect(sectionLabel('一', '坚持党的领导')).toBe('一、坚持党的领导')
+    expect(sectionLabel('（一）', '政府推动')).toBe('（一）政府推动')
+    expect(sectionLabel(null, '重点工作')).toBe('重点工作')
+    expect(sectionLabel(null, null)).toBe('（未分板块）')
+  })
+})

@@ -120,6 +120,8 @@ export interface UnitFigures {
   behind: number
   overdue: number
   dueSoon: number
+  /** the unit's tasks per status, every status present */
+  byStatus: Record<TaskStatus, number>
   avgActualPct: number
   punctuality: Punctuality
 }
@@ -137,6 +139,10 @@ export function perUnit(s: PlanSnapshot, reportingDay: number, onlyUnitId?: numb
   return [...units.entries()]
     .map(([unitId, { name, tasks }]) => {
       const done = tasks.filter((t) => t.status === 'done').length
+      const byStatus = Object.fromEntries(STATUS_ORDER.map((st) => [st, tasks.filter((t) => t.status === st).length])) as Record<
+        TaskStatus,
+        number
+      >
       return {
         unitId,
         unitName: name,
@@ -146,6 +152,7 @@ export function perUnit(s: PlanSnapshot, reportingDay: number, onlyUnitId?: numb
         behind: tasks.filter((t) => t.status === 'behind').length,
         overdue: tasks.filter((t) => t.status === 'overdue').length,
         dueSoon: tasks.filter((t) => t.status === 'due_soon').length,
+        byStatus,
         avgActualPct: average(tasks.map((t) => t.actualPct)),
         punctuality: punctuality(s, unitId, reportingDay),
       }

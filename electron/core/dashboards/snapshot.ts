@@ -4,6 +4,7 @@ import { isoDate } from '../context'
 import { notFound } from '../errors'
 import type { MilestonePoint } from '../tasks/rules'
 import { stateAt, type HistoryReport, type TaskState } from './rules'
+import { sectionLabel as formatSectionLabel } from '../plans/rules'
 
 export interface SnapshotTask extends TaskState {
   id: number
@@ -106,7 +107,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, scopeUn
       .execute(),
   ])
   const listById = new Map(lists.map((l) => [l.id, l]))
-  const label = (s: { number: string | null; title: string | null }) => [s.number, s.title].filter(Boolean).join('') || '（未分板块）'
+  const label = (s: { number: string | null; title: string | null }) => formatSectionLabel(s.number, s.title)
   const sectionLabel = new Map(sections.map((s) => [s.id, label(s)]))
   const unitsBy = groupBy(units)
   const milestonesBy = groupBy(milestones)

@@ -1,5 +1,5 @@
 import type { ComposeOption } from 'echarts/core'
-import type { BarSeriesOption, CustomSeriesOption, PieSeriesOption } from 'echarts/charts'
+import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption, PieSeriesOption, ScatterSeriesOption } from 'echarts/charts'
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -16,6 +16,8 @@ export type DubanChartOption = ComposeOption<
   | BarSeriesOption
   | PieSeriesOption
   | CustomSeriesOption
+  | LineSeriesOption
+  | ScatterSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption

@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import DocumentsPage from '@/views/documents/DocumentsPage.vue'
+import { invoke } from '@/api/client'
+import { usePlansStore } from '@/stores/plans'
+import { useSessionStore } from '@/stores/session'
+import { fileToBase64, saveExported, useDocumentsStore } from '@/stores/documents'
+import { plugins, testRouter } from './setup'
+
+vi.mock('@/api/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/client')>()),
+  invoke: vi.fn(),
+}))
+const api = vi.mocked(invoke)
+
+const file = { fileName: '台账.xlsx', contentBase64: btoa('PK-xlsx') }
+const preview = {
+  unitId: 2,
+  period: '2021-07',
+  unchanged: 1,
+  changes: [
+    {
+      row: 5,
+      taskId: 7,
+      number: 3,
+      text: '推动快递进村',
+      before: { percent: 40, progress: '', problems: '', nextSteps: '', status: 'approved' },
+      after: { percent: 60, progress: '已完成', problems: '', nextSteps: '', indicatorValues: [] },
+      fields: ['完成进度'],
+    },
+  ],
+}
+
+async function mountAs(role: string) {
+  const router = await testRouter('/plan')
+  const global = { plugins: plugins(router) }
+  useSessionStore().user = { role, displayName: 'x', unitName: null } as never
+  usePlansStore().currentPlanId = 1
+  const wrapper = mount(DocumentsPage, { global, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+describe('DocumentsPage', () => {
+  beforeEach(() => {
+    api.mockReset()
+    api.mockImplementation(async (method: string) => {
+      if (method === 'dashboards.overview') return { asOf: '2021-07-20' } as never
+      if (method === 'exports.bulletinHtml') return { title: '督查通报', html: '<html><body>通报</body></html>' } as never
+      if (method === 'forms.preview') return preview as never
+      if (method === 'forms.confirm') return { submitted: [11] } as never
+      return file as never
+    })
+    URL.createObjectURL = vi.fn(() => 'blob:x')
+    URL.revokeObjectURL = vi.fn()
+  })
+
+  it('gives the office the ledger as of today and saves the file it gets back', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    const wrapper = await mountAs('office')
+    await wrapper.find('[data-test=ledger-download]').trigger('click')
+    await flushPromises()
+    expect(api).toHaveBeenCalledWith('exports.ledger', { planId: 1, asOf: '2021-07-20' })
+    expect(click).toHaveBeenCalled()
+    click.mockRestore()
+    wrapper.unmount()
+  })
+
+  it('previews the bulletin of the month in a frame', async () => {
+    const wrapper = await mountAs('leader')
+    expect(wrapper.find('[data-test=doc-forms]').exists()).toBe(false)
+    await wrapper.find('[data-test=bulletin-preview]').trigger('click')
+    await flushPromises()
+    expect(api).toHaveBeenCalledWith('exports.bulletinHtml', { planId: 1, period: '2021-07' })
+    expect(document.querySelector('[data-test=bulletin-frame]')?.getAttribute('src')).toBe('blob:x')
+    wrapper.unmount()
+  })
+
+  it('lets a unit upload a filled form, shows the changes and files them on confirm', async () => {
+    const wrapper = await mountAs('unit_staff')
+    expect(wrapper.find('[data-test=doc-ledger]').exists()).toBe(false)
+    const docs = useDocumentsStore()
+    await docs.previewForm('AAAA')
+    await flushPromises()
+    expect(wrapper.find('[data-test=form-preview]').text()).toContain('推动快递进村')
+    await wrapper.find('[data-test=form-confirm]').trigger('click')
+    await flushPromises()
+    expect(api).toHaveBeenCalledWith('forms.confirm', { fileBase64: 'AAAA' })
+    expect(wrapper.find('[data-test=form-done]').text()).toContain('已报送 1 项')
+    wrapper.unmount()
+  })
+})
+
+describe('file helpers', () => {
+  it('turns a picked file into base64 and back into a download', async () => {
+    expect(await fileToBase64(new Blob(['PK-xlsx']))).toBe(btoa('PK-xlsx'))
+    URL.createObjectURL = vi.fn(() => 'blob:y')
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      expect(this.download).toBe('台账.xlsx')
+    })
+    saveExported(file)
+    expect(click).toHaveBeenCalledOnce()
+    click.mockRestore()
+  })
+})
