@@ -79,6 +79,7 @@ export const zhDocs = {
     period: '通报月份',
     download: '下载通报',
     preview: '预览 / 打印',
+    pdf: '导出PDF',
     print: '打印',
     close: '关闭',
   },

@@ -55,6 +55,10 @@ export const useDocumentsStore = defineStore('documents', () => {
     run('ledger', () => invoke('exports.ledger', { ...(planId === null ? {} : { planId }), asOf }))
   const bulletinDocx = (planId: number | null, period: string) =>
     run('bulletin', () => invoke('exports.bulletin', { ...(planId === null ? {} : { planId }), period }))
+  /** the desktop window prints the bulletin to PDF itself (printToPDF); a browser uses print preview */
+  const canSavePdf = typeof window !== 'undefined' && Boolean(window.duban)
+  const bulletinPdf = (planId: number | null, period: string) =>
+    run('bulletinPdf', () => invoke('exports.bulletinPdf', { ...(planId === null ? {} : { planId }), period }))
   async function bulletinHtml(planId: number | null, period: string): Promise<void> {
     bulletin.value = await run('bulletinHtml', () => invoke('exports.bulletinHtml', { ...(planId === null ? {} : { planId }), period }))
   }
@@ -96,6 +100,8 @@ export const useDocumentsStore = defineStore('documents', () => {
     submitted,
     ledger,
     bulletinDocx,
+    bulletinPdf,
+    canSavePdf,
     bulletinHtml,
     form,
     previewForm,

@@ -103,3 +103,32 @@ describe('file helpers', () => {
     click.mockRestore()
   })
 })
+
+describe('DocumentsPage in the desktop window', () => {
+  it('offers the bulletin as a PDF printed by the window, and not in a browser', async () => {
+    api.mockReset()
+    api.mockImplementation(
+      async (method: string) =>
+        (method === 'dashboards.overview' ? { asOf: '2021-07-20' } : { fileName: '督查通报.pdf', contentBase64: btoa('%PDF') }) as never,
+    )
+    URL.createObjectURL = vi.fn(() => 'blob:x')
+    URL.revokeObjectURL = vi.fn()
+    const browser = await mountAs('office')
+    expect(browser.find('[data-test=bulletin-pdf]').exists()).toBe(false)
+    browser.unmount()
+
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    ;(window as unknown as { duban: unknown }).duban = { invoke: vi.fn() }
+    try {
+      const desktop = await mountAs('office')
+      await desktop.find('[data-test=bulletin-pdf]').trigger('click')
+      await flushPromises()
+      expect(api).toHaveBeenCalledWith('exports.bulletinPdf', expect.objectContaining({ period: expect.stringMatching(/^\d{4}-\d{2}$/) }))
+      expect(click).toHaveBeenCalled()
+      desktop.unmount()
+    } finally {
+      delete (window as unknown as { duban?: unknown }).duban
+      click.mockRestore()
+    }
+  })
+})
