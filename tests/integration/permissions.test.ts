@@ -113,3 +113,17 @@ describe('views by leader and unread instructions', () => {
     expect(rows.every((r) => r.leaderName === '刘伟（副局长）')).toBe(true)
   })
 })
+
+describe('a use case inside another one’s transaction', () => {
+  it('joins it, so a failure later in the outer write undoes the inner one too', async () => {
+    const { inTransaction } = await import('../../electron/core/audit/service')
+    const task = await taskOf('工作要点', 13)
+    await expect(
+      inTransaction(office, async (trx) => {
+        await updateTask({ ...office, db: trx }, { taskId: task.id, text: '外层事务中的修改' })
+        throw new Error('the outer write fails after the inner one')
+      }),
+    ).rejects.toThrow('outer write fails')
+    expect((await getTask(office, { taskId: task.id })).text).toBe(task.text)
+  })
+})

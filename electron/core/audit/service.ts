@@ -22,7 +22,11 @@ export async function writeAudit(
     .execute()
 }
 
-/** Runs a write as one transaction; an error anywhere rolls all of it back. */
+/**
+ * Runs a write as one transaction; an error anywhere rolls all of it back. A use case called with a
+ * context already inside a transaction joins it, so a larger write (a whole Excel form) stays all-or-nothing.
+ */
 export function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx.db as Transaction<Database>)
   return ctx.db.transaction().execute(fn)
 }

@@ -1,4 +1,5 @@
 /** Excel report forms: preview what a filled form would change, then file it as normal progress reports. */
+import { inTransaction } from '../../audit/service'
 import type { Ctx } from '../../context'
 import { DubanError, denied } from '../../errors'
 import { requireRole } from '../../users/rules'
@@ -97,18 +98,22 @@ export async function previewForm(ctx: Ctx, input: { fileBase64: string }): Prom
 /** Each changed row becomes a submitted report through the reports service, as if typed in the app. */
 export async function confirmForm(ctx: Ctx, input: { fileBase64: string }): Promise<{ submitted: number[] }> {
   const preview = await previewForm(ctx, input)
-  const submitted: number[] = []
-  for (const c of preview.changes) {
-    const r = await submitReport(ctx, {
-      taskId: c.taskId,
-      period: preview.period,
-      percent: c.after.percent,
-      progress: c.after.progress,
-      problems: c.after.problems,
-      nextSteps: c.after.nextSteps,
-      indicatorValues: c.after.indicatorValues.length ? c.after.indicatorValues : undefined,
-    })
-    submitted.push(r.id)
-  }
-  return { submitted }
+  // One transaction for the whole form: a row that fails leaves none of the others submitted.
+  return inTransaction(ctx, async (trx) => {
+    const inForm: Ctx = { ...ctx, db: trx }
+    const submitted: number[] = []
+    for (const c of preview.changes) {
+      const r = await submitReport(inForm, {
+        taskId: c.taskId,
+        period: preview.period,
+        percent: c.after.percent,
+        progress: c.after.progress,
+        problems: c.after.problems,
+        nextSteps: c.after.nextSteps,
+        indicatorValues: c.after.indicatorValues.length ? c.after.indicatorValues : undefined,
+      })
+      submitted.push(r.id)
+    }
+    return { submitted }
+  })
 }
