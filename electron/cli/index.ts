@@ -9,9 +9,8 @@ import type { ParseWarning, PlanDraft } from '../core/importers/types'
 import { knownUnits, unknownUnitWarnings } from '../core/imports/units'
 import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
-import type { Actor } from '../core/context'
 import { checkDatabase } from './check'
-import { runBulletin, runDemo, runLedger } from './documents'
+import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
 
 const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
@@ -67,24 +66,7 @@ async function runImport(args: string[]): Promise<number> {
   }
   const core = await openData()
   try {
-    const admin = await core.db
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name'])
-      .where('role', '=', 'admin')
-      .orderBy('id')
-      .executeTakeFirst()
-    // Whoever can run the CLI can open the file itself: it acts as the first administrator.
-    const actor: Actor = {
-      id: admin?.id ?? 0,
-      username: admin?.username ?? 'cli',
-      displayName: admin?.display_name ?? '命令行',
-      role: 'admin',
-      unitId: null,
-    }
-    const result = await importUnreviewed(
-      { db: core.db, clock: core.clock, files: core.files, actor },
-      { draft, text, sourceName: basename(file) },
-    )
+    const result = await importUnreviewed(await adminCtx(core), { draft, text, sourceName: basename(file) })
     const out = { ...result, warnings: draft.warnings }
     process.stdout.write(
       values.json
