@@ -22,6 +22,10 @@ export const taskCalls = {
       leaderId: id.optional(),
       overdue: z.boolean().optional(),
       hasUnreadInstruction: z.boolean().optional(),
+      /** statuses as they stood on this day, replayed from the report history (dashboard drill-down) */
+      asOf: isoDay.optional(),
+      /** exactly these tasks (a chart element that stands for a set of tasks) */
+      ids: z.array(id).max(1000, '一次最多查看1000项任务').optional(),
     }),
     roles: ALL_ROLES,
   }),

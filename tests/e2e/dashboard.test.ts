@@ -71,6 +71,21 @@ describe('a leader on the dashboard', () => {
     await expect.poll(() => page.locator('[data-test=as-of-past]').isVisible()).toBe(true)
     await page.keyboard.press('Escape')
     await shot(page, 'leader-dashboard-2021-04-30')
+
+    // a click on that day's chart opens the tasks as they stood on that day
+    await page.mouse.move(1, 1)
+    const bar = page.locator('[data-test=chart-unitStatus] .echart')
+    let point: { x: number; y: number } | null = null
+    await expect.poll(async () => (point = await pointOfColour(bar, '#67c23a'))).not.toBeNull()
+    await page.mouse.click(point!.x, point!.y)
+    await page.waitForURL(/#\/tasks\?.*asOf=2021-04-30/)
+    await expect.poll(() => page.locator('[data-test=drill-scope]').innerText()).toContain('2021年4月30日')
+    await expect
+      .poll(async () => (await page.locator('[data-test=task-row]').allInnerTexts()).every((t) => t.includes('正常推进')))
+      .toBe(true)
+    await shot(page, 'leader-drill-2021-04-30')
+    await page.goBack()
+    await page.waitForSelector('[data-test=card-done]')
     await page.getByRole('button', { name: '回到今天' }).click()
     await expect.poll(() => page.locator('[data-test=as-of]').innerText()).toBe('截至2021年7月20日')
   })

@@ -127,3 +127,21 @@ describe('a use case inside another one’s transaction', () => {
     expect((await getTask(office, { taskId: task.id })).text).toBe(task.text)
   })
 })
+
+describe('task list for a dashboard drill-down', () => {
+  it('judges the tasks as they stood on a past day, and lists exactly the tasks asked for', async () => {
+    const today = await listTasks(office, { planId })
+    const april = await listTasks(office, { planId, asOf: '2021-04-30' })
+    const doneToday = today.filter((r) => r.status === 'done').length
+    const doneInApril = april.filter((r) => r.status === 'done').length
+    expect(doneToday).toBeGreaterThan(0)
+    expect(doneInApril).toBeLessThan(doneToday)
+    // in April only March's reports were approved: no task can show June's progress yet
+    expect(Math.max(...april.map((r) => r.actualPct))).toBeLessThanOrEqual(50)
+    const someIds = today.slice(3, 6).map((r) => r.id)
+    expect((await listTasks(office, { planId, ids: someIds })).map((r) => r.id)).toEqual(someIds)
+    // a unit head asking for every id still gets only their own unit's tasks
+    const mine = await listTasks(scjg, { planId, ids: today.map((r) => r.id) })
+    expect(mine.every((r) => [...r.leads, ...r.coops].some((u) => u.id === unitIds['市场监管处']))).toBe(true)
+  })
+})

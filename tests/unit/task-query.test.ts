@@ -15,4 +15,10 @@ describe('task filters in the address', () => {
     expect(filterToQuery({ leaderId: 3, hasUnreadInstruction: true })).toEqual({ leaderId: '3', hasUnreadInstruction: 'true' })
     expect(filterToQuery({ leaderId: 3, hasUnreadInstruction: false })).toEqual({ leaderId: '3' })
   })
+
+  it('carries a dashboard’s past day and a set of task ids, and ignores malformed ones', () => {
+    expect(queryToFilter({ asOf: '2021-04-30', ids: '12,15,40' })).toEqual({ asOf: '2021-04-30', ids: [12, 15, 40] })
+    expect(queryToFilter({ asOf: '4月30日', ids: 'a,-1,' })).toEqual({})
+    expect(filterToQuery({ ids: [12, 15], asOf: '2021-04-30' })).toEqual({ ids: '12,15', asOf: '2021-04-30' })
+  })
 })

@@ -6,6 +6,7 @@ import { loadTaskRecords, type TaskRecord } from './queries'
 import { searchTaskIds } from '../search/queries'
 import { tasksWithUnreadInstruction } from '../inbox/service'
 import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIGHT, type TaskStatus } from './rules'
+import { loadSnapshot } from '../dashboards/snapshot'
 
 export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
@@ -29,6 +30,27 @@ export interface TaskFilter {
   leaderId?: number
   overdue?: boolean
   hasUnreadInstruction?: boolean
+  /** judge the tasks as they stood on this past day (only reports approved by then count) */
+  asOf?: string
+  ids?: number[]
+}
+
+/** The rows with status and progress replayed to a past day, as the dashboard's as-of figures count them. */
+async function asOfDay(ctx: Ctx, planId: number, rows: TaskRow[], day: string): Promise<TaskRow[]> {
+  const snapshot = await loadSnapshot(ctx.db, planId, day)
+  const then = new Map(snapshot.tasks.map((t) => [t.id, t]))
+  return rows.map((r) => {
+    const t = then.get(r.id)
+    if (!t) return r
+    return {
+      ...r,
+      status: t.status,
+      statusLabel: STATUS_LABELS[t.status],
+      light: STATUS_LIGHT[t.status],
+      actualPct: t.actualPct,
+      plannedPct: t.plannedPct,
+    }
+  })
 }
 
 export function toRow(r: TaskRecord, today: string): TaskRow {
@@ -57,11 +79,15 @@ export async function visibleRows(ctx: Ctx, planId: number): Promise<{ actor: Ac
 }
 
 export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]> {
-  const { rows } = await visibleRows(ctx, filter.planId)
+  const visible = (await visibleRows(ctx, filter.planId)).rows
+  const past = filter.asOf !== undefined && filter.asOf < ctx.clock.today()
+  const rows = past ? await asOfDay(ctx, filter.planId, visible, filter.asOf!) : visible
+  const ids = filter.ids ? new Set(filter.ids) : null
   const q = filter.q?.trim()
   const found = q ? await searchTaskIds(ctx.db, filter.planId, q) : null
   const unread = filter.hasUnreadInstruction !== undefined ? await tasksWithUnreadInstruction(ctx) : null
   return rows.filter((r) => {
+    if (ids && !ids.has(r.id)) return false
     if (filter.leaderId !== undefined && r.leaderId !== filter.leaderId) return false
     if (filter.overdue !== undefined && (r.status === 'overdue') !== filter.overdue) return false
     if (unread && unread.has(r.id) !== filter.hasUnreadInstruction) return false

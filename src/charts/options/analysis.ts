@@ -104,7 +104,7 @@ export function closureHistogram(a: Analysis): DubanChartOption {
         barWidth: '60%',
         itemStyle: { color: '#2f6fb0', borderRadius: [3, 3, 0, 0] },
         label: { show: true, position: 'top', formatter: (p) => (Number(p.value) > 0 ? `${p.value as number}项` : ''), color: '#3c4a5a' },
-        data: buckets.map((b) => ({ value: b.count, drill: { status: 'done' } as TaskDrill })),
+        data: buckets.map((b) => ({ value: b.count, drill: { ids: b.taskIds } as TaskDrill })),
       },
     ],
   }

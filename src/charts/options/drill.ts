@@ -9,6 +9,8 @@ export interface TaskDrill {
   status?: TaskStatus
   /** one task: the list opens its drawer */
   open?: number
+  /** exactly these tasks (e.g. one bar of the closure-time histogram) */
+  ids?: number[]
 }
 
 /** Reads the drill target a builder put on a data item; null when the click hit something without one. */
@@ -22,6 +24,6 @@ export function taskDrillOf(params: unknown): TaskDrill | null {
 /** The /tasks query for a drill target. */
 export function drillQuery(drill: TaskDrill): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(drill)) if (v !== undefined && v !== null) out[k] = String(v)
+  for (const [k, v] of Object.entries(drill)) if (v !== undefined && v !== null) out[k] = Array.isArray(v) ? v.join(',') : String(v)
   return out
 }

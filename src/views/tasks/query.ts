@@ -15,6 +15,10 @@ export interface TaskQuery {
   leaderId?: number
   /** only tasks with a leader's instruction the lead unit has not read */
   hasUnreadInstruction?: boolean
+  /** statuses as they stood on this day (from a dashboard looking at a past day) */
+  asOf?: string
+  /** exactly these tasks, written 12,15,40 */
+  ids?: number[]
 }
 
 function first(v: LocationQuery[string]): string | undefined {
@@ -46,11 +50,21 @@ export function queryToFilter(query: LocationQuery): TaskQuery {
   if (q) out.q = q
   if (leaderId) out.leaderId = leaderId
   if (first(query.hasUnreadInstruction) === 'true') out.hasUnreadInstruction = true
+  const asOf = first(query.asOf)
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) out.asOf = asOf
+  const ids = first(query.ids)
+    ?.split(',')
+    .filter((x) => /^\d+$/.test(x))
+    .map(Number)
+    .filter((n) => n > 0)
+    .slice(0, 1000)
+  if (ids?.length) out.ids = ids
   return out
 }
 
 export function filterToQuery(filter: TaskQuery): LocationQueryRaw {
   const out: LocationQueryRaw = {}
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null && v !== false) out[k] = String(v)
+  for (const [k, v] of Object.entries(filter))
+    if (v !== undefined && v !== '' && v !== null && v !== false) out[k] = Array.isArray(v) ? v.join(',') : String(v)
   return out
 }

@@ -136,6 +136,9 @@ describe('analysis', () => {
     expect((o.xAxis as { data: string[] }).data).toEqual(['30天以内', '61–90天'])
     expect(values(seriesOf(o)[0])).toEqual([0, 2])
     expect((o.title as { subtext: string }).subtext).toBe('办结用时中位数 77 天')
+    // each bar opens exactly the tasks it counts
+    expect(seriesOf(o)[0].data[1].drill).toEqual({ ids: [2, 3] })
+    expect(drillQuery({ ids: [2, 3] })).toEqual({ ids: '2,3' })
   })
 })
 
