@@ -43,7 +43,16 @@ export interface PlanSnapshot {
 }
 
 /** Timestamps are stored as UTC ISO strings; the office reads days in its own zone. */
-const dayOf = (iso: string | null) => (iso ? isoDate(new Date(iso)) : null)
+/** The bureau's calendar day of a timestamp; many reports share one, so each is converted once per call. */
+function dayConverter(): (iso: string | null) => string | null {
+  const seen = new Map<string, string>()
+  return (iso) => {
+    if (!iso) return null
+    let day = seen.get(iso)
+    if (day === undefined) seen.set(iso, (day = isoDate(new Date(iso))))
+    return day
+  }
+}
 
 function groupBy<T extends { task_id: number }>(rows: T[]): Map<number, T[]> {
   const m = new Map<number, T[]>()
@@ -106,6 +115,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, scopeUn
       .where('reports.status', '!=', 'draft')
       .execute(),
   ])
+  const dayOf = dayConverter()
   const listById = new Map(lists.map((l) => [l.id, l]))
   const label = (s: { number: string | null; title: string | null }) => formatSectionLabel(s.number, s.title)
   const sectionLabel = new Map(sections.map((s) => [s.id, label(s)]))
