@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { launchBrowser, newPage, shot } from './browser'
-import { paintedPixels, pointOfColour } from './pixels'
+import { clickColourUntil, paintedPixels } from './pixels'
 
 const baseUrl = inject('baseUrl')
 
@@ -45,10 +45,7 @@ describe('a leader on the dashboard', () => {
 
   it('clicks a unit’s bar and lands on that unit’s filtered tasks', async () => {
     const bar = page.locator('[data-test=chart-unitStatus] .echart')
-    await page.mouse.move(1, 1) // hovering a series fades the others
-    let point: { x: number; y: number } | null = null
-    await expect.poll(async () => (point = await pointOfColour(bar, '#67c23a'))).not.toBeNull()
-    await page.mouse.click(point!.x, point!.y)
+    await clickColourUntil(page, bar, '#67c23a', /#\/tasks\?/)
     await page.waitForURL(/#\/tasks\?/)
     const url = new URL(page.url().replace('#/', ''))
     expect(url.searchParams.get('status')).toBe('on_track')
@@ -73,12 +70,8 @@ describe('a leader on the dashboard', () => {
     await shot(page, 'leader-dashboard-2021-04-30')
 
     // a click on that day's chart opens the tasks as they stood on that day
-    await page.mouse.move(1, 1)
     const bar = page.locator('[data-test=chart-unitStatus] .echart')
-    let point: { x: number; y: number } | null = null
-    await expect.poll(async () => (point = await pointOfColour(bar, '#67c23a'))).not.toBeNull()
-    await page.mouse.click(point!.x, point!.y)
-    await page.waitForURL(/#\/tasks\?.*asOf=2021-04-30/)
+    await clickColourUntil(page, bar, '#67c23a', /#\/tasks\?.*asOf=2021-04-30/)
     await expect.poll(() => page.locator('[data-test=drill-scope]').innerText()).toContain('2021年4月30日')
     await expect
       .poll(async () => (await page.locator('[data-test=task-row]').allInnerTexts()).every((t) => t.includes('正常推进')))

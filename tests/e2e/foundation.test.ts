@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { launchBrowser, newPage, shot } from './browser'
-import { paintedPixels, pointOfColour } from './pixels'
+import { clickColourUntil, paintedPixels } from './pixels'
 
 const baseUrl = inject('baseUrl')
 const expected = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/expected/suzhou-2021.json'), 'utf8'))
@@ -85,12 +85,8 @@ describe('the office in the browser', () => {
     await shot(page, 'office-dashboard')
 
     // The green (正常推进) part of the first bar: the unit leading the most tasks, 市场监管处.
-    // keep the pointer off the chart: hovering a series fades the others (emphasis focus)
-    await page.mouse.move(1, 1)
-    let point: { x: number; y: number } | null = null
-    await expect.poll(async () => (point = await pointOfColour(charts.nth(0), '#67c23a'))).not.toBeNull()
-    await page.mouse.click(point!.x, point!.y)
-    await page.waitForURL(/#\/tasks\?/)
+    // The green (正常推进) part of the first bar: the unit leading the most tasks, 市场监管处.
+    await clickColourUntil(page, charts.nth(0), '#67c23a', /#\/tasks\?/)
     const url = new URL(page.url().replace('#/', ''))
     expect(url.searchParams.get('status')).toBe('on_track')
     expect(url.searchParams.get('unitRole')).toBe('lead')

@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 /** Counts painted (non-transparent) pixels of the canvas inside a chart: proof that it drew. */
 export function paintedPixels(chart: Locator): Promise<number> {
@@ -54,4 +54,22 @@ export async function pointOfColour(chart: Locator, hex: string, minWidthPx = 40
       { colour: hex, minWidthPx },
     )
   return hit ? { x: box.x + hit.x, y: box.y + hit.y } : null
+}
+
+/**
+ * Clicks the first wide stretch of a colour in a chart until the page navigates: a chart that is
+ * still settling (animation, a late resize) can swallow one click.
+ */
+export async function clickColourUntil(page: Page, chart: Locator, hex: string, url: RegExp): Promise<void> {
+  await page.mouse.move(1, 1) // hovering a series fades the others (emphasis focus)
+  const deadline = Date.now() + 30_000
+  while (!url.test(page.url())) {
+    if (Date.now() > deadline) throw new Error(`clicking ${hex} in the chart never led to ${url}`)
+    if ((await chart.count()) > 0) {
+      const point = await pointOfColour(chart, hex)
+      if (point) await page.mouse.click(point.x, point.y)
+    }
+    // give the click its chance to navigate before looking again
+    await page.waitForURL(url, { timeout: 1000 }).catch(() => undefined)
+  }
 }
