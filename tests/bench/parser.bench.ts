@@ -4,7 +4,7 @@ import { afterAll, describe, test } from 'vitest'
 import { parsePlanText } from '../../electron/core/importers/parser'
 import { generatedPlan } from './generated-plan'
 
-const suzhou = readFileSync(resolve(__dirname, '../../../shared/seeds/suzhou-2021-work-points.txt'), 'utf8')
+const suzhou = readFileSync(resolve(__dirname, '../fixtures/seeds/suzhou-2021-work-points.txt'), 'utf8')
 const inputs: [string, string][] = [
   ['Suzhou 2021 (88 items)', suzhou],
   ['generated 1,000 items', generatedPlan(1_000)],

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parsePlanText } from '../../electron/core/importers/parser'
 import type { ImportPreview, ImportUnit } from '@/stores/imports'
 
-export const suzhouText = readFileSync(resolve(__dirname, '../../../shared/seeds/suzhou-2021-work-points.txt'), 'utf8')
+export const suzhouText = readFileSync(resolve(__dirname, '../fixtures/seeds/suzhou-2021-work-points.txt'), 'utf8')
 
 export const units: ImportUnit[] = [
   { id: 1, name: '办公室', kind: 'division', aliases: [] },

@@ -6,7 +6,7 @@ import { launchBrowser, newPage, shot } from './browser'
 import { clickColourUntil, paintedPixels } from './pixels'
 
 const baseUrl = inject('baseUrl')
-const expected = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/expected/suzhou-2021.json'), 'utf8'))
+const expected = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/expected/suzhou-2021.json'), 'utf8'))
 const workPoints = expected.lists.find((l: { name: string }) => l.name === '工作要点')
 
 let browser: Browser

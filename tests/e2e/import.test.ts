@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { launchBrowser, newPage, shot } from './browser'
 
 const baseUrl = inject('baseUrl')
-const seed = (name: string) => resolve(__dirname, '../../../shared/seeds', name)
+const seed = (name: string) => resolve(__dirname, '../fixtures/seeds', name)
 
 let browser: Browser
 let page: Page

@@ -7,8 +7,8 @@ import { openCore } from '../../electron/core/app'
 import { demoSamplePath } from '../../electron/core/paths'
 
 const root = resolve(__dirname, '../..')
-const seed = resolve(root, '../shared/seeds/suzhou-2021-work-points.txt')
-const expected = JSON.parse(readFileSync(resolve(root, '../shared/expected/suzhou-2021.json'), 'utf8'))
+const seed = resolve(root, 'tests/fixtures/seeds/suzhou-2021-work-points.txt')
+const expected = JSON.parse(readFileSync(resolve(root, 'tests/fixtures/expected/suzhou-2021.json'), 'utf8'))
 
 function cli(args: string[], dataDir?: string) {
   return spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {

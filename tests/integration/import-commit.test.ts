@@ -7,7 +7,7 @@ import { openCore } from '../../electron/core/app'
 import { docxFromText } from '../unit/importers/builders'
 
 const root = resolve(__dirname, '../..')
-const seed = resolve(root, '../shared/seeds/suzhou-2021-work-points.txt')
+const seed = resolve(root, 'tests/fixtures/seeds/suzhou-2021-work-points.txt')
 const TABLES = ['plans', 'lists', 'sections', 'tasks', 'task_units', 'units', 'indicators', 'task_links', 'audit_log'] as const
 
 function cli(args: string[], dataDir: string) {

@@ -8,7 +8,7 @@ import { listTasks, getTask } from '../../electron/core/tasks/service'
 import { dispatch } from '../../electron/contract/dispatch'
 import type { Ctx } from '../../electron/core/context'
 
-const suzhou = readFileSync(resolve(__dirname, '../../../shared/seeds/suzhou-2021-work-points.txt'), 'utf8')
+const suzhou = readFileSync(resolve(__dirname, '../fixtures/seeds/suzhou-2021-work-points.txt'), 'utf8')
 const small = `某某市邮政管理局2022年工作要点
 一、加强行业监管
 1. 开展寄递渠道安全专项整治。（法规处牵头，协会配合）
