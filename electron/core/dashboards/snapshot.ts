@@ -13,6 +13,8 @@ export interface SnapshotTask extends TaskState {
   listKind: string
   sectionId: number | null
   sectionLabel: string
+  /** the heading a printed list shows above the task's section; null for a list printed without headings */
+  sectionHeading: string | null
   number: number
   text: string
   leaderName: string | null
@@ -119,6 +121,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, scopeUn
   const listById = new Map(lists.map((l) => [l.id, l]))
   const label = (s: { number: string | null; title: string | null }) => formatSectionLabel(s.number, s.title)
   const sectionLabel = new Map(sections.map((s) => [s.id, label(s)]))
+  const headed = new Set(sections.filter((s) => s.number || s.title).map((s) => s.id))
   const unitsBy = groupBy(units)
   const milestonesBy = groupBy(milestones)
   const reportsBy = groupBy(reports)
@@ -147,6 +150,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, scopeUn
       listKind: list.kind,
       sectionId: t.section_id,
       sectionLabel: t.section_id !== null ? (sectionLabel.get(t.section_id) ?? '') : '（未分板块）',
+      sectionHeading: t.section_id !== null && headed.has(t.section_id) ? sectionLabel.get(t.section_id)! : null,
       number: t.number,
       text: t.text,
       leaderName: t.leader_name,

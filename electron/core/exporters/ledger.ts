@@ -5,6 +5,7 @@ import { STATUS_LABELS, STATUS_LIGHT } from '../tasks/rules'
 import { dashboardSnapshot } from '../dashboards/leader'
 import type { PlanSnapshot, SnapshotTask } from '../dashboards/snapshot'
 import { bureauOf, cnDate, requireExporter, sheetName, toExported, type ExportedFile } from './common'
+import { applyPrintLayout, fitRowHeights } from './sheetLayout'
 
 export const LEDGER_COLUMNS = [
   { header: '序号', width: 6 },
@@ -44,20 +45,8 @@ function taskRow(t: SnapshotTask): (string | number)[] {
 }
 
 function addListSheet(wb: ExcelJS.Workbook, s: PlanSnapshot, list: PlanSnapshot['lists'][number]) {
-  const ws = wb.addWorksheet(sheetName(list.name), {
-    views: [{ state: 'frozen', ySplit: 2, activeCell: 'A3' }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: '1:2',
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
-  })
+  const ws = wb.addWorksheet(sheetName(list.name))
+  applyPrintLayout(ws, { headerRows: 2, orientation: 'landscape' })
   ws.columns = LEDGER_COLUMNS.map((c) => ({ width: c.width }))
   const last = LEDGER_COLUMNS.length
 
@@ -79,11 +68,12 @@ function addListSheet(wb: ExcelJS.Workbook, s: PlanSnapshot, list: PlanSnapshot[
   })
 
   const tasks = s.tasks.filter((t) => t.listId === list.id)
-  let section: string | null = null
+  let section: number | null = null
   for (const t of tasks) {
-    if (t.sectionId !== null && t.sectionLabel !== section) {
-      section = t.sectionLabel
-      const row = ws.addRow([section])
+    // A list printed without headings (重点工作) has one untitled section: it gets no heading row.
+    if (t.sectionHeading !== null && t.sectionId !== section) {
+      section = t.sectionId
+      const row = ws.addRow([t.sectionHeading])
       ws.mergeCells(row.number, 1, row.number, last)
       const cell = row.getCell(1)
       cell.font = { name: '黑体', size: 11, bold: true }
@@ -101,6 +91,7 @@ function addListSheet(wb: ExcelJS.Workbook, s: PlanSnapshot, list: PlanSnapshot[
     row.getCell(8).numFmt = '0%'
     row.getCell(9).fill = fill(LIGHT_FILL[STATUS_LIGHT[t.status]])
   }
+  fitRowHeights(ws, 3)
 }
 
 export async function buildLedger(s: PlanSnapshot): Promise<Uint8Array> {

@@ -6,6 +6,7 @@ import { requireActor } from '../../users/rules'
 import { PERIOD } from '../../reports/rules'
 import { latestPlanId } from '../../reminders/service'
 import { cnMonth, sheetName, toExported, type ExportedFile } from '../common'
+import { applyPrintLayout, fitRowHeights } from '../sheetLayout'
 import { formSecret, signSeal } from './sign'
 import { FIRST_ROW, INDICATOR_COLUMNS, INDICATOR_SHEET, SEAL_SHEET, SHEET_PASSWORD, TASK_COLUMNS, TASK_SHEET } from './layout'
 import { formTasks, type FormTask } from './tasks'
@@ -45,7 +46,8 @@ function header(ws: ExcelJS.Worksheet, row: number, titles: readonly string[]) {
 }
 
 function taskSheet(wb: ExcelJS.Workbook, unitName: string, period: string, tasks: FormTask[]) {
-  const ws = wb.addWorksheet(TASK_SHEET, { views: [{ state: 'frozen', ySplit: FIRST_ROW - 1 }] })
+  const ws = wb.addWorksheet(TASK_SHEET)
+  applyPrintLayout(ws, { headerRows: FIRST_ROW - 1, orientation: 'landscape' })
   ws.columns = TASK_COLUMNS.map((c) => ({ width: c.width }))
   ws.mergeCells(1, 1, 1, TASK_COLUMNS.length - 1)
   ws.getCell(1, 1).value = `${sheetName(unitName)} ${cnMonth(period)}工作任务进展报送表`
@@ -82,11 +84,13 @@ function taskSheet(wb: ExcelJS.Workbook, unitName: string, period: string, tasks
     }
   }
   ws.getColumn(TASK_COLUMNS.length).hidden = true
+  fitRowHeights(ws, 1)
   return ws
 }
 
 function indicatorSheet(wb: ExcelJS.Workbook, tasks: FormTask[]) {
-  const ws = wb.addWorksheet(INDICATOR_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
+  const ws = wb.addWorksheet(INDICATOR_SHEET)
+  applyPrintLayout(ws, { headerRows: 1, orientation: 'landscape' })
   ws.columns = INDICATOR_COLUMNS.map((c) => ({ width: c.width }))
   header(
     ws,
@@ -96,10 +100,14 @@ function indicatorSheet(wb: ExcelJS.Workbook, tasks: FormTask[]) {
   for (const t of tasks)
     for (const i of t.indicators) {
       const row = ws.addRow([`第${t.number}项`, i.name, i.unit, i.target, i.current, i.indicatorId])
-      row.eachCell({ includeEmpty: true }, (c) => (c.border = BORDER))
+      row.eachCell({ includeEmpty: true }, (c) => {
+        c.border = BORDER
+        c.alignment = { vertical: 'middle', wrapText: true }
+      })
       row.getCell(5).protection = { locked: false }
     }
   ws.getColumn(INDICATOR_COLUMNS.length).hidden = true
+  fitRowHeights(ws, 1)
   return ws
 }
 
