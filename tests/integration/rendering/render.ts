@@ -81,6 +81,7 @@ export function renderDocument(name: string, bytes: Uint8Array): Rendered {
     )
     const stem = basename(name, extname(name))
     mkdirSync(ARTEFACTS, { recursive: true })
+    writeFileSync(join(ARTEFACTS, name), bytes)
     const pdf = join(ARTEFACTS, `${stem}.pdf`)
     writeFileSync(pdf, readFileSync(join(work, `${stem}.pdf`)))
     const xhtml = join(work, `${stem}.html`)

@@ -2,7 +2,9 @@
 import { STATUS_LABELS } from '../../tasks/rules'
 import type { PlanSnapshot, SnapshotTask } from '../../dashboards/snapshot'
 import { completion, perList, perUnit } from '../../dashboards/figures'
-import { bureauOf, cnDate } from '../common'
+import { cnDate } from '../common'
+import type { BureauInfo } from '../bureauInfo'
+import type { OfficialRecord } from '../official/docx'
 
 export interface BulletinTaskLine {
   taskId: number
@@ -13,6 +15,8 @@ export interface BulletinTaskLine {
 
 export interface BulletinContent {
   bureau: string
+  /** 发文机关标志 */
+  mark: string
   docNumber: string
   title: string
   addressee: string
@@ -25,6 +29,8 @@ export interface BulletinContent {
   nextSteps: string[]
   signature: string
   date: string
+  /** 版记 */
+  record: OfficialRecord
 }
 
 const line = (t: SnapshotTask, detail: string): BulletinTaskLine => ({
@@ -34,7 +40,13 @@ const line = (t: SnapshotTask, detail: string): BulletinTaskLine => ({
   detail,
 })
 
-export function bulletinContent(s: PlanSnapshot, period: string, docNumber: string, reportingDay: number): BulletinContent {
+export function bulletinContent(
+  s: PlanSnapshot,
+  period: string,
+  docNumber: string,
+  reportingDay: number,
+  bureau: BureauInfo,
+): BulletinContent {
   const all = completion(s.tasks)
   const n = (st: string) => all.byStatus.find((x) => x.status === st)?.count ?? 0
   const lists = perList(s).filter((l) => l.total > 0)
@@ -44,7 +56,8 @@ export function bulletinContent(s: PlanSnapshot, period: string, docNumber: stri
   const closedInPeriod = s.tasks.filter((t) => t.closed && t.closedOn!.startsWith(period))
   const lateUnits = units.filter((u) => u.overdue + u.behind > 0).map((u) => u.unitName)
   return {
-    bureau: bureauOf(s.plan.issuer),
+    bureau: bureau.name,
+    mark: `${bureau.name}督查通报`,
     docNumber,
     title: `关于${s.plan.year ?? period.slice(0, 4)}年工作要点${Number(period.slice(5))}月份落实情况的督查通报`,
     addressee: '各处室、各直属单位：',
@@ -77,7 +90,8 @@ export function bulletinContent(s: PlanSnapshot, period: string, docNumber: stri
       `各单位要严格落实每月${reportingDay}日前报送进展的要求，如实填报完成进度和存在问题，确保数据真实准确。`,
       '办公室将持续跟踪督办，对逾期未完成且无正当理由的任务，按规定发送督办单并提请局领导约谈。',
     ],
-    signature: bureauOf(s.plan.issuer),
+    signature: bureau.name,
     date: cnDate(s.asOf),
+    record: { cc: bureau.ccList, organ: bureau.printingOrgan, date: cnDate(s.asOf) },
   }
 }

@@ -1,6 +1,6 @@
 /** The same 督查通报 as printable HTML: Chromium prints it to PDF (Electron printToPDF, page.pdf in tests). */
 import type { BulletinContent, BulletinTaskLine } from './content'
-import { FONTS, LINE_PT, MARGINS_MM, SIZES_PT } from './style'
+import { FONTS, LINE_PT, MARGINS_MM, SIZES_PT } from '../official/style'
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 const stack = (...names: string[]) => [...names.map((n) => `"${n}"`), '"Noto Serif CJK SC"', 'serif'].join(', ')

@@ -7,7 +7,8 @@ import { dashboardSnapshot } from '../../dashboards/leader'
 import { monthEnd } from '../../dashboards/rules'
 import { requireExporter, toExported, type ExportedFile } from '../common'
 import { bulletinContent, type BulletinContent } from './content'
-import { bulletinSeq, docPrefix, formatDocNumber } from './number'
+import { bulletinSeq, formatDocNumber } from './number'
+import { bureauInfo } from '../bureauInfo'
 import { bulletinDocx } from './docx'
 import { bulletinHtml as renderHtml } from './html'
 
@@ -25,8 +26,9 @@ async function contentFor(ctx: Ctx, input: BulletinInput): Promise<BulletinConte
   const end = monthEnd(input.period)
   const snapshot = await dashboardSnapshot(ctx, { planId: input.planId, asOf: end > today ? today : end })
   const seq = await bulletinSeq(ctx, input.period)
-  const number = formatDocNumber(docPrefix(snapshot.plan.docNumber), input.period.slice(0, 4), seq)
-  return bulletinContent(snapshot, input.period, number, await reportingDay(ctx))
+  const bureau = await bureauInfo(ctx.db, snapshot.plan)
+  const number = formatDocNumber(bureau.bulletinPrefix, input.period.slice(0, 4), seq)
+  return bulletinContent(snapshot, input.period, number, await reportingDay(ctx), bureau)
 }
 
 export async function exportBulletin(ctx: Ctx, input: BulletinInput): Promise<ExportedFile> {

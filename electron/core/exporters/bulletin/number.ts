@@ -5,12 +5,6 @@ import { inTransaction, writeAudit } from '../../audit/service'
 const seqKey = (year: string) => `bulletin.seq.${year}`
 const periodKey = (period: string) => `bulletin.number.${period}`
 
-/** The plan's own prefix (苏州邮管〔2021〕21号 → 苏州邮管) with 督 for supervision. */
-export function docPrefix(planDocNumber: string | null): string {
-  const head = planDocNumber?.split('〔')[0]?.trim()
-  return head ? `${head}督` : '督查'
-}
-
 export const formatDocNumber = (prefix: string, year: string, seq: number) => `${prefix}〔${year}〕${seq}号`
 
 /** The same period always gets the same number; a new period takes the next one of its year. */
