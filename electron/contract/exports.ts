@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineCall } from './define'
+import { ALL_ROLES, defineCall } from './define'
 import { id } from './plans'
 import { period } from './reports'
 import { isoDay } from './dashboards'
@@ -17,4 +17,8 @@ export const exportCalls = {
     input: z.object({ period, planId: id.optional() }),
     roles: EXPORTERS,
   }),
+  /** 督办通知书 (.docx) for one 督办单: the office, leaders, and the unit it was sent to */
+  'exports.noticeDocx': defineCall<ExportedFile>()({ input: z.object({ noticeId: id }), roles: ALL_ROLES }),
+  /** the same 督办通知书 as print-ready HTML (A4, GB/T 9704) */
+  'exports.noticeHtml': defineCall<{ title: string; html: string }>()({ input: z.object({ noticeId: id }), roles: ALL_ROLES }),
 }

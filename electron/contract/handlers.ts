@@ -21,6 +21,7 @@ import { homeSummary } from '../core/home/service'
 import * as leaderBoard from '../core/dashboards/leader'
 import { exportLedger } from '../core/exporters/ledger'
 import { exportBulletin, exportBulletinHtml } from '../core/exporters/bulletin'
+import { exportNoticeDocx, exportNoticeHtml } from '../core/exporters/notice'
 import { exportForm } from '../core/exporters/forms/write'
 import { confirmForm, previewForm } from '../core/exporters/forms/service'
 
@@ -86,6 +87,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'exports.ledger': (ctx, input) => exportLedger(ctx, input),
   'exports.bulletin': (ctx, input) => exportBulletin(ctx, input),
   'exports.bulletinHtml': (ctx, input) => exportBulletinHtml(ctx, input),
+  'exports.noticeDocx': (ctx, input) => exportNoticeDocx(ctx, input),
+  'exports.noticeHtml': (ctx, input) => exportNoticeHtml(ctx, input),
   'forms.export': (ctx, input) => exportForm(ctx, input),
   'forms.preview': (ctx, input) => previewForm(ctx, input),
   'forms.confirm': (ctx, input) => confirmForm(ctx, input),

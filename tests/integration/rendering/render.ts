@@ -48,7 +48,12 @@ const box = (attrs: string): Box => ({
   yMax: num(attrs, 'yMax'),
 })
 const unescape = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 
 /** pdftotext -bbox-layout's XHTML: <page width height> … <line xMin…><word xMin…>text</word></line>. */
 export function parseBboxLayout(xhtml: string): Page[] {
@@ -64,38 +69,47 @@ export function parseBboxLayout(xhtml: string): Page[] {
   return pages
 }
 
-/** Converts a document to PDF with LibreOffice (its own profile, so parallel runs do not collide) and reads it back. */
-export function renderDocument(name: string, bytes: Uint8Array): Rendered {
+/**
+ * Converts documents to PDF with LibreOffice in one run (its own profile, so parallel runs do not collide), reads each
+ * PDF back, and keeps the PDFs and PNGs of their pages in test-results/rendering/.
+ */
+export function renderDocuments(files: Record<string, Uint8Array>): Record<string, Rendered> {
   requireTool('soffice')
   requireTool('pdftotext')
   requireTool('pdftoppm')
   const work = mkdtempSync(join(tmpdir(), 'duban-render-'))
   try {
-    const source = join(work, name)
-    writeFileSync(source, bytes)
+    mkdirSync(ARTEFACTS, { recursive: true })
+    const sources = Object.entries(files).map(([name, bytes]) => {
+      writeFileSync(join(work, name), bytes)
+      writeFileSync(join(ARTEFACTS, name), bytes)
+      return join(work, name)
+    })
     const profile = join(work, 'profile')
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, source],
-      { stdio: 'pipe', timeout: 120_000 },
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, ...sources],
+      { stdio: 'pipe', timeout: 180_000 },
     )
-    const stem = basename(name, extname(name))
-    mkdirSync(ARTEFACTS, { recursive: true })
-    writeFileSync(join(ARTEFACTS, name), bytes)
-    const pdf = join(ARTEFACTS, `${stem}.pdf`)
-    writeFileSync(pdf, readFileSync(join(work, `${stem}.pdf`)))
-    const xhtml = join(work, `${stem}.html`)
-    execFileSync('pdftotext', ['-bbox-layout', pdf, xhtml], { stdio: 'pipe' })
-    for (const old of readdirSync(ARTEFACTS)) if (old.startsWith(`${stem}-`) && old.endsWith('.png')) rmSync(join(ARTEFACTS, old))
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(ARTEFACTS, stem)], { stdio: 'pipe' })
-    const pngs = readdirSync(ARTEFACTS)
-      .filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png'))
-      .sort()
-      .map((f) => join(ARTEFACTS, f))
-    return { pdf, pages: parseBboxLayout(readFileSync(xhtml, 'utf8')), pngs }
+    return Object.fromEntries(Object.keys(files).map((name) => [name, readBack(work, name)]))
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
+}
+
+function readBack(work: string, name: string): Rendered {
+  const stem = basename(name, extname(name))
+  const pdf = join(ARTEFACTS, `${stem}.pdf`)
+  writeFileSync(pdf, readFileSync(join(work, `${stem}.pdf`)))
+  const xhtml = join(work, `${stem}.html`)
+  execFileSync('pdftotext', ['-bbox-layout', pdf, xhtml], { stdio: 'pipe' })
+  for (const old of readdirSync(ARTEFACTS)) if (old.startsWith(`${stem}-`) && old.endsWith('.png')) rmSync(join(ARTEFACTS, old))
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(ARTEFACTS, stem)], { stdio: 'pipe' })
+  const pngs = readdirSync(ARTEFACTS)
+    .filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png'))
+    .sort((a, b) => Number(/-(\d+)\.png$/.exec(a)![1]) - Number(/-(\d+)\.png$/.exec(b)![1]))
+    .map((f) => join(ARTEFACTS, f))
+  return { pdf, pages: parseBboxLayout(readFileSync(xhtml, 'utf8')), pngs }
 }
 
 const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0)
@@ -120,12 +134,15 @@ export function overlappingWords(page: Page): [string, string][] {
 }
 
 /** The text of all pages without spaces and line breaks, to look for a sentence that wrapped. */
-export const flatText = (pages: Page[]) => pages.map((p) => p.text).join('').replace(/\s+/g, '')
+export const flatText = (pages: Page[]) =>
+  pages
+    .map((p) => p.text)
+    .join('')
+    .replace(/\s+/g, '')
 
 export const isLandscape = (p: Page) => p.width > p.height
 /** A4 is 595 × 842 pt. */
-export const isA4 = (p: Page) =>
-  Math.abs(Math.min(p.width, p.height) - 595) < 3 && Math.abs(Math.max(p.width, p.height) - 842) < 3
+export const isA4 = (p: Page) => Math.abs(Math.min(p.width, p.height) - 595) < 3 && Math.abs(Math.max(p.width, p.height) - 842) < 3
 
 /** Missing glyphs show up as U+FFFD or as boxes named .notdef. */
 export const hasMissingGlyphs = (pages: Page[]) => pages.some((p) => /\uFFFD|\.notdef/.test(p.text))

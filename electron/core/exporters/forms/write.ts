@@ -71,7 +71,7 @@ function taskSheet(wb: ExcelJS.Workbook, unitName: string, period: string, tasks
     ])
     row.eachCell({ includeEmpty: true }, (c, n) => {
       c.border = BORDER
-      c.alignment = { vertical: 'middle', wrapText: true }
+      c.alignment = { vertical: 'middle', horizontal: n === 1 || n === 3 ? 'center' : undefined, wrapText: true }
       if (n >= 3 && n <= 6) c.protection = { locked: false }
     })
     row.getCell(3).dataValidation = {
