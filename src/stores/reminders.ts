@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { invoke } from '@/api/client'
+import { saveExported } from './documents'
 import type { Input, Output } from '../../electron/contract'
 
 export type NotReported = Output<'reminders.notReported'>
@@ -87,6 +88,19 @@ export const useRemindersStore = defineStore('reminders', () => {
 
   const setReportingDay = (day: number) => invoke('settings.setReportingDay', { day })
 
+  /** the 督办通知书 of one notice as a Word file (GB/T 9704), saved by the browser or the window */
+  const downloading = ref<number | null>(null)
+  async function downloadNotice(noticeId: number): Promise<string> {
+    downloading.value = noticeId
+    try {
+      const file = await invoke('exports.noticeDocx', { noticeId })
+      saveExported(file)
+      return file.fileName
+    } finally {
+      downloading.value = null
+    }
+  }
+
   return {
     notReported,
     notices,
@@ -102,5 +116,7 @@ export const useRemindersStore = defineStore('reminders', () => {
     escalate,
     noticeCandidates,
     setReportingDay,
+    downloading,
+    downloadNotice,
   }
 })

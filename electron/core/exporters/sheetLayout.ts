@@ -8,7 +8,8 @@
 import type ExcelJS from 'exceljs'
 
 /** East Asian wide characters (CJK ideographs, kana, hangul, full-width forms and CJK punctuation) take two units. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u
 
 /** Width of a text in half-width units: a CJK character counts two, anything else one. */
 export function textUnits(text: string): number {

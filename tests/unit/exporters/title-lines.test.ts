@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { titleLines } from '../../../electron/core/exporters/official/titleLines'
 import { textUnits } from '../../../electron/core/exporters/sheetLayout'
+import { signatureIndents } from '../../../electron/core/exporters/official/signature'
 
 /** 二号 title on the 156 mm type area: 20 CJK characters, 40 half-width units. */
 const WIDTH = 40
@@ -8,7 +9,9 @@ const WIDTH = 40
 /** Words that must never be cut by a line break. */
 const WORDS = ['快递', '督查通报', '督办通知书', '工作要点', '落实情况', '邮政', '管理局', '旺季', '寄递', '渠道', '从业', '人员', '权益']
 const cutWords = (lines: string[]) =>
-  lines.slice(1).flatMap((l, i) => WORDS.filter((w) => [...w].some((_, k) => k > 0 && lines[i]!.endsWith(w.slice(0, k)) && l.startsWith(w.slice(k)))))
+  lines
+    .slice(1)
+    .flatMap((l, i) => WORDS.filter((w) => [...w].some((_, k) => k > 0 && lines[i]!.endsWith(w.slice(0, k)) && l.startsWith(w.slice(k)))))
 
 describe('titleLines', () => {
   it('keeps a title that fits on one line', () => {
@@ -59,5 +62,16 @@ describe('titleLines', () => {
     const lines = titleLines('关于2021年工作要点12月份落实情况的督查通报', WIDTH)
     const w = lines.map(textUnits)
     expect(Math.min(...w)).toBeGreaterThan(Math.max(...w) * 0.5)
+  })
+})
+
+describe('signatureIndents', () => {
+  it('right-indents the 署名 two characters and starts the date two characters further right', () => {
+    // 苏州市邮政管理局: 8 characters; 2021年7月20日: 6.5
+    expect(signatureIndents('苏州市邮政管理局', '2021年7月20日')).toEqual({ signature: 2, date: 1.5 })
+  })
+
+  it('centres a short 署名 over the date, which keeps two characters to the right', () => {
+    expect(signatureIndents('办公室', '2021年12月20日')).toEqual({ signature: 2 + (7 - 3) / 2, date: 2 })
   })
 })

@@ -1,16 +1,7 @@
 /** The 督办通知书 as a Word document in the GB/T 9704 frame, with its attachment on a page of its own. */
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx'
 import { FONTS } from '../official/style'
-import {
-  attachmentHeading,
-  attachmentNote,
-  body,
-  font,
-  half,
-  headParagraphs,
-  officialDocx,
-  signatureParagraphs,
-} from '../official/docx'
+import { attachmentHeading, attachmentNote, body, font, half, headParagraphs, officialDocx, signatureParagraphs } from '../official/docx'
 import type { NoticeContent } from './content'
 
 function factsTable(rows: [string, string][]): Table {

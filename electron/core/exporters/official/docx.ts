@@ -19,6 +19,7 @@ import {
   type FileChild,
 } from 'docx'
 import { titleLines } from './titleLines'
+import { signatureIndents } from './signature'
 import {
   CHAR_PT,
   FONTS,
@@ -39,10 +40,11 @@ export const exact = { line: ptToTwip(LINE_PT), lineRule: LineRuleType.EXACT }
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType]
 
 /** A 3号仿宋 paragraph, first line indented two characters unless told otherwise. */
-export const body = (text: string, opts: { indent?: boolean; align?: Align; rightIndentChars?: number } = {}) =>
+export const body = (text: string, opts: { indent?: boolean; align?: Align; rightIndentChars?: number; keepNext?: boolean } = {}) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     spacing: exact,
+    keepNext: opts.keepNext,
     indent: {
       firstLine: opts.indent === false ? undefined : ptToTwip(CHAR_PT * 2),
       right: opts.rightIndentChars ? ptToTwip(CHAR_PT * opts.rightIndentChars) : undefined,
@@ -94,17 +96,22 @@ export function headParagraphs(h: OfficialHead): Paragraph[] {
 export function attachmentNote(names: string[]): Paragraph[] {
   if (names.length === 0) return []
   const items = names.length === 1 ? [`附件：${names[0]}`] : names.map((n, i) => `${i === 0 ? '附件：' : '　　　'}${i + 1}. ${n}`)
-  return [body('', { indent: false }), ...items.map((t) => body(t))]
+  return [body('', { indent: false, keepNext: true }), ...items.map((t) => body(t, { keepNext: true }))]
 }
 
-/** 落款 and 成文日期, right-aligned with four characters to spare, as offices set them without a seal. */
+/** 落款 and 成文日期 (no seal), kept on the page of the lines above them. */
 export function signatureParagraphs(signature: string, date: string): Paragraph[] {
-  return [
-    body('', { indent: false }),
-    body('', { indent: false }),
-    body(signature, { align: AlignmentType.RIGHT, indent: false, rightIndentChars: 4 }),
-    body(date, { align: AlignmentType.RIGHT, indent: false, rightIndentChars: 4 }),
-  ]
+  const indents = signatureIndents(signature, date)
+  const right = (text: string, chars: number, keepNext: boolean) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: exact,
+      keepNext,
+      keepLines: true,
+      indent: { right: Math.round(ptToTwip(CHAR_PT) * chars) },
+      children: [new TextRun({ text, font: font(FONTS.body), size: half(SIZES_PT.body) })],
+    })
+  return [right('', 0, true), right(signature, indents.signature, true), right(date, indents.date, false)]
 }
 
 /** A new page starting with 附件 in 3号黑体, then the attachment's title. */

@@ -4,7 +4,8 @@
  */
 import type { OfficialHead, OfficialRecord } from './docx'
 import { titleLines } from './titleLines'
-import { CHAR_PT, FONTS, LINE_PT, MARGINS_MM, RECORD_RULE_MM, SIZES_PT, TITLE_UNITS_PER_LINE } from './style'
+import { signatureIndents } from './signature'
+import { FONTS, LINE_PT, MARGINS_MM, RECORD_RULE_MM, SIZES_PT, TITLE_UNITS_PER_LINE } from './style'
 
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 export const stack = (...names: string[]) => [...names.map((n) => `"${n}"`), '"Noto Serif CJK SC"', 'serif'].join(', ')
@@ -25,7 +26,8 @@ h1.title { font-family: ${stack(FONTS.title, FONTS.titleFallback)}; font-size: $
   line-height: 35pt; margin: ${LINE_PT}pt 0; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.flush { text-indent: 0; }
-p.right { text-align: right; text-indent: 0; padding-right: ${CHAR_PT * 4}pt; }
+p.right { text-align: right; text-indent: 0; }
+.signature { break-inside: avoid; }
 h2 { font-family: ${stack(FONTS.heading1)}, sans-serif; font-size: ${SIZES_PT.body}pt; font-weight: normal; margin: 0; text-indent: 2em; }
 h3 { font-family: ${stack(FONTS.heading2, FONTS.heading2Fallback)}; font-size: ${SIZES_PT.body}pt; font-weight: normal; margin: 0; text-indent: 2em; }
 table { width: 100%; border-collapse: collapse; font-size: 12pt; line-height: 1.5; margin: 6pt 0; }
@@ -53,10 +55,12 @@ export const attachmentNoteHtml = (names: string[]) =>
     ? ''
     : `<p class="flush">&nbsp;</p>\n${names.map((n, i) => `<p>${i === 0 ? '附件：' : '　　　'}${names.length > 1 ? `${i + 1}. ` : ''}${esc(n)}</p>`).join('\n')}`
 
-export const signatureHtml = (signature: string, date: string) => `<p class="flush">&nbsp;</p>
-<p class="flush">&nbsp;</p>
-<p class="right">${esc(signature)}</p>
-<p class="right">${esc(date)}</p>`
+export function signatureHtml(signature: string, date: string): string {
+  const indents = signatureIndents(signature, date)
+  return `<div class="signature"><p class="flush">&nbsp;</p>
+<p class="right" style="padding-right: ${indents.signature}em">${esc(signature)}</p>
+<p class="right" style="padding-right: ${indents.date}em">${esc(date)}</p></div>`
+}
 
 export const attachmentHtml = (title: string, inner: string) => `<section class="attachment">
 <p class="attachment-label">附件</p>

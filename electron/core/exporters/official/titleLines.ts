@@ -12,9 +12,46 @@ import { textUnits } from '../sheetLayout'
 /** Document kinds, longest first so 督办通知书 wins over 通知书 and 通知. */
 const KINDS = ['督办通知书', '督查通报', '考核通报', '通知书', '通报', '通知', '意见', '报告', '决定', '批复', '函']
 /** Words that begin a phrase: a line may start with them. */
-const STARTERS = ['关于', '落实', '推进', '加快', '开展', '加强', '做好', '进一步', '督促', '督查', '督办', '考核', '印发', '转发', '第', '服务', '从业']
+const STARTERS = [
+  '关于',
+  '落实',
+  '推进',
+  '加快',
+  '开展',
+  '加强',
+  '做好',
+  '进一步',
+  '督促',
+  '督查',
+  '督办',
+  '考核',
+  '印发',
+  '转发',
+  '第',
+  '服务',
+  '从业',
+]
 /** Words that end a phrase: a line may end after them. */
-const ENDERS = ['情况', '工作', '任务', '要点', '问题', '进展', '方案', '项目', '年度', '管理', '保障', '建设', '旺季', '实事', '和', '及', '与', '并']
+const ENDERS = [
+  '情况',
+  '工作',
+  '任务',
+  '要点',
+  '问题',
+  '进展',
+  '方案',
+  '项目',
+  '年度',
+  '管理',
+  '保障',
+  '建设',
+  '旺季',
+  '实事',
+  '和',
+  '及',
+  '与',
+  '并',
+]
 /** A line may not start with closing punctuation nor end with opening punctuation. */
 const CLOSING = /^[、，。；：！？）》」』”’]/
 const OPENING = /[（《「『“‘]$/
