@@ -48,7 +48,8 @@ export async function bulletinDocx(c: BulletinContent): Promise<Uint8Array> {
       heading('四、好的做法', 1),
       ...taskLines(c.goodPractice, '本期暂无完成销号的任务。'),
       heading('五、下步工作要求', 1),
-      ...c.nextSteps.map((p, i) => body(`${['一', '二', '三', '四', '五'][i] ?? i + 1}是${p}`)),
+      // the last paragraph goes with the 落款, which must not open a page alone
+      ...c.nextSteps.map((p, i) => body(`${['一', '二', '三', '四', '五'][i] ?? i + 1}是${p}`, { keepNext: i === c.nextSteps.length - 1 })),
       ...signatureParagraphs(c.signature, c.date),
     ],
     c.record,

@@ -29,7 +29,8 @@ export async function noticeDocx(c: NoticeContent): Promise<Uint8Array> {
     [
       ...headParagraphs({ mark: c.mark, number: c.number, title: c.title }),
       body(c.addressee, { indent: false }),
-      ...c.paragraphs.map((p) => body(p)),
+      // the last paragraph goes with the 落款, which must not open a page alone
+      ...c.paragraphs.map((p, i) => body(p, { keepNext: i === c.paragraphs.length - 1 })),
       ...attachmentNote([c.attachmentTitle]),
       ...signatureParagraphs(c.signature, c.date),
       ...attachmentHeading(null, c.attachmentTitle),

@@ -42,6 +42,14 @@ tr { break-inside: avoid; }
   font-size: 14pt; line-height: 24pt; break-inside: avoid; }
 .record div { display: flex; justify-content: space-between; padding: 3pt 1em; }
 .record div + div { border-top: ${RECORD_RULE_MM.inner}mm solid #000; }
+/* On screen (the app's preview) the document sits on an A4 sheet with the same margins as the printed page. */
+@media screen {
+  html { background: #e9ecf1; }
+  body { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 16px auto;
+    padding: ${MARGINS_MM.top}mm ${MARGINS_MM.right}mm ${MARGINS_MM.bottom}mm ${MARGINS_MM.left}mm;
+    background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.18); }
+  .attachment { margin-top: ${MARGINS_MM.bottom + MARGINS_MM.top}mm; border-top: 1px dashed #c0c4cc; padding-top: ${MARGINS_MM.top}mm; }
+}
 `
 
 /** 版头 and the title in its lines. */
