@@ -5,6 +5,7 @@ import { issueNotice, sendReminder } from '../../electron/core/reminders/service
 import { dashboardSnapshot } from '../../electron/core/dashboards/leader'
 import { suzhouDemo, type SuzhouDemo } from './rendering/fixture'
 import type { Ctx } from '../../electron/core/context'
+import { dispatch } from '../../electron/contract/dispatch'
 
 let demo: SuzhouDemo
 let office: Ctx
@@ -88,5 +89,16 @@ describe('督办通知书 export', () => {
     } finally {
       await demo.core.db.deleteFrom('settings').where('key', 'in', ['bureau.name', 'bureau.ccList']).execute()
     }
+  })
+
+  it('is a contract call checked at the boundary: a unit user gets their own notice, bad ids a Chinese message', async () => {
+    const login = await dispatch(demo.core, 'auth.login', { username: 'scjg01', password: 'Duban2021' }, null)
+    const token = (login as { data: { token: string } }).data.token
+    const ok = await dispatch(demo.core, 'exports.noticeDocx', { noticeId }, token)
+    expect(ok).toMatchObject({ ok: true, data: { fileName: expect.stringContaining('督办通知书.docx') } })
+    const html = await dispatch(demo.core, 'exports.noticeHtml', { noticeId }, token)
+    expect(html).toMatchObject({ ok: true, data: { html: expect.stringContaining('督办〔2021〕1号') } })
+    const bad = await dispatch(demo.core, 'exports.noticeDocx', { noticeId: 'x' }, token)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/[\u4e00-\u9fff]/) } })
   })
 })
