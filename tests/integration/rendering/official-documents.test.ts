@@ -57,6 +57,8 @@ describe('the 督查通报 as LibreOffice prints it', () => {
       cc: '抄送：局领导。',
       organ: '苏州市邮政管理局办公室',
       printedOn: '2021年7月20日印发',
+      signature: '苏州市邮政管理局',
+      date: '2021年7月20日',
     })
     expect(bulletin.pages.length).toBeGreaterThanOrEqual(2)
   })
@@ -79,6 +81,8 @@ describe('the 督办通知书 as LibreOffice prints it', () => {
       cc: `抄送：${['局领导', ...noticeTask.coops].join('，')}。`,
       organ: '苏州市邮政管理局办公室',
       printedOn: '2021年7月20日印发',
+      signature: '苏州市邮政管理局',
+      date: '2021年7月20日',
     })
     // the attachment starts a page of its own, headed 附件
     expect(notice.pages.length).toBeGreaterThanOrEqual(2)

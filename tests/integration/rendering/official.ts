@@ -13,6 +13,9 @@ export interface OfficialExpectations {
   cc: string
   organ: string
   printedOn: string
+  /** 落款 and 成文日期 */
+  signature: string
+  date: string
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '')
@@ -47,6 +50,15 @@ export function expectOfficialDocument(printed: Rendered, e: OfficialExpectation
 
   const all = flatText(pages)
   for (const t of e.text) expect(all).toContain(squash(t))
+
+  // 落款 with the 成文日期 under it, never alone at the top of a page
+  const signed = pages.findIndex((p) =>
+    p.lines.some((l, i) => squash(l.text) === squash(e.signature) && squash(p.lines[i + 1]?.text ?? '') === squash(e.date)),
+  )
+  expect(signed, '落款和成文日期').toBeGreaterThanOrEqual(0)
+  const signaturePage = pages[signed]!
+  const signatureLine = signaturePage.lines.find((l) => squash(l.text) === squash(e.signature))!
+  expect(signaturePage.lines.some((l) => l.yMax < signatureLine.yMin && squash(l.text).length > 2)).toBe(true)
 
   // 版记 in the bottom fifth of the last page, 抄送 above 印发
   const last = pages[pages.length - 1]!
