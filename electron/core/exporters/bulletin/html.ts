@@ -2,7 +2,9 @@
 import type { BulletinContent, BulletinTaskLine } from './content'
 import { FONTS, LINE_PT, MARGINS_MM, SIZES_PT } from './style'
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Every stored text (task text, unit names, the office's own sentences) goes through this: the page is shown in the app's frame. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c])
 const stack = (...names: string[]) => [...names.map((n) => `"${n}"`), '"Noto Serif CJK SC"', 'serif'].join(', ')
 
 const CSS = `
