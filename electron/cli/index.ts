@@ -9,7 +9,7 @@ import type { ParseWarning, PlanDraft } from '../core/importers/types'
 import { knownUnits, unknownUnitWarnings } from '../core/imports/units'
 import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
-import { checkDatabase } from './check'
+import { checkDatabase, leftoverUploadProblems } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
 
 const USAGE = `用法：
@@ -45,8 +45,10 @@ async function readPlan(file: string): Promise<{ draft: PlanDraft; text: string 
   return parsePlanFileWithText(basename(file), new Uint8Array(readFileSync(file)))
 }
 
+const dataDir = () => dataDirFrom(join(appRoot(), '.duban-data'))
+
 async function openData() {
-  return openCore({ dataDir: dataDirFrom(join(appRoot(), '.duban-data')) })
+  return openCore({ dataDir: dataDir() })
 }
 
 async function runImport(args: string[]): Promise<number> {
@@ -86,9 +88,10 @@ function printSummary(draft: PlanDraft) {
 }
 
 async function runCheck(): Promise<number> {
+  const leftovers = leftoverUploadProblems(join(dataDir(), 'files'))
   const core = await openData()
   try {
-    const problems = await checkDatabase(core)
+    const problems = [...leftovers, ...(await checkDatabase(core))]
     if (problems.length === 0) {
       console.log('检查通过：数据库完整，数据一致。')
       return 0

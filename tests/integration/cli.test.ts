@@ -1,6 +1,18 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+  statSync,
+  utimesSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../electron/core/app'
@@ -91,4 +103,31 @@ describe('npm run cli -- check', () => {
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('没有牵头单位')
   })
+})
+
+describe('npm run cli -- check and uploads a killed process left behind', () => {
+  it('reports the stale files/tmp/*.part it finds, and they are gone afterwards', async () => {
+    const dir = join(dataDir, 'leftovers')
+    await (await openCore({ dataDir: dir, demoSample: demoSamplePath() })).close()
+    const tmp = join(dir, 'files', 'tmp')
+    mkdirSync(tmp, { recursive: true })
+    const stale = join(tmp, `${'a'.repeat(64)}.0123456789ab.part`)
+    writeFileSync(stale, Buffer.alloc(1000, 1))
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000)
+    utimesSync(stale, hourAgo, hourAgo)
+    const inFlight = join(tmp, `${'b'.repeat(64)}.0123456789ab.part`)
+    writeFileSync(inFlight, Buffer.alloc(10, 1))
+
+    const first = cli(['check'], dir)
+    expect(first.status).toBe(1)
+    expect(first.stderr).toContain('中断的上传留下的临时文件')
+    expect(first.stderr).toContain(`${'a'.repeat(64)}.0123456789ab.part`)
+    expect(first.stderr).not.toContain('b'.repeat(64))
+    expect(existsSync(stale)).toBe(false)
+    expect(existsSync(inFlight)).toBe(true) // may belong to an upload still in progress
+
+    const second = cli(['check'], dir)
+    expect(second.status).toBe(0)
+    expect(second.stdout).toContain('检查通过')
+  }, 60_000)
 })
