@@ -121,10 +121,22 @@ async function main(argv: string[]): Promise<number> {
   return command ? 2 : 0
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof DubanError ? err.message : `出错了：${(err as Error).message}`)
-    process.exit(1)
-  },
-)
+/**
+ * process.exit drops whatever a pipe has not taken yet (a --json parse piped to another program was
+ * cut at 64 KB). So the exit code is set, and the process leaves only after stdout and stderr have
+ * handed over everything written before: each stream's write callback runs once its earlier writes are done.
+ */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code
+  let pending = 2
+  const flushed = () => {
+    if (--pending === 0) process.exit(code)
+  }
+  process.stdout.write('', flushed)
+  process.stderr.write('', flushed)
+}
+
+main(process.argv.slice(2)).then(exitAfterFlush, (err) => {
+  console.error(err instanceof DubanError ? err.message : `出错了：${(err as Error).message}`)
+  exitAfterFlush(1)
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import {
   existsSync,
   mkdirSync,
@@ -129,5 +129,38 @@ describe('npm run cli -- check and uploads a killed process left behind', () => 
     const second = cli(['check'], dir)
     expect(second.status).toBe(0)
     expect(second.stdout).toContain('检查通过')
+  }, 60_000)
+})
+
+/** Runs the CLI with stdout on a pipe nobody reads for a while, as `cli … | slow-program` would. */
+function cliThroughSlowPipe(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    const chunks: Buffer[] = []
+    child.stdout.pause()
+    setTimeout(() => {
+      child.stdout.on('data', (c: Buffer) => chunks.push(c))
+      child.stdout.resume()
+    }, 1500)
+    child.on('error', reject)
+    child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(chunks).toString('utf8') }))
+  })
+}
+
+describe('npm run cli -- import --dry-run --json into a pipe', () => {
+  it('writes all of a large parse (far over 64 KB) before it exits', async () => {
+    const lines = ['某市邮政管理局2022年工作要点', '一、加强监管']
+    for (let i = 1; i <= 900; i++) {
+      lines.push(`${i}. 开展寄递渠道安全专项整治第${i}项，确保全年安全生产形势稳定。（市场监管处牵头，普遍服务处配合，2022年12月底前完成）`)
+    }
+    const file = join(dataDir, 'big-plan.txt')
+    writeFileSync(file, lines.join('\n') + '\n')
+    const r = await cliThroughSlowPipe(['import', '--dry-run', '--json', file])
+    expect(r.code).toBe(0)
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(256 * 1024)
+    const draft = JSON.parse(r.stdout)
+    const tasks = draft.lists.flatMap((l: any) => l.sections.flatMap((s: any) => s.tasks))
+    expect(tasks).toHaveLength(900)
+    expect(tasks.at(-1)).toMatchObject({ number: 900, leads: ['市场监管处'] })
   }, 60_000)
 })
