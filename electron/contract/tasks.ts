@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { ALL_ROLES, defineCall } from './define'
 import { id } from './plans'
+import { calendarDay } from './dates'
 import type { TaskDetail, TaskRow } from '../core/tasks/service'
 import type { Overview } from '../core/dashboards/service'
 
 export const taskStatus = z.enum(['not_started', 'on_track', 'behind', 'due_soon', 'overdue', 'done'], {
   error: '状态不正确',
 })
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const isoDay = calendarDay('日期')
+const deadlineDay = calendarDay('完成时限')
 
 export const taskCalls = {
   'tasks.list': defineCall<TaskRow[]>()({
@@ -37,7 +39,7 @@ export const taskCalls = {
       leadUnitIds: z.array(id).max(20).optional(),
       coopUnitIds: z.array(id).max(50).optional(),
       leaderId: id.nullable().optional(),
-      deadline: isoDay.nullable().optional(),
+      deadline: deadlineDay.nullable().optional(),
     }),
     roles: ALL_ROLES, // the core refuses everyone but the office, with a reason
   }),
