@@ -20,7 +20,12 @@ export const taskCalls = {
       unitId: id.optional(),
       unitRole: z.enum(['lead', 'any']).optional(),
       status: taskStatus.optional(),
-      q: z.string().max(100, '搜索词过长').optional(),
+      // Control characters (a pasted NUL) are dropped, not refused: the rest is what the person searched for.
+      q: z
+        .string()
+        .max(100, '搜索词过长')
+        .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, ''))
+        .optional(),
       leaderId: id.optional(),
       overdue: z.boolean().optional(),
       hasUnreadInstruction: z.boolean().optional(),
