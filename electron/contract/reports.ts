@@ -13,7 +13,7 @@ export { period }
 
 /** Checked on its length before anything decodes it. */
 export const upload = z.object({
-  name: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
+  name: z.string().trim().min(1, '请提供文件名').max(1000, '文件名过长，请将文件改名缩短后再上传'),
   dataBase64: z
     .string()
     .min(1, '文件是空的')
