@@ -59,7 +59,7 @@ describe('zip bombs are refused before any parser inflates them', { timeout: 30_
   it('the same .docx when the central directory claims the document is 4 KB', async () => {
     const zeros = await deflatedZeros(1024)
     const bomb = rawZip([contentTypes, deflated('word/document.xml', zeros, 4096)])
-    expectQuickRefusal(await measured(() => parsePlanFile('工作要点.docx', bomb)), /解压后超过100MB/)
+    expectQuickRefusal(await measured(() => parsePlanFile('工作要点.docx', bomb)), /Word文件的正文部分解压后超过40MB/)
   })
 
   it('an .xlsx whose sheets each claim 1 KB but inflate to 256 MiB', async () => {
@@ -70,7 +70,7 @@ describe('zip bombs are refused before any parser inflates them', { timeout: 30_
       deflated('xl/worksheets/sheet2.xml', zeros, 1024),
       deflated('xl/worksheets/sheet3.xml', zeros, 1024),
     ])
-    expectQuickRefusal(await measured(() => parsePlanFile('任务分解表.xlsx', bomb)), /Excel文件解压后超过/)
+    expectQuickRefusal(await measured(() => parsePlanFile('任务分解表.xlsx', bomb)), /Excel文件的正文部分解压后超过40MB/)
   })
 
   it('a .docx whose 4,000 directory records all point at one 32 MiB entry (overlapping files)', async () => {
@@ -94,7 +94,7 @@ describe('zip bombs are refused before any parser inflates them', { timeout: 30_
     const zeros = await deflatedZeros(512)
     const bomb = rawZip([contentTypes, deflated('xl/worksheets/sheet1.xml', zeros, 1024)])
     const r = await measured(() => readForm(null as never, bomb.toString('base64'), () => Promise.resolve(new Set())))
-    expectQuickRefusal(r, /Excel文件解压后超过/)
+    expectQuickRefusal(r, /Excel文件的正文部分解压后超过/)
   })
 })
 

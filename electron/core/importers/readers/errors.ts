@@ -18,10 +18,10 @@ export const readerErrors = {
       'unsupported_format',
       `暂不支持 ${ext || '该类型的'} 文件，请提供 Word（.docx）、Excel（.xlsx/.csv）、PDF 或文本（.txt）格式的文件`,
     ),
-  zipTooLarge: (kind: string, limitMb: number) =>
+  zipTooLarge: (kind: string, limitMb: number, xmlOnly = false) =>
     new DubanError(
       'unsafe_archive',
-      `该${kind}文件解压后超过${limitMb}MB，远大于正常的工作要点文件，可能已损坏或是恶意构造的压缩包，已拒绝读取。请在WPS/Word中打开原文件另存一份再导入`,
+      `该${kind}文件${xmlOnly ? '的正文部分' : ''}解压后超过${limitMb}MB，远大于正常的工作要点文件，可能已损坏或是恶意构造的压缩包，已拒绝读取。请在WPS/Word中打开原文件另存一份再导入`,
     ),
   zipTooManyEntries: (kind: string, limit: number) =>
     new DubanError(

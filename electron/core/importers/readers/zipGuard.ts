@@ -191,12 +191,15 @@ const isXml = (name: string) => /\.(xml|rels|vml)$/i.test(name)
 export async function assertSafeZip(bytes: Uint8Array, kind: string, limits: ZipLimits = ZIP_LIMITS): Promise<void> {
   const zip = new ZipReader(bytes, kind)
   const tooMany = () => readerErrors.zipTooManyEntries(kind, limits.maxEntries)
-  const tooLarge = () => readerErrors.zipTooLarge(kind, limits.maxTotalBytes / MB)
+  const tooLarge = (total: number, xml: number) =>
+    total > limits.maxTotalBytes
+      ? readerErrors.zipTooLarge(kind, limits.maxTotalBytes / MB)
+      : readerErrors.zipTooLarge(kind, limits.maxXmlBytes / MB, xml > limits.maxXmlBytes)
   const entries = zip.entries(limits.maxEntries, tooMany)
   // What the zip declares is checked first, as it costs nothing; what it holds is checked next.
   const declared = entries.reduce((sum, e) => sum + e.declaredSize, 0)
   const declaredXml = entries.filter((e) => isXml(e.name)).reduce((sum, e) => sum + e.declaredSize, 0)
-  if (declared > limits.maxTotalBytes || declaredXml > limits.maxXmlBytes) throw tooLarge()
+  if (declared > limits.maxTotalBytes || declaredXml > limits.maxXmlBytes) throw tooLarge(declared, declaredXml)
   let total = 0
   let xml = 0
   for (const entry of entries) {
@@ -205,6 +208,6 @@ export async function assertSafeZip(bytes: Uint8Array, kind: string, limits: Zip
     const size = entry.method === DEFLATED ? await inflatedSize(data, budget) : entry.method === STORED ? data.length : 0
     total += size
     if (isXml(entry.name)) xml += size
-    if (total > limits.maxTotalBytes || xml > limits.maxXmlBytes) throw tooLarge()
+    if (total > limits.maxTotalBytes || xml > limits.maxXmlBytes) throw tooLarge(total, xml)
   }
 }
