@@ -1,9 +1,21 @@
 import type { CoreApp } from '../core/app'
 import { checkFiles } from '../core/files/service'
+import { findLeftoverUploads } from '../core/files/leftovers'
 
 export interface CheckProblem {
   code: string
   message: string
+}
+
+/**
+ * Uploads a killed process left half-done in files/tmp. Run before the core opens, because opening
+ * it removes them: the check says what it found and that it is gone.
+ */
+export function leftoverUploadProblems(filesDir: string): CheckProblem[] {
+  return findLeftoverUploads(filesDir).map((f) => ({
+    code: 'upload_leftover',
+    message: `发现中断的上传留下的临时文件 files/tmp/${f.name}（${f.size} 字节，${f.modifiedAt}），未登记为佐证材料，已清理`,
+  }))
 }
 
 /** SQLite's own integrity check, then the app's consistency rules. */

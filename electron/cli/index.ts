@@ -9,7 +9,7 @@ import type { ParseWarning, PlanDraft } from '../core/importers/types'
 import { knownUnits, unknownUnitWarnings } from '../core/imports/units'
 import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
-import { checkDatabase } from './check'
+import { checkDatabase, leftoverUploadProblems } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
 
 const USAGE = `用法：
@@ -45,8 +45,10 @@ async function readPlan(file: string): Promise<{ draft: PlanDraft; text: string 
   return parsePlanFileWithText(basename(file), new Uint8Array(readFileSync(file)))
 }
 
+const dataDir = () => dataDirFrom(join(appRoot(), '.duban-data'))
+
 async function openData() {
-  return openCore({ dataDir: dataDirFrom(join(appRoot(), '.duban-data')) })
+  return openCore({ dataDir: dataDir() })
 }
 
 async function runImport(args: string[]): Promise<number> {
@@ -86,9 +88,10 @@ function printSummary(draft: PlanDraft) {
 }
 
 async function runCheck(): Promise<number> {
+  const leftovers = leftoverUploadProblems(join(dataDir(), 'files'))
   const core = await openData()
   try {
-    const problems = await checkDatabase(core)
+    const problems = [...leftovers, ...(await checkDatabase(core))]
     if (problems.length === 0) {
       console.log('检查通过：数据库完整，数据一致。')
       return 0
@@ -118,10 +121,22 @@ async function main(argv: string[]): Promise<number> {
   return command ? 2 : 0
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof DubanError ? err.message : `出错了：${(err as Error).message}`)
-    process.exit(1)
-  },
-)
+/**
+ * process.exit drops whatever a pipe has not taken yet (a --json parse piped to another program was
+ * cut at 64 KB). So the exit code is set, and the process leaves only after stdout and stderr have
+ * handed over everything written before: each stream's write callback runs once its earlier writes are done.
+ */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code
+  let pending = 2
+  const flushed = () => {
+    if (--pending === 0) process.exit(code)
+  }
+  process.stdout.write('', flushed)
+  process.stderr.write('', flushed)
+}
+
+main(process.argv.slice(2)).then(exitAfterFlush, (err) => {
+  console.error(err instanceof DubanError ? err.message : `出错了：${(err as Error).message}`)
+  exitAfterFlush(1)
+})

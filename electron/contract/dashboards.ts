@@ -4,7 +4,9 @@ import { id } from './plans'
 import type { LeaderDashboard } from '../core/dashboards/leader'
 import type { Analysis } from '../core/dashboards/analysis'
 
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+import { isoDay } from './dates'
+
+export { isoDay }
 const dashboardInput = z.object({ planId: id.optional(), asOf: isoDay.optional() })
 
 /** Unit people are let in: the core narrows the figures to their own unit's tasks. */

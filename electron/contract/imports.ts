@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { OFFICE, defineCall } from './define'
 import type { CommitResult, ImportPreview } from '../core/imports/types'
+import { calendarDay } from './dates'
 
 /** 20 MB of file is about 27 MB of base64: refuse larger bodies before decoding them. */
 const MAX_BASE64 = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4
@@ -15,10 +16,7 @@ export const planDraftSchema = z.object({
     title: z.string().trim().min(1, '文件标题不能为空').max(300),
     issuer: z.string().max(100).nullable(),
     docNumber: z.string().max(100).nullable(),
-    issuedOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '印发日期格式应为 YYYY-MM-DD')
-      .nullable(),
+    issuedOn: calendarDay('印发日期').nullable(),
     year: z.number().int().min(1990).max(2100).nullable(),
   }),
   lists: z
@@ -36,10 +34,7 @@ export const planDraftSchema = z.object({
                 text: z.string().trim().min(1, '任务内容不能为空').max(5000),
                 leads: z.array(name).max(20),
                 coops: z.array(name).max(50),
-                deadline: z
-                  .string()
-                  .regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 YYYY-MM-DD')
-                  .nullable(),
+                deadline: calendarDay('完成时限').nullable(),
                 deadlineText: z.string().max(100).nullable(),
                 targets: z
                   .array(

@@ -7,11 +7,13 @@ import type { AttachmentView } from '../core/reports/queries'
 import { MAX_BASE64_CHARS, MAX_FILE_BYTES } from '../core/files/rules'
 
 const UNIT_PEOPLE = ['unit_head', 'unit_staff'] as const
-export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报送期次格式应为 YYYY-MM')
+import { period } from './dates'
+
+export { period }
 
 /** Checked on its length before anything decodes it. */
 export const upload = z.object({
-  name: z.string().trim().min(1, '请提供文件名').max(255, '文件名过长'),
+  name: z.string().trim().min(1, '请提供文件名').max(1000, '文件名过长，请将文件改名缩短后再上传'),
   dataBase64: z
     .string()
     .min(1, '文件是空的')

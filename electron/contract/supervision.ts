@@ -2,15 +2,15 @@ import { z } from 'zod'
 import { ALL_ROLES, OFFICE, defineCall } from './define'
 import { id } from './plans'
 import { period } from './reports'
+import { calendarDay } from './dates'
 import type { InboxItem } from '../core/inbox/service'
 import type { InstructionView } from '../core/instructions/service'
 import type { NotReported, NoticeView } from '../core/reminders/service'
 import type { HomeSummary } from '../core/home/service'
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const text = (what: string, max = 5000) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过${max}字`)
 const milestone = z.object({
-  dueOn: isoDay,
+  dueOn: calendarDay('节点日期'),
   plannedPct: z.number({ error: '计划进度必须是数字' }).int().min(0, '计划进度不能小于0').max(100, '计划进度不能超过100'),
   title: z.string().max(50, '节点名称不超过50字').default(''),
 })
@@ -23,7 +23,7 @@ export const supervisionCalls = {
       leadUnitIds: z.array(id).max(20).optional(),
       coopUnitIds: z.array(id).max(50).optional(),
       leaderId: id.nullable().optional(),
-      deadline: isoDay.nullable().optional(),
+      deadline: calendarDay('完成时限').nullable().optional(),
     }),
     roles: OFFICE,
   }),
@@ -53,7 +53,12 @@ export const supervisionCalls = {
     roles: OFFICE,
   }),
   'reminders.issueNotice': defineCall<NoticeView>()({
-    input: z.object({ taskId: id, issue: text('督办事项', 2000), requiredReply: text('回复要求', 1000), replyDeadline: isoDay }),
+    input: z.object({
+      taskId: id,
+      issue: text('督办事项', 2000),
+      requiredReply: text('回复要求', 1000),
+      replyDeadline: calendarDay('答复期限'),
+    }),
     roles: OFFICE,
   }),
   'reminders.replyNotice': defineCall<NoticeView>()({

@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { ALL_ROLES, defineCall } from './define'
 import { id } from './plans'
+import { calendarDay } from './dates'
 import type { TaskDetail, TaskRow } from '../core/tasks/service'
 import type { Overview } from '../core/dashboards/service'
 
 export const taskStatus = z.enum(['not_started', 'on_track', 'behind', 'due_soon', 'overdue', 'done'], {
   error: '状态不正确',
 })
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const isoDay = calendarDay('日期')
+const deadlineDay = calendarDay('完成时限')
 
 export const taskCalls = {
   'tasks.list': defineCall<TaskRow[]>()({
@@ -18,7 +20,12 @@ export const taskCalls = {
       unitId: id.optional(),
       unitRole: z.enum(['lead', 'any']).optional(),
       status: taskStatus.optional(),
-      q: z.string().max(100, '搜索词过长').optional(),
+      // Control characters (a pasted NUL) are dropped, not refused: the rest is what the person searched for.
+      q: z
+        .string()
+        .max(100, '搜索词过长')
+        .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, ''))
+        .optional(),
       leaderId: id.optional(),
       overdue: z.boolean().optional(),
       hasUnreadInstruction: z.boolean().optional(),
@@ -37,7 +44,7 @@ export const taskCalls = {
       leadUnitIds: z.array(id).max(20).optional(),
       coopUnitIds: z.array(id).max(50).optional(),
       leaderId: id.nullable().optional(),
-      deadline: isoDay.nullable().optional(),
+      deadline: deadlineDay.nullable().optional(),
     }),
     roles: ALL_ROLES, // the core refuses everyone but the office, with a reason
   }),

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { openDatabase, type OpenedDatabase } from './db/connection'
 import { shiftedClock, systemClock, type Clock } from './context'
 import { seedDemo } from './demo/seed'
+import { removeLeftoverUploads } from './files/leftovers'
 
 export interface CoreApp extends OpenedDatabase {
   clock: Clock
@@ -41,6 +42,7 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   const file = join(opts.dataDir, DB_FILE)
   const filesDir = join(opts.dataDir, 'files')
   mkdirSync(filesDir, { recursive: true })
+  removeLeftoverUploads(filesDir)
   if (!existsSync(file) && opts.demoSample) await buildDemo(file, filesDir, opts.demoSample, opts.clock ?? systemClock)
   const opened = openDatabase(file)
   const demoToday = await opened.db.selectFrom('settings').select('value').where('key', '=', 'demo.today').executeTakeFirst()

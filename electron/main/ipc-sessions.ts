@@ -14,8 +14,16 @@ export interface DesktopShell {
 
 type FileData = { id: number; fileName: string; dataBase64: string }
 
-/** A name safe to put on disk: the stored name is only a label and never trusted as a path. */
-const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-120) || 'file'
+/**
+ * A name safe to put on disk: the stored name is only a label and never trusted as a path. Bidi
+ * overrides are dropped too (names stored before uploads stripped them), so the system's file
+ * handler sees the extension the name really ends with.
+ */
+const safeName = (name: string) =>
+  name
+    .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g, '_')
+    .slice(-120) || 'file'
 
 /**
  * In the window the token never reaches the renderer's storage: the main process keeps it per

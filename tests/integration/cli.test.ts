@@ -1,6 +1,18 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+  statSync,
+  utimesSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../electron/core/app'
@@ -91,4 +103,64 @@ describe('npm run cli -- check', () => {
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('没有牵头单位')
   })
+})
+
+describe('npm run cli -- check and uploads a killed process left behind', () => {
+  it('reports the stale files/tmp/*.part it finds, and they are gone afterwards', async () => {
+    const dir = join(dataDir, 'leftovers')
+    await (await openCore({ dataDir: dir, demoSample: demoSamplePath() })).close()
+    const tmp = join(dir, 'files', 'tmp')
+    mkdirSync(tmp, { recursive: true })
+    const stale = join(tmp, `${'a'.repeat(64)}.0123456789ab.part`)
+    writeFileSync(stale, Buffer.alloc(1000, 1))
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000)
+    utimesSync(stale, hourAgo, hourAgo)
+    const inFlight = join(tmp, `${'b'.repeat(64)}.0123456789ab.part`)
+    writeFileSync(inFlight, Buffer.alloc(10, 1))
+
+    const first = cli(['check'], dir)
+    expect(first.status).toBe(1)
+    expect(first.stderr).toContain('中断的上传留下的临时文件')
+    expect(first.stderr).toContain(`${'a'.repeat(64)}.0123456789ab.part`)
+    expect(first.stderr).not.toContain('b'.repeat(64))
+    expect(existsSync(stale)).toBe(false)
+    expect(existsSync(inFlight)).toBe(true) // may belong to an upload still in progress
+
+    const second = cli(['check'], dir)
+    expect(second.status).toBe(0)
+    expect(second.stdout).toContain('检查通过')
+  }, 60_000)
+})
+
+/** Runs the CLI with stdout on a pipe nobody reads for a while, as `cli … | slow-program` would. */
+function cliThroughSlowPipe(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    const chunks: Buffer[] = []
+    child.stdout.pause()
+    setTimeout(() => {
+      child.stdout.on('data', (c: Buffer) => chunks.push(c))
+      child.stdout.resume()
+    }, 1500)
+    child.on('error', reject)
+    child.on('close', (code) => resolvePromise({ code, stdout: Buffer.concat(chunks).toString('utf8') }))
+  })
+}
+
+describe('npm run cli -- import --dry-run --json into a pipe', () => {
+  it('writes all of a large parse (far over 64 KB) before it exits', async () => {
+    const lines = ['某市邮政管理局2022年工作要点', '一、加强监管']
+    for (let i = 1; i <= 900; i++) {
+      lines.push(`${i}. 开展寄递渠道安全专项整治第${i}项，确保全年安全生产形势稳定。（市场监管处牵头，普遍服务处配合，2022年12月底前完成）`)
+    }
+    const file = join(dataDir, 'big-plan.txt')
+    writeFileSync(file, lines.join('\n') + '\n')
+    const r = await cliThroughSlowPipe(['import', '--dry-run', '--json', file])
+    expect(r.code).toBe(0)
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(256 * 1024)
+    const draft = JSON.parse(r.stdout)
+    const tasks = draft.lists.flatMap((l: any) => l.sections.flatMap((s: any) => s.tasks))
+    expect(tasks).toHaveLength(900)
+    expect(tasks.at(-1)).toMatchObject({ number: 900, leads: ['市场监管处'] })
+  }, 60_000)
 })

@@ -27,3 +27,24 @@ describe('evidence file types', () => {
     for (const n of [0, 1, 2, 3, 10]) expect(base64DecodedSize(Buffer.alloc(n).toString('base64'))).toBe(n)
   })
 })
+
+describe('evidence file names', () => {
+  it('refuses a name over 200 characters with the reason, instead of cutting off its extension', () => {
+    const long = `${'关于快递进村工程推进情况的说明'.repeat(14)}.pdf` // 214 characters
+    expect(() => cleanFileName(long)).toThrow(
+      expect.objectContaining({ code: 'file_name_too_long', message: expect.stringContaining('文件名过长') }),
+    )
+    const exactly200 = `${'检'.repeat(196)}.pdf`
+    expect(cleanFileName(exactly200)).toBe(exactly200)
+    // a long folder path in front of a short name is not the name's fault
+    expect(cleanFileName(`${'目录/'.repeat(150)}报告.pdf`)).toBe('报告.pdf')
+  })
+
+  it('strips the right-to-left override and other invisible characters, so the name reads as it is', () => {
+    expect(cleanFileName('报告\u202Eexe.txt')).toBe('报告exe.txt')
+    expect(cleanFileName('\u202Dlegit\u202C\u2066.pdf\u2069')).toBe('legit.pdf')
+    expect(cleanFileName('\uFEFF台账\u200B\u200E\u200F\u061C.xlsx')).toBe('台账.xlsx')
+    expect(cleanFileName('说明\u0085\u009B.txt')).toBe('说明.txt')
+    expect(cleanFileName('\u202E')).toBe('未命名文件')
+  })
+})

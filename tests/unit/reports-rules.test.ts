@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   assertEditable,
   assertFinalAllowed,
+  assertMayReadReport,
   assertReviewable,
   isReportLate,
   nextVersion,
@@ -60,5 +61,27 @@ describe('who may do what with a report', () => {
     expect(() => assertFinalAllowed(true, 'lead', 95)).toThrow('100%')
     expect(() => assertFinalAllowed(true, 'coop', 100)).toThrow('牵头单位')
     expect(() => assertFinalAllowed(false, 'coop', 10)).not.toThrow()
+  })
+})
+
+describe('who may see a report and its evidence', () => {
+  const actor = (role: 'office' | 'leader' | 'unit_head', unitId: number | null) => ({
+    id: 1,
+    username: 'u',
+    displayName: 'u',
+    role,
+    unitId,
+  })
+  const draft = { status: 'draft' as const, unit_id: 7 }
+  const submitted = { status: 'submitted' as const, unit_id: 7 }
+  it('keeps a draft inside the unit that writes it, from the office and leaders too', () => {
+    expect(() => assertMayReadReport(actor('unit_head', 7), [7, 8], draft)).not.toThrow()
+    for (const a of [actor('unit_head', 8), actor('office', 1), actor('leader', null)]) {
+      expect(() => assertMayReadReport(a, [7, 8], draft, '该文件')).toThrow('该文件属于尚未提交的报送草稿')
+      expect(() => assertMayReadReport(a, [7, 8], submitted)).not.toThrow()
+    }
+  })
+  it('refuses a unit outside the task whatever the status', () => {
+    expect(() => assertMayReadReport(actor('unit_head', 9), [7, 8], submitted)).toThrow('无权查看')
   })
 })

@@ -86,14 +86,25 @@ export function checkSize(size: number): void {
   if (size > MAX_FILE_BYTES) throw new DubanError('file_too_large', `文件超过${MAX_FILE_BYTES / 1024 / 1024}MB，请压缩后再上传`)
 }
 
-/** Only the last path segment, without control characters: the name is shown, never used as a path. */
+export const MAX_FILE_NAME_CHARS = 200
+
+/**
+ * Characters that change how a name reads without being seen: C0/C1 controls, and the bidi marks,
+ * embeddings, overrides and isolates (U+202E turns 报告\u202Eexe.txt into what looks like 报告txt.exe),
+ * zero-width characters and the BOM.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
+
+/**
+ * Only the last path segment, without invisible characters: the name is shown, never used as a path.
+ * A name too long to keep whole is refused rather than cut, since cutting would drop its extension.
+ */
 export function cleanFileName(fileName: string): string {
-  const base = fileName
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-  return base.slice(0, 200) || '未命名文件'
+  const base = fileName.split(/[\\/]/).pop()!.replace(INVISIBLE, '').trim()
+  if ([...base].length > MAX_FILE_NAME_CHARS) {
+    throw new DubanError('file_name_too_long', `文件名过长（超过${MAX_FILE_NAME_CHARS}个字），请将文件改名缩短后再上传`)
+  }
+  return base || '未命名文件'
 }
 
 /** Refuses anything outside the allow-list, or whose bytes do not match its extension. */

@@ -3,7 +3,8 @@ import type { Ctx } from '../context'
 import type { Database } from '../db/schema'
 import { DubanError, denied, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
-import { canReadTask, requireRole, seesAllTasks } from '../users/rules'
+import { requireRole, seesAllTasks } from '../users/rules'
+import { assertMayReadReport } from '../reports/rules'
 import { loadTaskUnits, unitIdsOfTask, type AttachmentView } from '../reports/queries'
 import { listBlobs, readBlob, withStagedFiles, type StagedFile } from './store'
 
@@ -43,7 +44,7 @@ export async function uploadFile(ctx: Ctx, input: { name: string; dataBase64: st
   return { id: a.id, reportId: a.report_id, fileName: a.file_name, mime: a.mime, size: a.size, createdAt: a.created_at }
 }
 
-/** Same permission as the report's task; an unattached upload only for its uploader and the office. */
+/** Exactly reports.get's rule for the report it is on; an unattached upload only for its uploader and the office. */
 export async function assertMayReadAttachment(ctx: Ctx, attachmentId: number) {
   const actor = requireRole(ctx.actor, ['admin', 'office', 'unit_head', 'unit_staff', 'leader'])
   const a = await ctx.db
@@ -57,14 +58,14 @@ export async function assertMayReadAttachment(ctx: Ctx, attachmentId: number) {
       'attachments.size',
       'attachments.created_by',
     ])
-    .select('reports.task_id')
+    .select(['reports.task_id', 'reports.status', 'reports.unit_id'])
     .where('attachments.id', '=', attachmentId)
     .executeTakeFirst()
   if (!a) throw notFound('该文件')
   if (a.task_id === null) {
     if (!seesAllTasks(actor) && a.created_by !== actor.id) throw denied('该文件不属于您，无权查看')
-  } else if (!canReadTask(actor, unitIdsOfTask(await loadTaskUnits(ctx.db, a.task_id)))) {
-    throw denied('该文件所属任务不属于您所在的处室，无权查看')
+  } else {
+    assertMayReadReport(actor, unitIdsOfTask(await loadTaskUnits(ctx.db, a.task_id)), { status: a.status!, unit_id: a.unit_id! }, '该文件')
   }
   return a
 }

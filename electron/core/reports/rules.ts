@@ -1,6 +1,8 @@
 /** Progress-report rules: periods, the reporting day and who may do what. Pure: no database here. */
 import type { ReportStatus } from '../db/schema'
-import { DubanError } from '../errors'
+import type { Actor } from '../context'
+import { DubanError, denied } from '../errors'
+import { canReadTask } from '../users/rules'
 
 export const DEFAULT_REPORTING_DAY = 25
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/
@@ -38,6 +40,21 @@ export function unitRoleOn(task: { leads: readonly number[]; coops: readonly num
   if (task.leads.includes(unitId)) return 'lead'
   if (task.coops.includes(unitId)) return 'coop'
   return null
+}
+
+/**
+ * Who may see a report, and so its evidence files: whoever may read the task, except that a
+ * draft stays inside the unit that writes it until it is submitted. One rule for reports.get,
+ * files.read and files.openWithSystem.
+ */
+export function assertMayReadReport(
+  actor: Actor,
+  taskUnitIds: readonly number[],
+  report: { status: ReportStatus; unit_id: number },
+  what = '该报送',
+): void {
+  if (!canReadTask(actor, taskUnitIds)) throw denied(`${what}所属任务不属于您所在的处室，无权查看`)
+  if (report.status === 'draft' && actor.unitId !== report.unit_id) throw denied(`${what}属于尚未提交的报送草稿，无权查看`)
 }
 
 /** A unit may edit its report while it is a draft or came back from the office. */

@@ -7,7 +7,7 @@ import { canReadTask, requireActor, requireRole } from '../users/rules'
 import { insertAttachment, linkAttachments } from '../files/service'
 import { withStagedFiles, type StagedFile } from '../files/store'
 import { attachmentsOf, findReport, indicatorValuesOf, loadReportRow, loadTaskUnits, unitIdsOfTask, type TaskUnits } from './queries'
-import { assertEditable, assertFinalAllowed, nextVersion, PERIOD, periodOf, unitRoleOn, type UnitRole } from './rules'
+import { assertEditable, assertFinalAllowed, assertMayReadReport, nextVersion, PERIOD, periodOf, unitRoleOn, type UnitRole } from './rules'
 import { reportView, type ReportView } from './view'
 
 export interface ReportInput {
@@ -181,9 +181,7 @@ async function readableReport(ctx: Ctx, reportId: number) {
   const actor = requireActor(ctx.actor)
   const r = await loadReportRow(ctx.db, reportId)
   const task = await loadTaskUnits(ctx.db, r.task_id)
-  if (!canReadTask(actor, unitIdsOfTask(task))) throw denied('该报送所属任务不属于您所在的处室，无权查看')
-  // Drafts stay inside the unit until submitted.
-  if (r.status === 'draft' && actor.unitId !== r.unit_id) throw denied('该报送尚未提交，无权查看')
+  assertMayReadReport(actor, unitIdsOfTask(task), r)
   return { actor, report: r, task }
 }
 

@@ -4,6 +4,9 @@ import type { Db } from '../db/connection'
 /** The trigram tokenizer indexes runs of three characters; shorter queries cannot use the index. */
 export const MIN_FTS_CHARS = 3
 
+/** A NUL ends an FTS5 string early ("unterminated string"), and no control character is ever typed on purpose. */
+export const withoutControlChars = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, '')
+
 const phrase = (q: string) => `"${q.replace(/"/g, '""')}"`
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
@@ -12,7 +15,7 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
  * SQLite-specific (FTS5 MATCH on the tables of migration 004); 1–2 characters fall back to LIKE.
  */
 export async function searchTaskIds(db: Db, planId: number, query: string): Promise<Set<number>> {
-  const q = query.trim()
+  const q = withoutControlChars(query).trim()
   if (!q) return new Set()
   if ([...q].length >= MIN_FTS_CHARS) {
     const rows = await sql<{ id: number }>`

@@ -1,5 +1,6 @@
 import type { CustomSeriesRenderItem } from 'echarts'
 import { formatDate } from '@/utils/format'
+import { escapeHtml } from '@/utils/html'
 import { FONT_FAMILY, STATUS_COLORS, type DubanChartOption, type TaskStatus } from './types'
 
 /** One task as the timeline needs it: its row from tasks.list plus its milestones. */
@@ -53,7 +54,6 @@ export function dayMs(iso: string): number {
 }
 
 const short = (text: string) => (text.length > LABEL_CHARS ? text.slice(0, LABEL_CHARS) + '…' : text)
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * Rows top to bottom: a header per primary lead unit (in the order units first appear), then its tasks;

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@/utils/html'
 import type { Leader } from './overall'
 import type { TaskDrill } from './drill'
 import { FONT_FAMILY, type DubanChartOption } from './types'
@@ -23,8 +24,10 @@ export function indicatorBar(indicators: readonly IndicatorFigure[]): DubanChart
       trigger: 'item',
       formatter: (p) => {
         const i = rows[(p as { dataIndex: number }).dataIndex]
-        const latest = i.latest ? `${i.latest.value}${i.unit}（${i.latest.period}）` : '暂无填报'
-        return `${i.name}<br/>目标：${i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : ''}${i.target}${i.unit}<br/>最新：${latest}`
+        const unit = escapeHtml(i.unit)
+        const latest = i.latest ? `${escapeHtml(i.latest.value)}${unit}（${escapeHtml(i.latest.period)}）` : '暂无填报'
+        const comparator = i.comparator === '>=' ? '≥' : i.comparator === '<=' ? '≤' : ''
+        return `${escapeHtml(i.name)}<br/>目标：${comparator}${escapeHtml(i.target)}${unit}<br/>最新：${latest}`
       },
     },
     grid: { left: 12, right: 90, top: 24, bottom: 8, containLabel: true },

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@/utils/html'
 import type { Leader } from './overall'
 import { FONT_FAMILY, STATUS_COLORS, type DubanChartOption } from './types'
 
@@ -19,7 +20,7 @@ export function livelihoodBar(panel: LivelihoodPanel, dark = false): DubanChartO
       formatter: (ps) => {
         const p = (Array.isArray(ps) ? ps[0] : ps) as { dataIndex: number }
         const t = rows[p.dataIndex]
-        return `${t.number}. ${t.text.slice(0, 40)}<br/>${t.statusLabel}：实际 ${t.actualPct}% / 计划 ${t.plannedPct}%`
+        return `${t.number}. ${escapeHtml(t.text.slice(0, 40))}<br/>${escapeHtml(t.statusLabel)}：实际 ${t.actualPct}% / 计划 ${t.plannedPct}%`
       },
     },
     legend: { top: 0, left: 'center', itemWidth: 12, itemHeight: 12, data: ['实际进度', '计划进度'], textStyle: { color: text } },

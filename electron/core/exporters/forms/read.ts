@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs'
 import type { Db } from '../../db/connection'
 import { DubanError } from '../../errors'
+import { assertSafeZip } from '../../importers/readers/zipGuard'
 import { formSecret, sealMatches } from './sign'
 import { col, FIRST_ROW, INDICATOR_COLUMNS, INDICATOR_SHEET, SEAL_SHEET, TASK_COLUMNS, TASK_SHEET } from './layout'
 
@@ -35,12 +36,21 @@ function text(v: ExcelJS.CellValue): string {
   return String(v).trim()
 }
 
+const UNREADABLE = '无法读取该文件，请上传督办台导出的 Excel 报送表（.xlsx）'
+
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  try {
+    await assertSafeZip(bytes, 'Excel')
+  } catch (err) {
+    // A zip bomb is named as such; anything else that is not a readable zip is simply not our form.
+    if (err instanceof DubanError && err.code === 'unsafe_archive') throw err
+    throw new DubanError('invalid_form', UNREADABLE)
+  }
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
-    throw new DubanError('invalid_form', '无法读取该文件，请上传督办台导出的 Excel 报送表（.xlsx）')
+    throw new DubanError('invalid_form', UNREADABLE)
   }
   return wb
 }

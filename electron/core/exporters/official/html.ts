@@ -7,7 +7,8 @@ import { titleLines } from './titleLines'
 import { signatureIndents } from './signature'
 import { FONTS, LINE_PT, MARGINS_MM, RECORD_RULE_MM, SIZES_PT, TITLE_UNITS_PER_LINE } from './style'
 
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 export const stack = (...names: string[]) => [...names.map((n) => `"${n}"`), '"Noto Serif CJK SC"', 'serif'].join(', ')
 
 const pageNumber = `content: "— " counter(page) " —"; font: ${SIZES_PT.pageNumber}pt ${stack(FONTS.pageNumber)};`

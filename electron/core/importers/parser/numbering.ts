@@ -61,11 +61,15 @@ const CN_NUM = '[一二三四五六七八九十]{1,3}'
 const PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'cnParen', re: new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[）)]\\s*[、.．]?\\s*`) },
   { kind: 'cn', re: new RegExp(`^(${CN_NUM})\\s*[、．.]\\s*`) },
-  { kind: 'arabicParen', re: /^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*/ },
+  // Up to four digits: a consolidated task list can run past 999 items.
+  { kind: 'arabicParen', re: /^[（(]\s*(\d{1,4})\s*[）)]\s*[、.．]?\s*/ },
   // a dot followed by a digit is a decimal (2.5亿), not a marker
-  { kind: 'arabic', re: /^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*/ },
+  { kind: 'arabic', re: /^(\d{1,4})\s*(?:[、．]|\.(?!\d))\s*/ },
   { kind: 'circled', re: new RegExp(`^([${CIRCLED}])\\s*`) },
 ]
+
+/** 2021、2022年连续… opens with a year, not item 2021. */
+const looksLikeYears = (label: string, rest: string) => /^(19|20)\d\d$/.test(label) && /^(\d|年)/.test(rest)
 
 /** Recognises the numbering at the start of a line, or null when it has none. */
 export function parseMarker(line: string): Marker | null {
@@ -77,7 +81,7 @@ export function parseMarker(line: string): Marker | null {
       kind === 'cn' || kind === 'cnParen' ? chineseToNumber(label) : kind === 'circled' ? CIRCLED.indexOf(label) + 1 : Number(label)
     if (!Number.isFinite(value) || value <= 0) continue
     const rest = line.slice(m[0].length).trim()
-    if (!rest) continue
+    if (!rest || looksLikeYears(label, rest)) continue
     return { kind, label, value, rest }
   }
   return null

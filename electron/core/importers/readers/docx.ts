@@ -3,6 +3,7 @@ import { numberToChinese, parseMarker } from '../parser/numbering'
 import { readerErrors } from './errors'
 import { isNode, parseHtml, textOf, type HtmlNode } from './html'
 import { tableToLines } from './table'
+import { assertSafeZip } from './zipGuard'
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'
 
@@ -72,6 +73,7 @@ const pushText = (out: string[], text: string) => {
 
 /** A .docx file → its paragraphs as lines, numbered lists renumbered, tables as task lines. */
 export async function readDocx(bytes: Uint8Array): Promise<string> {
+  await assertSafeZip(bytes, 'Word')
   let html: string
   try {
     const result = await mammoth.convertToHtml(

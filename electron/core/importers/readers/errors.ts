@@ -18,6 +18,16 @@ export const readerErrors = {
       'unsupported_format',
       `暂不支持 ${ext || '该类型的'} 文件，请提供 Word（.docx）、Excel（.xlsx/.csv）、PDF 或文本（.txt）格式的文件`,
     ),
+  zipTooLarge: (kind: string, limitMb: number, xmlOnly = false) =>
+    new DubanError(
+      'unsafe_archive',
+      `该${kind}文件${xmlOnly ? '的正文部分' : ''}解压后超过${limitMb}MB，远大于正常的工作要点文件，可能已损坏或是恶意构造的压缩包，已拒绝读取。请在WPS/Word中打开原文件另存一份再导入`,
+    ),
+  zipTooManyEntries: (kind: string, limit: number) =>
+    new DubanError(
+      'unsafe_archive',
+      `该${kind}文件内含超过${limit}个部件，不像正常的工作要点文件，可能已损坏或是恶意构造的压缩包，已拒绝读取。请在WPS/Word中打开原文件另存一份再导入`,
+    ),
   image: () => new DubanError('unsupported_format', '图片中的文字无法直接识别，请提供 Word、PDF（文字版）或文本格式的文件'),
   scannedPdf: () => new DubanError('scanned_pdf', '该PDF没有文字层（可能是扫描件），请提供Word或文字版文件'),
   encryptedPdf: () => new DubanError('encrypted_pdf', '该PDF设有密码保护，请提供未加密的文件或Word版本'),

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync'
 import { readerErrors } from './errors'
 import type { SheetTable } from './table'
 import { decodeText } from './text'
+import { assertSafeZip } from './zipGuard'
 
 type CellValue = ExcelJS.CellValue
 
@@ -22,6 +23,7 @@ function cellText(value: CellValue): string {
 
 /** Every worksheet of an .xlsx file as rows of cell texts. */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetTable[]> {
+  await assertSafeZip(bytes, 'Excel')
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer)
