@@ -33,10 +33,7 @@ export async function registerFileRoutes(app: FastifyInstance, deps: ApiDeps) {
       bodyLimit: MAX_FILE_BYTES + 1024 * 1024,
       onRequest: async (req, reply) => {
         const raw = (req.headers['content-type'] ?? '').startsWith(RAW)
-        if (raw && Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES) {
-          return reply.code(413).send({ ok: false, error: { code: 'file_too_large', message: `文件超过${MAX_FILE_BYTES / 1024 / 1024}MB，请压缩后再上传` } })
-        }
-        return admitCall(deps, req, reply, 'files.upload', { extraTypes: [RAW], alwaysGate: raw })
+        return admitCall(deps, req, reply, 'files.upload', { extraTypes: [RAW], alwaysGate: raw, limit: raw ? MAX_FILE_BYTES : undefined })
       },
       handler: async (req, reply) => {
         const call = req.call!

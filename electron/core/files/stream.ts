@@ -47,6 +47,10 @@ export async function stageStream(dir: string, name: string, body: Readable): Pr
     return { sha256: hash.digest('hex'), fileName, mime, size, tempPath }
   } catch (err) {
     rmSync(tempPath, { force: true })
+    const code = (err as { code?: string }).code
+    if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as Error).message === 'aborted') {
+      throw new DubanError('upload_aborted', '上传中断，文件未保存，请重新上传')
+    }
     throw err
   }
 }

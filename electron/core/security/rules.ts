@@ -22,14 +22,17 @@ export function delaySeconds(failures: number): number {
 
 export type Verdict = { allowed: true } | { allowed: false; reason: 'locked' | 'wait'; untilIso: string; seconds: number }
 
-/** May a login be tried now, given this subject's record? */
-export function judge(row: AttemptRow | undefined, now: Date): Verdict {
+/**
+ * May a login be tried now, given this subject's record? The growing delay applies to a user name;
+ * an address (a whole office behind one NAT) is only locked, never slowed, so colleagues are not punished.
+ */
+export function judge(row: AttemptRow | undefined, now: Date, withDelay = true): Verdict {
   if (!row) return { allowed: true }
   if (row.locked_until && new Date(row.locked_until) > now) {
     const seconds = Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000)
     return { allowed: false, reason: 'locked', untilIso: row.locked_until, seconds }
   }
-  if (isStale(row, now)) return { allowed: true }
+  if (!withDelay || isStale(row, now)) return { allowed: true }
   const waitUntil = new Date(new Date(row.last_failed_at).getTime() + delaySeconds(row.failures) * 1000)
   if (waitUntil > now) {
     return { allowed: false, reason: 'wait', untilIso: waitUntil.toISOString(), seconds: Math.ceil((waitUntil.getTime() - now.getTime()) / 1000) }

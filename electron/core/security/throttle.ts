@@ -39,7 +39,7 @@ export async function assertMayTryLogin(ctx: Ctx, username: string, caller: Call
       .where('kind', '=', s.kind)
       .where('subject', '=', s.subject)
       .executeTakeFirst()
-    const verdict = judge(row, now)
+    const verdict = judge(row, now, s.kind === 'user')
     if (!verdict.allowed) throw refusal(s.kind, verdict)
   }
 }
