@@ -5,7 +5,7 @@ import { dispatchAuthorized, authorize, httpStatusOf } from '../contract/dispatc
 import { MAX_FILE_BYTES } from '../core/files/rules'
 import { openAttachmentStream, uploadStream } from '../core/files/stream'
 import { DubanError } from '../core/errors'
-import { admitCall, bearer, sendError, type ApiDeps } from './api-routes'
+import { SMALL_BODY_BYTES, admitCall, bearer, sendError, type ApiDeps } from './api-routes'
 
 const RAW = 'application/octet-stream'
 
@@ -33,7 +33,10 @@ export async function registerFileRoutes(app: FastifyInstance, deps: ApiDeps) {
       bodyLimit: MAX_FILE_BYTES + 1024 * 1024,
       onRequest: async (req, reply) => {
         const raw = (req.headers['content-type'] ?? '').startsWith(RAW)
-        return admitCall(deps, req, reply, 'files.upload', { extraTypes: [RAW], alwaysGate: raw, limit: raw ? MAX_FILE_BYTES : undefined })
+        // Streams to disk hold little memory; only large (or unannounced) ones count against the cap.
+        const length = req.headers['content-length']
+        const large = raw && (length === undefined || Number(length) > SMALL_BODY_BYTES)
+        return admitCall(deps, req, reply, 'files.upload', { extraTypes: [RAW], alwaysGate: large, limit: raw ? MAX_FILE_BYTES : undefined })
       },
       handler: async (req, reply) => {
         const call = req.call!
