@@ -61,8 +61,13 @@ export async function admitCall(
   const length = Number(req.headers['content-length'] ?? 0)
   const limit = opts.limit ?? (LARGE_BODY_METHODS.has(method) ? LARGE_BODY_BYTES : SMALL_BODY_BYTES)
   if (length > limit) {
-    const message = opts.limit ? `文件超过${Math.floor(limit / 1024 / 1024)}MB，请压缩后再上传` : `提交的数据过大（超过${limit / 1024 / 1024}MB）`
-    return reply.code(413).header('connection', 'close').send({ ok: false, error: { code: 'too_large', message } })
+    const message = opts.limit
+      ? `文件超过${Math.floor(limit / 1024 / 1024)}MB，请压缩后再上传`
+      : `提交的数据过大（超过${limit / 1024 / 1024}MB）`
+    return reply
+      .code(413)
+      .header('connection', 'close')
+      .send({ ok: false, error: { code: 'too_large', message } })
   }
   const large = opts.alwaysGate || (LARGE_BODY_METHODS.has(method) && length > SMALL_BODY_BYTES)
   if (large && !deps.largeBodies.enter(reply)) {

@@ -36,7 +36,11 @@ export async function registerFileRoutes(app: FastifyInstance, deps: ApiDeps) {
         // Streams to disk hold little memory; only large (or unannounced) ones count against the cap.
         const length = req.headers['content-length']
         const large = raw && (length === undefined || Number(length) > SMALL_BODY_BYTES)
-        return admitCall(deps, req, reply, 'files.upload', { extraTypes: [RAW], alwaysGate: large, limit: raw ? MAX_FILE_BYTES : undefined })
+        return admitCall(deps, req, reply, 'files.upload', {
+          extraTypes: [RAW],
+          alwaysGate: large,
+          limit: raw ? MAX_FILE_BYTES : undefined,
+        })
       },
       handler: async (req, reply) => {
         const call = req.call!

@@ -9,6 +9,7 @@ import type { ServerInfo } from '../core/security/server-info'
 import { configProblems, describeConfig, isLoopbackHost, type ServeConfig } from './config'
 import { loadTls, ownAddresses } from './tls'
 import { LOG_REDACT, startBridge, type RawRoute } from './server'
+import { rawRoutesFor } from './raw-routes'
 
 export interface RunOptions {
   config: ServeConfig
@@ -37,7 +38,8 @@ export async function runServer(opts: RunOptions) {
   const c = opts.config
   const problems = await configProblems(c, { checkPort: false })
   if (problems.length) throw new Error(`无法启动督办台服务器：\n- ${problems.join('\n- ')}`)
-  if (!c.tls && !isLoopbackHost(c.host)) print(`警告：服务器以未加密的 HTTP 在 ${c.host} 上运行（DUBAN_ALLOW_HTTP=1），密码与数据将以明文在网络上传输`)
+  if (!c.tls && !isLoopbackHost(c.host))
+    print(`警告：服务器以未加密的 HTTP 在 ${c.host} 上运行（DUBAN_ALLOW_HTTP=1），密码与数据将以明文在网络上传输`)
 
   const core = await openCore({ dataDir: c.dataDir, demoSample: opts.demoSample })
   try {
@@ -53,8 +55,9 @@ export async function runServer(opts: RunOptions) {
     }
     const logger =
       opts.mode === 'server' ? { level: process.env.DUBAN_LOG_LEVEL || 'info', redact: LOG_REDACT } : { level: 'warn', redact: LOG_REDACT }
+    const env = { ...core, server: info }
     const started = await startBridge({
-      env: { ...core, server: info },
+      env,
       staticRoot: opts.staticRoot,
       host: c.host,
       port: c.port,
@@ -62,7 +65,7 @@ export async function runServer(opts: RunOptions) {
       allowedHosts: opts.mode === 'server' ? [...c.allowedHosts, ...ownAddresses(), hostname().toLowerCase()] : c.allowedHosts,
       rateLimitPerMinute: opts.mode === 'server' ? c.rateLimitPerMinute : false,
       logger,
-      rawRoutes: opts.rawRoutes,
+      rawRoutes: opts.rawRoutes ?? rawRoutesFor(env),
     })
     const port = Number(new URL(started.url).port)
     info.urls = opts.mode === 'server' ? publicUrls(c, port) : [started.url]

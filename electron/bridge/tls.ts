@@ -41,11 +41,7 @@ async function makeSelfSigned(dir: string): Promise<void> {
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: name },
-          { type: 2, value: 'localhost' },
-          ...ownAddresses().map((ip) => ({ type: 7 as const, ip })),
-        ],
+        altNames: [{ type: 2, value: name }, { type: 2, value: 'localhost' }, ...ownAddresses().map((ip) => ({ type: 7 as const, ip }))],
       },
     ],
   })
@@ -56,10 +52,21 @@ async function makeSelfSigned(dir: string): Promise<void> {
 }
 
 /** Loads DUBAN_TLS_CERT/KEY when given, otherwise the data folder's own certificate, made once. */
-export async function loadTls(opts: { certFile?: string; keyFile?: string; dataDir: string }): Promise<TlsMaterial & { generated: boolean }> {
+export async function loadTls(opts: {
+  certFile?: string
+  keyFile?: string
+  dataDir: string
+}): Promise<TlsMaterial & { generated: boolean }> {
   if (opts.certFile && opts.keyFile) {
     const cert = readFileSync(opts.certFile, 'utf8')
-    return { cert, key: readFileSync(opts.keyFile, 'utf8'), fingerprint: fingerprintOf(cert), selfSigned: false, certPath: opts.certFile, generated: false }
+    return {
+      cert,
+      key: readFileSync(opts.keyFile, 'utf8'),
+      fingerprint: fingerprintOf(cert),
+      selfSigned: false,
+      certPath: opts.certFile,
+      generated: false,
+    }
   }
   const dir = join(opts.dataDir, SELF_SIGNED_DIR)
   const certPath = join(dir, 'server.crt')

@@ -28,11 +28,19 @@ afterAll(() => {
 })
 
 describe('bureau server under the monthly mix', () => {
-  test(`baseline: 1 user, no think time, ${seconds} s`, async () => {
-    results.push(await runLoad(server.url, { users: 1, seconds, thinkMs: 0, seed: 1 }))
-  }, (seconds + 120) * 1000)
+  test(
+    `baseline: 1 user, no think time, ${seconds} s`,
+    async () => {
+      results.push(await runLoad(server.url, { users: 1, seconds, thinkMs: 0, seed: 1 }))
+    },
+    (seconds + 120) * 1000,
+  )
 
-  test(`${users} users, about ${thinkMs} ms think time between calls, ${seconds} s`, async () => {
-    results.push(await runLoad(server.url, { users, seconds, thinkMs, seed: 7 }))
-  }, (seconds + 300) * 1000)
+  test(
+    `${users} users, about ${thinkMs} ms think time between calls, ${seconds} s`,
+    async () => {
+      results.push(await runLoad(server.url, { users, seconds, thinkMs, seed: 7 }))
+    },
+    (seconds + 300) * 1000,
+  )
 })

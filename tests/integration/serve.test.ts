@@ -31,7 +31,10 @@ function cli(args: string[], env: Record<string, string>) {
 
 /** Starts `cli serve` and resolves with everything it printed up to its ready line. */
 function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(TSX, [CLI, 'serve'], { env: { ...process.env, DUBAN_DEMO: '0', DUBAN_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(TSX, [CLI, 'serve'], {
+    env: { ...process.env, DUBAN_DEMO: '0', DUBAN_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   children.push(child)
   let output = ''
   return new Promise((resolve, reject) => {
@@ -50,7 +53,14 @@ function httpsJson(port: number, path: string, body: unknown): Promise<{ status:
     const data = JSON.stringify(body)
     const req = request(
       // the self-signed certificate is checked by its fingerprint in the test above, not by a CA
-      { host: '127.0.0.1', port, path, method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        rejectUnauthorized: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
       (res) => {
         let text = ''
         res.on('data', (c) => (text += c))

@@ -13,15 +13,12 @@ export function rawRequest(
 ): Promise<RawResponse> {
   const u = new URL(base)
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: u.hostname, port: u.port, method: opts.method, path: opts.path, headers: opts.headers },
-      (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (c) => (body += c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      },
-    )
+    const req = request({ host: u.hostname, port: u.port, method: opts.method, path: opts.path, headers: opts.headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
     req.on('error', reject)
     req.end(opts.body)
   })

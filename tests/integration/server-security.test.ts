@@ -46,7 +46,12 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200_000, 0x20
 
 describe('requests that must never end or confuse the server', () => {
   it('answers a malformed percent-encoding with 400 in Chinese and keeps serving', async () => {
-    const bad = await rawRequest(base, { method: 'POST', path: '/api/%E0%A4%A', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const bad = await rawRequest(base, {
+      method: 'POST',
+      path: '/api/%E0%A4%A',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
     expect(bad.status).toBe(400)
     expect(JSON.parse(bad.body).error.message).toContain('请求地址格式不正确')
     const health = await fetch(`${base}/healthz`)
@@ -96,14 +101,24 @@ describe('requests that must never end or confuse the server', () => {
     const api = await halfSentBody(base, '/api/plans.list', { 'content-type': 'application/json' }, announced)
     expect(api.status).toBe(401)
     expect(api.sentBytes).toBeLessThan(announced / 100)
-    const upload = await halfSentBody(base, '/api/files.upload', { 'content-type': 'application/octet-stream', 'x-file-name': 'a.pdf' }, 15 * 1024 * 1024)
+    const upload = await halfSentBody(
+      base,
+      '/api/files.upload',
+      { 'content-type': 'application/octet-stream', 'x-file-name': 'a.pdf' },
+      15 * 1024 * 1024,
+    )
     expect(upload.status).toBe(401)
     expect(JSON.parse(upload.body).error.message).toBe('请先登录')
   })
 
   it('refuses a large body on a call that takes small input, even with a token, from its headers alone', async () => {
     const token = await login('office')
-    const big = await halfSentBody(base, '/api/tasks.list', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, 5 * 1024 * 1024)
+    const big = await halfSentBody(
+      base,
+      '/api/tasks.list',
+      { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      5 * 1024 * 1024,
+    )
     expect(big.status).toBe(413)
   })
 })
@@ -113,7 +128,11 @@ describe('evidence as streams', () => {
     const staff = await login('scjg01')
     const up = await fetch(`${base}/api/files.upload`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${staff}`, 'x-file-name': encodeURIComponent('现场检查记录.pdf') },
+      headers: {
+        'content-type': 'application/octet-stream',
+        authorization: `Bearer ${staff}`,
+        'x-file-name': encodeURIComponent('现场检查记录.pdf'),
+      },
       body: PDF,
     })
     const made = (await up.json()) as Body
@@ -156,7 +175,13 @@ describe('evidence as streams', () => {
       const u = new URL(started.url)
       const { request } = await import('node:http')
       // The first upload stays open (half sent) while the second arrives.
-      const first = request({ host: u.hostname, port: u.port, method: 'POST', path: '/api/files.upload', headers: { ...headers, 'content-length': '2000000' } })
+      const first = request({
+        host: u.hostname,
+        port: u.port,
+        method: 'POST',
+        path: '/api/files.upload',
+        headers: { ...headers, 'content-length': '2000000' },
+      })
       first.on('error', () => undefined)
       first.write(PDF.subarray(0, 1000))
       // Admitted means its bytes are being written to files/tmp; wait for that, not for a fixed time.
@@ -195,7 +220,9 @@ describe('login throttling, shared by every transport because it lives in the co
     expect(sixth.body.error).toMatchObject({ code: 'locked', message: expect.stringContaining('已临时锁定') })
 
     const audit = t.core.raw.prepare("SELECT after_json FROM audit_log WHERE action = 'auth.lock'").all() as { after_json: string }[]
-    expect(audit.map((a) => JSON.parse(a.after_json))).toContainEqual(expect.objectContaining({ kind: 'user', subject: 'anquan', failures: 5 }))
+    expect(audit.map((a) => JSON.parse(a.after_json))).toContainEqual(
+      expect.objectContaining({ kind: 'user', subject: 'anquan', failures: 5 }),
+    )
 
     const admin = await login('admin')
     const locks = await call('security.locks', {}, admin)
@@ -289,7 +316,12 @@ describe('first-admin setup on a fresh database', () => {
       expect(without.status).toBe(403)
       expect(without.body.error?.message).toContain('一次性设置码')
       expect((await call('auth.setupAdmin', { ...input, setupCode: 'AAAA-BBBB-CCCC' }, undefined, remote.url)).status).toBe(403)
-      const withCode = await call('auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret', setupCode: code!.toLowerCase() }, undefined, remote.url)
+      const withCode = await call(
+        'auth.setupAdmin',
+        { username: 'root', displayName: '管理员', password: 'a-long-secret', setupCode: code!.toLowerCase() },
+        undefined,
+        remote.url,
+      )
       expect(withCode.status).toBe(200)
       expect(withCode.body.data).toMatchObject({ username: 'root', role: 'admin' })
       expect(fresh.raw.prepare("SELECT count(*) AS n FROM settings WHERE key = 'setup.code_sha256'").get()).toEqual({ n: 0 })
@@ -304,7 +336,12 @@ describe('first-admin setup on a fresh database', () => {
     const loop = await startBridge({ env: other, port: 0 }) // bound to 127.0.0.1: the machine itself
     try {
       expect((await call('auth.setupStatus', {}, undefined, loop.url)).body.data).toEqual({ needsSetup: true, codeRequired: false })
-      const made = await call('auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret' }, undefined, loop.url)
+      const made = await call(
+        'auth.setupAdmin',
+        { username: 'root', displayName: '管理员', password: 'a-long-secret' },
+        undefined,
+        loop.url,
+      )
       expect(made.status).toBe(200)
     } finally {
       await loop.close()

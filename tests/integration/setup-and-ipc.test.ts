@@ -26,17 +26,32 @@ async function freshCore() {
 describe('a fresh (non-demo) database', () => {
   it('asks for the first administrator, accepts one, then closes the door', async () => {
     const c = await freshCore()
-    expect(await dispatch(c, 'auth.setupStatus', {}, null, LOCAL_CALLER)).toEqual({ ok: true, data: { needsSetup: true, codeRequired: false } })
+    expect(await dispatch(c, 'auth.setupStatus', {}, null, LOCAL_CALLER)).toEqual({
+      ok: true,
+      data: { needsSetup: true, codeRequired: false },
+    })
     // A caller the transport cannot vouch for as local needs the one-time code, and a cross-site POST has none.
     expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: true, codeRequired: true } })
     const remote = await dispatch(c, 'auth.setupAdmin', { username: 'attacker', displayName: '某人', password: 'a-long-secret' }, null)
     expect(remote).toMatchObject({ ok: false, error: { code: 'setup_code', message: expect.stringContaining('设置码') } })
     const weak = await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: '123' }, null, LOCAL_CALLER)
     expect(weak).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('密码至少8位') } })
-    const made = await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret' }, null, LOCAL_CALLER)
+    const made = await dispatch(
+      c,
+      'auth.setupAdmin',
+      { username: 'root', displayName: '管理员', password: 'a-long-secret' },
+      null,
+      LOCAL_CALLER,
+    )
     expect(made).toMatchObject({ ok: true, data: { username: 'root', role: 'admin' } })
     expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: false, codeRequired: false } })
-    const again = await dispatch(c, 'auth.setupAdmin', { username: 'intruder', displayName: '某人', password: 'another-secret' }, null, LOCAL_CALLER)
+    const again = await dispatch(
+      c,
+      'auth.setupAdmin',
+      { username: 'intruder', displayName: '某人', password: 'another-secret' },
+      null,
+      LOCAL_CALLER,
+    )
     expect(again).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })
 

@@ -35,7 +35,12 @@ export function judge(row: AttemptRow | undefined, now: Date, withDelay = true):
   if (!withDelay || isStale(row, now)) return { allowed: true }
   const waitUntil = new Date(new Date(row.last_failed_at).getTime() + delaySeconds(row.failures) * 1000)
   if (waitUntil > now) {
-    return { allowed: false, reason: 'wait', untilIso: waitUntil.toISOString(), seconds: Math.ceil((waitUntil.getTime() - now.getTime()) / 1000) }
+    return {
+      allowed: false,
+      reason: 'wait',
+      untilIso: waitUntil.toISOString(),
+      seconds: Math.ceil((waitUntil.getTime() - now.getTime()) / 1000),
+    }
   }
   return { allowed: true }
 }

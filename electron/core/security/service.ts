@@ -23,7 +23,13 @@ export async function listLocks(ctx: Ctx): Promise<LockView[]> {
     .where('locked_until', '>', ctx.clock.now().toISOString())
     .orderBy('locked_until', 'desc')
     .execute()
-  return rows.map((r) => ({ kind: r.kind, subject: r.subject, failures: r.failures, lastFailedAt: r.last_failed_at, lockedUntil: r.locked_until! }))
+  return rows.map((r) => ({
+    kind: r.kind,
+    subject: r.subject,
+    failures: r.failures,
+    lastFailedAt: r.last_failed_at,
+    lockedUntil: r.locked_until!,
+  }))
 }
 
 export async function unlock(ctx: Ctx, input: { kind: 'user' | 'address'; subject: string }): Promise<{ ok: true }> {

@@ -13,7 +13,10 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const digest = (code: string) => createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest()
 
 async function needsSetup(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n) === 0
 }
 
@@ -36,10 +39,7 @@ export async function assertSetupCode(db: Db, code: string | undefined): Promise
   const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst()
   const ok = !!code && !!row && timingSafeEqual(digest(code), Buffer.from(row.value, 'hex'))
   if (!ok) {
-    throw new DubanError(
-      'setup_code',
-      '只能在服务器本机上设置第一个管理员；从其他电脑设置时，请输入服务器启动时显示的一次性设置码',
-    )
+    throw new DubanError('setup_code', '只能在服务器本机上设置第一个管理员；从其他电脑设置时，请输入服务器启动时显示的一次性设置码')
   }
 }
 

@@ -97,7 +97,13 @@ export async function setupAdmin(
 ) {
   const { needsSetup } = await setupStatus(ctx)
   if (needsSetup && !caller.local) await assertSetupCode(ctx.db, input.setupCode)
-  const user = await createUser(ctx, { username: input.username, displayName: input.displayName, password: input.password, role: 'admin', unitId: null })
+  const user = await createUser(ctx, {
+    username: input.username,
+    displayName: input.displayName,
+    password: input.password,
+    role: 'admin',
+    unitId: null,
+  })
   await ctx.db.deleteFrom('settings').where('key', '=', SETUP_CODE_KEY).execute()
   return user
 }

@@ -62,7 +62,11 @@ export class Client {
     try {
       const res = await fetch(`${this.base}/api/files.upload`, {
         method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent('佐证材料.pdf') },
+        headers: {
+          'content-type': 'application/octet-stream',
+          authorization: `Bearer ${token}`,
+          'x-file-name': encodeURIComponent('佐证材料.pdf'),
+        },
         body: PDF,
         signal: AbortSignal.timeout(15_000),
       })
@@ -88,7 +92,8 @@ export async function unitIteration(c: Client, s: Session, w: World, mine: { tas
   await c.call('home.summary', { planId: w.planId }, s.token)
   await w.think()
   if (!mine.tasks) {
-    const rows = (await c.call('tasks.list', { planId: w.planId, unitId: s.unitId, unitRole: 'lead' }, s.token)) as { id: number }[] | undefined
+    const rows = (await c.call('tasks.list', { planId: w.planId, unitId: s.unitId, unitRole: 'lead' }, s.token)) as
+      { id: number }[] | undefined
     mine.tasks = (rows ?? []).map((r) => r.id).filter((_, i) => i % s.slots === s.slot)
   } else {
     await c.call('tasks.list', { planId: w.planId }, s.token)

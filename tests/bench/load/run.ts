@@ -27,7 +27,8 @@ export async function startServerProcess(): Promise<{ url: string; child: ChildP
 }
 
 async function login(c: Client, username: string, role: Role): Promise<Omit<Session, 'slot' | 'slots'>> {
-  const data = (await c.call('auth.login', { username, password: PASSWORD })) as { token: string; user: { unitId: number | null } } | undefined
+  const data = (await c.call('auth.login', { username, password: PASSWORD })) as
+    { token: string; user: { unitId: number | null } } | undefined
   if (!data) throw new Error(`login failed for ${username}: ${c.stats.errorSamples.join('; ')}`)
   return { role, token: data.token, unitId: data.user.unitId }
 }
@@ -47,8 +48,10 @@ async function makeSessions(c: Client, users: number): Promise<Session[]> {
     out.push(s)
   }
   for (const list of perUnit.values()) list.forEach((s, i) => Object.assign(s, { slot: i, slots: list.length }))
-  for (let i = 0; i < office; i++) out.push({ ...(await login(c, OFFICE_ACCOUNTS[i % OFFICE_ACCOUNTS.length], 'office')), slot: i, slots: office })
-  for (let i = 0; i < leaders; i++) out.push({ ...(await login(c, LEADER_ACCOUNTS[i % LEADER_ACCOUNTS.length], 'leader')), slot: 0, slots: 1 })
+  for (let i = 0; i < office; i++)
+    out.push({ ...(await login(c, OFFICE_ACCOUNTS[i % OFFICE_ACCOUNTS.length], 'office')), slot: i, slots: office })
+  for (let i = 0; i < leaders; i++)
+    out.push({ ...(await login(c, LEADER_ACCOUNTS[i % LEADER_ACCOUNTS.length], 'leader')), slot: 0, slots: 1 })
   return out
 }
 
@@ -96,7 +99,8 @@ export async function runLoad(base: string, opts: { users: number; seconds: numb
       think: () => (opts.thinkMs > 0 ? new Promise((r) => setTimeout(r, opts.thinkMs * (0.5 + random()))) : Promise.resolve()),
     }
     const mine = { tasks: null as number[] | null, turn: 0 }
-    const order: Session[] = roles.length === 1 ? roles : [roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[1], roles[1], roles[2]]
+    const order: Session[] =
+      roles.length === 1 ? roles : [roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[1], roles[1], roles[2]]
     for (let i = 0; i < MAX_ITERATIONS && performance.now() < end; i++) {
       const s = order[i % order.length]
       if (s.role === 'unit') await unitIteration(client, s, world, mine)

@@ -31,7 +31,8 @@ export class CallStats {
   }
 
   table(writes: Set<string>) {
-    const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN)
+    const pct = (sorted: number[], p: number) =>
+      sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN
     const names = [...new Set([...this.times.keys(), ...this.errors.keys()])].sort()
     return names.map((name) => {
       const sorted = [...(this.times.get(name) ?? [])].sort((a, b) => a - b)
