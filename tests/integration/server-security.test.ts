@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { demoCore, movableClock, type TestCore } from './helpers'
-import { startBridge } from '../../electron/bridge/server'
+import { LOG_REDACT, startBridge } from '../../electron/bridge/server'
 import { openCore, type CoreApp } from '../../electron/core/app'
 import { issueSetupCode } from '../../electron/core/security/setup-code'
 import { DEMO_PASSWORD } from '../../electron/core/demo/accounts'
@@ -289,6 +289,31 @@ describe('sessions in the database', () => {
     expect(after.body.error?.code).toBe('unauthenticated')
     const audit = t.core.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.revoke'").get() as { n: number }
     expect(audit.n).toBe(1)
+  })
+})
+
+describe('structured logs', () => {
+  it('carry a request id for every request and never a password or a token', async () => {
+    const lines: string[] = []
+    const stream = { write: (line: string) => void lines.push(line) }
+    const logged = await startBridge({
+      env: { db: t.core.db, clock: t.clock, files: t.core.files },
+      port: 0,
+      logger: { level: 'info', redact: LOG_REDACT, stream },
+    })
+    try {
+      const r = await call('auth.login', { username: 'juzhang', password: DEMO_PASSWORD }, undefined, logged.url)
+      const token = r.body.data.token as string
+      expect((await call('auth.me', {}, token, logged.url)).status).toBe(200)
+      const text = lines.join('')
+      const perRequest = lines.map((l) => JSON.parse(l)).filter((e) => e.req || e.res)
+      expect(perRequest.length).toBeGreaterThanOrEqual(4) // request and response lines for both calls
+      expect(perRequest.every((e) => typeof e.reqId === 'string' && e.reqId.length === 36)).toBe(true)
+      expect(text).not.toContain(DEMO_PASSWORD)
+      expect(text).not.toContain(token)
+    } finally {
+      await logged.close()
+    }
   })
 })
 
