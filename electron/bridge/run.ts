@@ -64,6 +64,7 @@ export async function runServer(opts: RunOptions) {
       tls: tls ?? undefined,
       allowedHosts: opts.mode === 'server' ? [...c.allowedHosts, ...ownAddresses(), hostname().toLowerCase()] : c.allowedHosts,
       rateLimitPerMinute: opts.mode === 'server' ? c.rateLimitPerMinute : false,
+      compress: opts.mode === 'server',
       logger,
       rawRoutes: opts.rawRoutes ?? rawRoutesFor(env),
     })

@@ -44,6 +44,8 @@ export interface BridgeOptions {
   loopbackIsLocal?: boolean
   /** requests per minute per address; false turns the limit off (the load bench) */
   rateLimitPerMinute?: number | false
+  /** gzip responses (worth it on the LAN; on loopback it only costs CPU) */
+  compress?: boolean
   /** how many large uploads may be read at once */
   maxConcurrentUploads?: number
   logger?: FastifyServerOptions['logger']
@@ -85,7 +87,7 @@ export async function buildBridge(opts: BridgeOptions): Promise<FastifyInstance>
   if (opts.rateLimitPerMinute !== false) {
     await app.register(rateLimit, { max: opts.rateLimitPerMinute ?? 1200, timeWindow: '1 minute' })
   }
-  await app.register(compress, { threshold: 2048 })
+  if (opts.compress ?? true) await app.register(compress, { threshold: 2048 })
 
   const loopbackIsLocal = opts.loopbackIsLocal ?? isLoopbackHost(host)
   const deps: ApiDeps = {
