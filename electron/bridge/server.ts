@@ -126,5 +126,15 @@ export async function startBridge(opts: BridgeOptions): Promise<{ app: FastifyIn
   await app.listen({ port: opts.port, host })
   const { port } = app.server.address() as AddressInfo
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
-  return { app, url: `${opts.tls ? 'https' : 'http'}://${shown}:${port}`, close: () => app.close() }
+  // Closing waits for requests in flight; a keep-alive connection that goes idle after its last answer is
+  // closed at once instead of lingering until its keep-alive timeout.
+  const close = async () => {
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50)
+    try {
+      await app.close()
+    } finally {
+      clearInterval(sweep)
+    }
+  }
+  return { app, url: `${opts.tls ? 'https' : 'http'}://${shown}:${port}`, close }
 }

@@ -15,7 +15,13 @@ const api = vi.mocked(invoke)
 // Over HTTP a thumbnail is fetched as bytes from GET /files/<id>; here the picture comes from memory.
 vi.mock('@/api/files', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/files')>()),
-  downloadFile: vi.fn(async (id: number) => ({ id, fileName: '照片.png', mime: 'image/png', size: 8, blob: new Blob([new Uint8Array(8)], { type: 'image/png' }) })),
+  downloadFile: vi.fn(async (id: number) => ({
+    id,
+    fileName: '照片.png',
+    mime: 'image/png',
+    size: 8,
+    blob: new Blob([new Uint8Array(8)], { type: 'image/png' }),
+  })),
 }))
 
 const boxes = { indicatorId: 31, name: '可循环快递箱（盒）使用量', unit: '万个', comparator: '=', targetValue: 10, latestValue: null }

@@ -11,7 +11,13 @@ vi.mock('@/api/client', async (importOriginal) => ({
 const api = vi.mocked(invoke)
 
 const FINGERPRINT = '3A:'.repeat(31) + '3A'
-const lock = { kind: 'user', subject: 'anquan', failures: 5, lastFailedAt: '2021-07-20T02:00:00.000Z', lockedUntil: '2021-07-20T02:15:00.000Z' }
+const lock = {
+  kind: 'user',
+  subject: 'anquan',
+  failures: 5,
+  lastFailedAt: '2021-07-20T02:00:00.000Z',
+  lockedUntil: '2021-07-20T02:15:00.000Z',
+}
 const session = (id: string, username: string, current: boolean) => ({
   id,
   userId: 1,
@@ -29,7 +35,15 @@ beforeEach(() => {
   api.mockReset()
   api.mockImplementation(async (method) => {
     if (method === 'server.info') {
-      return { mode: 'server', urls: ['https://192.168.1.20:5180'], tls: true, fingerprint: FINGERPRINT, selfSigned: true, dataDir: '/var/lib/duban', startedAt: '2021-07-20T00:00:00.000Z' }
+      return {
+        mode: 'server',
+        urls: ['https://192.168.1.20:5180'],
+        tls: true,
+        fingerprint: FINGERPRINT,
+        selfSigned: true,
+        dataDir: '/var/lib/duban',
+        startedAt: '2021-07-20T00:00:00.000Z',
+      }
     }
     if (method === 'security.locks') return [lock]
     if (method === 'sessions.list') return [session('aaaaaaaaaaaaaaaa', 'admin', true), session('bbbbbbbbbbbbbbbb', 'scjg', false)]
@@ -55,7 +69,10 @@ describe('ServerSecurityPage', () => {
   it('unlocks a locked account through the core and drops it from the table', async () => {
     const wrapper = mount(ServerSecurityPage, { global: { plugins: plugins() } })
     await flushPromises()
-    const unlock = wrapper.get('[data-test=locks-table]').findAll('button').find((b) => b.text() === '解锁')!
+    const unlock = wrapper
+      .get('[data-test=locks-table]')
+      .findAll('button')
+      .find((b) => b.text() === '解锁')!
     await unlock.trigger('click')
     await flushPromises()
     expect(api).toHaveBeenCalledWith('security.unlock', { kind: 'user', subject: 'anquan' })

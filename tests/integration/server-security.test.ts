@@ -36,8 +36,8 @@ async function call(method: string, body: unknown, token?: string, at = base) {
   return { status: res.status, body: (await res.json()) as Body }
 }
 
-async function login(username: string, password = DEMO_PASSWORD) {
-  const r = await call('auth.login', { username, password })
+async function login(username: string, password = DEMO_PASSWORD, at = base) {
+  const r = await call('auth.login', { username, password }, undefined, at)
   expect(r.status, JSON.stringify(r.body)).toBe(200)
   return r.body.data.token as string
 }
@@ -289,6 +289,53 @@ describe('sessions in the database', () => {
     expect(after.body.error?.code).toBe('unauthenticated')
     const audit = t.core.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.revoke'").get() as { n: number }
     expect(audit.n).toBe(1)
+  })
+})
+
+describe('graceful shutdown', () => {
+  it('finishes an upload already in flight before it closes, and takes no new request', async () => {
+    const started = await startBridge({ env: { db: t.core.db, clock: t.clock, files: t.core.files }, port: 0 })
+    const staff = await login('scjg01', DEMO_PASSWORD, started.url)
+    const u = new URL(started.url)
+    const { request } = await import('node:http')
+    const tmp = join(t.core.files.dir, 'tmp')
+    const streaming = () => existsSync(tmp) && readdirSync(tmp).some((f) => f.startsWith('upload.'))
+    expect(streaming()).toBe(false)
+    let req!: ReturnType<typeof request>
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          method: 'POST',
+          path: '/api/files.upload',
+          headers: {
+            'content-type': 'application/octet-stream',
+            authorization: `Bearer ${staff}`,
+            'x-file-name': encodeURIComponent('停机前上传.pdf'),
+            'content-length': String(PDF.length),
+          },
+        },
+        (res) => {
+          let body = ''
+          res.on('data', (c) => (body += c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        },
+      )
+      req.on('error', reject)
+      req.write(PDF.subarray(0, 1000))
+    })
+    // Shutdown begins while the upload is being written to disk; then the rest of the file arrives.
+    for (let i = 0; i < 10_000 && !streaming(); i++) await new Promise((r) => setImmediate(r))
+    expect(streaming()).toBe(true)
+    const closing = started.close()
+    req.end(PDF.subarray(1000))
+    const r = await answer
+    await closing
+    expect(r.status).toBe(200)
+    const id = JSON.parse(r.body).data.id as number
+    expect(t.core.raw.prepare('SELECT file_name FROM attachments WHERE id = ?').get(id)).toEqual({ file_name: '停机前上传.pdf' })
+    await expect(fetch(`${started.url}/healthz`)).rejects.toThrow()
   })
 })
 
