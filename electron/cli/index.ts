@@ -11,6 +11,7 @@ import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
 import { checkDatabase, leftoverUploadProblems } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
+import { runServe } from './serve'
 
 const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
@@ -18,6 +19,7 @@ const USAGE = `用法：
   npm run --silent cli -- bulletin --period YYYY-MM --out 文件      生成督查通报（Word）
   npm run --silent cli -- demo [--years 10] [--bureaus 13] [--out 目录]   生成用于性能测试的大型数据库
   npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
+  npm run --silent cli -- serve [--check]                       启动单位服务器（--check 只检查配置）
 数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
 
 /** With a database in the data directory, a dry run also names the units it does not know. */
@@ -108,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'import') return runImport(rest)
   if (command === 'check') return runCheck()
+  if (command === 'serve') return runServe(rest)
   if (command === 'demo') return runDemo(rest, join(appRoot(), '.duban-large'))
   if (command === 'ledger' || command === 'bulletin') {
     const core = await openData()

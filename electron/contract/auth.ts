@@ -6,9 +6,15 @@ const username = z.string().trim().min(2, '用户名至少2个字符').max(32, '
 const password = z.string().min(8, '密码至少8位').max(128, '密码过长')
 
 export const authCalls = {
-  'auth.setupStatus': defineCall<{ needsSetup: boolean }>()({ input: z.object({}), roles: 'public' }),
+  'auth.setupStatus': defineCall<{ needsSetup: boolean; codeRequired: boolean }>()({ input: z.object({}), roles: 'public' }),
   'auth.setupAdmin': defineCall<UserView>()({
-    input: z.object({ username, displayName: z.string().trim().min(1, '请填写姓名').max(32), password }),
+    input: z.object({
+      username,
+      displayName: z.string().trim().min(1, '请填写姓名').max(32),
+      password,
+      /** the one-time code the server printed at start; needed only when not on the server's own machine */
+      setupCode: z.string().trim().max(32).optional(),
+    }),
     roles: 'public',
   }),
   'auth.login': defineCall<{ token: string; user: UserView }>()({

@@ -1,10 +1,12 @@
 import { z } from 'zod'
-import type { Ctx, Clock } from '../core/context'
+import type { Actor, Ctx, Clock } from '../core/context'
 import type { Db } from '../core/db/connection'
 import { DubanError } from '../core/errors'
 import { resolveSession } from '../core/users/service'
+import { UNKNOWN_CALLER, type Caller } from '../core/security/caller'
+import type { ServerInfo } from '../core/security/server-info'
 import { contract, type Envelope, type Method } from './index'
-import { handlers } from './handlers'
+import { handlers, type CallMeta } from './handlers'
 
 z.config(z.locales.zhCN())
 
@@ -12,6 +14,8 @@ export interface CoreEnv {
   db: Db
   clock: Clock
   files: { dir: string }
+  /** set by the bureau server so the admin page can show its address and certificate */
+  server?: ServerInfo
 }
 
 const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(contract, name)
@@ -32,26 +36,63 @@ export function toApiError(err: unknown): { code: string; message: string } {
   return { code: 'internal', message: '系统内部错误，操作未完成，请稍后重试或联系管理员' }
 }
 
-/** The single entry point both transports call: validate, authenticate, authorise, run. */
-export async function dispatch(env: CoreEnv, method: string, rawInput: unknown, token: string | null): Promise<Envelope<unknown>> {
+/**
+ * Who may make this call with this token: the method must exist, and unless it is public the session
+ * must be alive and its role allowed. The HTTP bridge runs this before it reads a request's body.
+ */
+export async function authorize(env: CoreEnv, method: string, token: string | null): Promise<Actor | null> {
+  if (!isMethod(method)) throw new DubanError('unknown_method', `未知的操作：${method.slice(0, 60)}`)
+  const def = contract[method]
+  if (def.roles === 'public') return null
+  if (!token) throw new DubanError('unauthenticated', '请先登录')
+  const actor = await resolveSession(env, token)
+  if (!def.roles.includes(actor.role)) throw new DubanError('forbidden', '您没有权限执行此操作')
+  return actor
+}
+
+/** Validates the input and runs the use case for an actor already authorised by `authorize`. */
+export async function dispatchAuthorized(
+  env: CoreEnv,
+  method: string,
+  rawInput: unknown,
+  actor: Actor | null,
+  token: string | null,
+  caller: Caller,
+): Promise<Envelope<unknown>> {
   try {
     if (!isMethod(method)) throw new DubanError('unknown_method', `未知的操作：${method.slice(0, 60)}`)
-    const def = contract[method]
-    const parsed = def.input.safeParse(rawInput ?? {})
+    const parsed = contract[method].input.safeParse(rawInput ?? {})
     if (!parsed.success) throw new DubanError('invalid_input', describeIssues(parsed.error))
-    let actor = null
-    if (def.roles !== 'public') {
-      if (!token) throw new DubanError('unauthenticated', '请先登录')
-      actor = await resolveSession(env, token)
-      if (!def.roles.includes(actor.role)) throw new DubanError('forbidden', '您没有权限执行此操作')
-    }
     const ctx: Ctx = { ...env, actor }
-    const handler = handlers[method] as (ctx: Ctx, input: unknown, meta: { token: string | null }) => unknown
-    const data = await handler(ctx, parsed.data, { token })
+    const handler = handlers[method] as (ctx: Ctx, input: unknown, meta: CallMeta) => unknown
+    const data = await handler(ctx, parsed.data, { token, ...caller })
     return { ok: true, data }
   } catch (err) {
     return { ok: false, error: toApiError(err) }
   }
+}
+
+/**
+ * The single entry point both transports call: validate, authenticate, authorise, run.
+ * `caller` is what the transport knows about the other end; left out, the caller counts as remote.
+ */
+export async function dispatch(
+  env: CoreEnv,
+  method: string,
+  rawInput: unknown,
+  token: string | null,
+  caller: Caller = UNKNOWN_CALLER,
+): Promise<Envelope<unknown>> {
+  let actor: Actor | null
+  try {
+    if (!isMethod(method)) throw new DubanError('unknown_method', `未知的操作：${method.slice(0, 60)}`)
+    const parsed = contract[method].input.safeParse(rawInput ?? {})
+    if (!parsed.success) throw new DubanError('invalid_input', describeIssues(parsed.error))
+    actor = await authorize(env, method, token)
+  } catch (err) {
+    return { ok: false, error: toApiError(err) }
+  }
+  return dispatchAuthorized(env, method, rawInput, actor, token, caller)
 }
 
 const STATUS: Record<string, number> = {
@@ -59,6 +100,9 @@ const STATUS: Record<string, number> = {
   session_expired: 401,
   bad_credentials: 401,
   forbidden: 403,
+  setup_code: 403,
+  throttled: 429,
+  locked: 429,
   not_found: 404,
   unknown_method: 404,
   conflict: 409,

@@ -24,8 +24,13 @@ import { exportBulletin, exportBulletinHtml } from '../core/exporters/bulletin'
 import { exportNoticeDocx, exportNoticeHtml } from '../core/exporters/notice'
 import { exportForm } from '../core/exporters/forms/write'
 import { confirmForm, previewForm } from '../core/exporters/forms/service'
+import type { Caller } from '../core/security/caller'
+import * as security from '../core/security/service'
+import { serverInfo } from '../core/security/server-info'
+import { tokenHash } from '../core/users/passwords'
 
-export interface CallMeta {
+/** The session token plus what the transport knows about the caller (address, whether on this machine). */
+export interface CallMeta extends Caller {
   token: string | null
 }
 
@@ -33,9 +38,9 @@ type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>, meta: CallMet
 
 /** Binds every contract name to its use case; the compiler checks that none is missing or mistyped. */
 export const handlers: { [M in Method]: Handler<M> } = {
-  'auth.setupStatus': (ctx) => users.setupStatus(ctx),
-  'auth.setupAdmin': (ctx, input) => users.setupAdmin(ctx, input),
-  'auth.login': (ctx, input) => users.login(ctx, input),
+  'auth.setupStatus': (ctx, _input, meta) => users.setupStatus(ctx, meta),
+  'auth.setupAdmin': (ctx, input, meta) => users.setupAdmin(ctx, input, meta),
+  'auth.login': (ctx, input, meta) => users.login(ctx, input, meta),
   'auth.logout': (ctx, _input, meta) => users.logout(ctx, meta.token),
   'auth.me': (ctx) => users.me(ctx),
   'users.list': (ctx) => users.listUsers(ctx),
@@ -92,4 +97,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'forms.export': (ctx, input) => exportForm(ctx, input),
   'forms.preview': (ctx, input) => previewForm(ctx, input),
   'forms.confirm': (ctx, input) => confirmForm(ctx, input),
+  'security.locks': (ctx) => security.listLocks(ctx),
+  'security.unlock': (ctx, input) => security.unlock(ctx, input),
+  'sessions.list': (ctx, _input, meta) => security.listSessions(ctx, meta.token ? tokenHash(meta.token) : null),
+  'sessions.revoke': (ctx, input) => security.revokeSession(ctx, input),
+  'server.info': (ctx) => serverInfo(ctx),
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dispatch, type CoreEnv } from '../contract/dispatch'
 import { contract, type Envelope } from '../contract'
+import { LOCAL_CALLER } from '../core/security/caller'
 
 /** What only the desktop shell can do; injected so this file imports nothing from electron. */
 export interface DesktopShell {
@@ -35,8 +36,8 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
   /** files.openWithSystem: read through the core (same permission as files.read), then hand to the system. */
   async function openWithSystem(token: string | null, input: unknown): Promise<Envelope<unknown>> {
     const parsed = contract['files.openWithSystem'].input.safeParse(input ?? {})
-    if (!parsed.success || !desktop) return dispatch(env, 'files.openWithSystem', input, token)
-    const read = await dispatch(env, 'files.read', parsed.data, token)
+    if (!parsed.success || !desktop) return dispatch(env, 'files.openWithSystem', input, token, LOCAL_CALLER)
+    const read = await dispatch(env, 'files.read', parsed.data, token, LOCAL_CALLER)
     if (!read.ok) return read
     const file = read.data as FileData
     const dir = join(tmpdir(), 'duban-open')
@@ -52,8 +53,8 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
   /** exports.bulletinPdf: the core builds the bulletin's HTML (with its permission check); Chromium prints it. */
   async function bulletinPdf(token: string | null, input: unknown): Promise<Envelope<unknown>> {
     const parsed = contract['exports.bulletinPdf'].input.safeParse(input ?? {})
-    if (!parsed.success || !desktop) return dispatch(env, 'exports.bulletinPdf', input, token)
-    const page = await dispatch(env, 'exports.bulletinHtml', parsed.data, token)
+    if (!parsed.success || !desktop) return dispatch(env, 'exports.bulletinPdf', input, token, LOCAL_CALLER)
+    const page = await dispatch(env, 'exports.bulletinHtml', parsed.data, token, LOCAL_CALLER)
     if (!page.ok) return page
     const { title, html } = page.data as { title: string; html: string }
     const pdf = await desktop.htmlToPdf(html)
@@ -66,7 +67,8 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
       const token = tokens.get(senderId) ?? null
       if (method === 'files.openWithSystem') return openWithSystem(token, input)
       if (method === 'exports.bulletinPdf') return bulletinPdf(token, input)
-      const result = await dispatch(env, method, input, token)
+      // The window runs on this machine: it may set up the first admin without a code.
+      const result = await dispatch(env, method, input, token, LOCAL_CALLER)
       if (result.ok && method === 'auth.login') tokens.set(senderId, (result.data as { token: string }).token)
       if (method === 'auth.logout' || (!result.ok && result.error.code === 'session_expired')) tokens.delete(senderId)
       return result

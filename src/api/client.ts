@@ -68,12 +68,17 @@ export async function invoke<M extends Method>(method: M, input: Input<M>): Prom
   } else {
     envelope = await overHttp(method, input)
   }
+  return settle(method, envelope, Boolean(bridge))
+}
+
+/** An envelope from either transport becomes data or a thrown ApiError; a lost session is reported once. */
+export function settle<M extends Method>(method: M, envelope: Envelope<unknown>, viaBridge: boolean): Output<M> {
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
     throw new ApiError('bad_response', zh.errors.badResponse)
   }
   if (envelope.ok) {
     // In Electron the main process keeps the token; only the HTTP transport needs it here.
-    if (method === 'auth.login' && !bridge) token.set((envelope.data as { token: string }).token)
+    if (method === 'auth.login' && !viaBridge) token.set((envelope.data as { token: string }).token)
     return envelope.data as Output<M>
   }
   const error = new ApiError(envelope.error.code, envelope.error.message)

@@ -39,6 +39,10 @@ export const zh = {
     tooShort: '密码至少8位',
     needName: '请填写姓名',
     needUsername: '用户名至少2个字符',
+    setupCode: '一次性设置码',
+    setupCodeHint: '服务器启动时显示在其控制台或日志中，如 ABCD-EFGH-JKLM',
+    setupCodeWhy: '当前不是在服务器本机上操作，设置管理员需要输入服务器显示的一次性设置码。',
+    needCode: '请输入一次性设置码',
   },
   /** shown in filters; the core sends the same labels with every row (statusLabel) */
   status: {

@@ -16,6 +16,8 @@ declare module 'vue-router' {
     unitOnly?: boolean
     /** 督查督办: the office (admin, office) only */
     supervision?: boolean
+    /** 服务器与安全: the system administrator only */
+    adminOnly?: boolean
   }
 }
 
@@ -57,6 +59,12 @@ export function createAppRouter(): Router {
           },
           { path: 'documents', name: 'documents', component: () => import('@/views/documents/DocumentsPage.vue') },
           { path: 'review', name: 'review', component: () => import('@/views/reports/ReviewPage.vue'), meta: { review: true } },
+          {
+            path: 'admin/server',
+            name: 'admin-server',
+            component: () => import('@/views/admin/ServerSecurityPage.vue'),
+            meta: { adminOnly: true },
+          },
         ],
       },
       // the meeting-room big screen: outside the main layout, no menu
@@ -81,6 +89,7 @@ export function createAppRouter(): Router {
     if (to.meta.supervision && !session.isOffice) return { path: '/home' }
     if (to.meta.review && !session.isOffice) return { path: '/tasks' }
     if (to.meta.unitOnly && !session.isUnitUser) return { path: '/tasks' }
+    if (to.meta.adminOnly && session.role !== 'admin') return { path: '/home' }
     return true
   })
 

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { downloadFile, uploadFile } from '@/api/files'
 import { invoke } from '@/api/client'
 import type { Input, Output } from '../../electron/contract'
 import type { TaskIndicator } from '../../electron/core/tasks/service'
@@ -9,7 +10,7 @@ export type ReportDetail = Output<'reports.get'>
 export type ReportVersion = ReportDetail['versions'][number]
 export type ReportInput = Input<'reports.submit'>
 export type Attachment = Output<'files.upload'>
-export type FileData = Output<'files.read'>
+export type { DownloadedFile as FileData } from '@/api/files'
 
 export const useReportsStore = defineStore('reports', () => {
   /** the period the core counts as current (its clock, not the computer's) and its due day */
@@ -96,8 +97,9 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
-  const upload = (name: string, dataBase64: string) => invoke('files.upload', { name, dataBase64 })
-  const readFile = (attachmentId: number) => invoke('files.read', { attachmentId })
+  /** streamed over HTTP, base64 over the desktop window's IPC: the api decides */
+  const upload = (file: File) => uploadFile(file)
+  const readFile = (attachmentId: number) => downloadFile(attachmentId)
   /** the desktop window hands the file to the program the system opens it with */
   const openWithSystem = (attachmentId: number) => invoke('files.openWithSystem', { attachmentId })
   const canOpenWithSystem = typeof window !== 'undefined' && Boolean(window.duban)

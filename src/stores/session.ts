@@ -55,7 +55,7 @@ export const useSessionStore = defineStore('session', () => {
     return invoke('auth.setupStatus', {})
   }
 
-  async function setupAdmin(input: { username: string; displayName: string; password: string }) {
+  async function setupAdmin(input: { username: string; displayName: string; password: string; setupCode?: string }) {
     await invoke('auth.setupAdmin', input)
     return login(input.username, input.password)
   }

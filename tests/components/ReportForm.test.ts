@@ -12,6 +12,17 @@ vi.mock('@/api/client', async (importOriginal) => ({
   invoke: vi.fn(),
 }))
 const api = vi.mocked(invoke)
+// Over HTTP a thumbnail is fetched as bytes from GET /files/<id>; here the picture comes from memory.
+vi.mock('@/api/files', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/files')>()),
+  downloadFile: vi.fn(async (id: number) => ({
+    id,
+    fileName: '照片.png',
+    mime: 'image/png',
+    size: 8,
+    blob: new Blob([new Uint8Array(8)], { type: 'image/png' }),
+  })),
+}))
 
 const boxes = { indicatorId: 31, name: '可循环快递箱（盒）使用量', unit: '万个', comparator: '=', targetValue: 10, latestValue: null }
 
@@ -22,7 +33,6 @@ function answer(existing: ReportView[] = [], indicators = [boxes]) {
     if (method === 'reports.listForTask') return existing
     if (method === 'reports.saveDraft') return reportView({ ...(input as object), status: 'draft' })
     if (method === 'reports.submit') return reportView({ ...(input as object), status: 'submitted' })
-    if (method === 'files.read') return { id: 9, fileName: '照片.png', mime: 'image/png', size: 70, dataBase64: 'iVBORw0KGgo=' }
     throw new Error('unexpected ' + String(method) + JSON.stringify(input))
   })
 }

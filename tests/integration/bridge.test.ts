@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Server } from 'node:http'
 import { demoCore, type TestCore } from './helpers'
 import { startBridge } from '../../electron/bridge/server'
 import { DEMO_PASSWORD } from '../../electron/core/demo/accounts'
 
 let t: TestCore
-let server: Server
+let stop: () => Promise<void>
 let base: string
 
 beforeAll(async () => {
   t = await demoCore()
   const started = await startBridge({ env: { db: t.core.db, clock: t.clock, files: t.core.files }, port: 0 })
-  server = started.server
+  stop = started.close
   base = started.url
 })
 afterAll(async () => {
-  server.close()
+  await stop()
   await t.cleanup()
 })
 
@@ -53,7 +52,11 @@ describe('the contract over HTTP', () => {
     expect(r.status).toBe(400)
     expect(r.body.error?.code).toBe('invalid_input')
     expect(r.body.error?.message).toMatch(/^输入有误：planId/)
-    const bad = await fetch(`${base}/api/plans.list`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{not json' })
+    const bad = await fetch(`${base}/api/plans.list`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{not json',
+    })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as any).error.message).toContain('JSON')
   })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore, type CoreApp } from '../../electron/core/app'
 import { createIpcInvoker } from '../../electron/main/ipc-sessions'
+import { LOCAL_CALLER } from '../../electron/core/security/caller'
 import { dispatch } from '../../electron/contract/dispatch'
 import { migrations } from '../../electron/core/db/migrate'
 import { movableClock } from './helpers'
@@ -25,19 +26,38 @@ async function freshCore() {
 describe('a fresh (non-demo) database', () => {
   it('asks for the first administrator, accepts one, then closes the door', async () => {
     const c = await freshCore()
-    expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: true } })
-    const weak = await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: '123' }, null)
+    expect(await dispatch(c, 'auth.setupStatus', {}, null, LOCAL_CALLER)).toEqual({
+      ok: true,
+      data: { needsSetup: true, codeRequired: false },
+    })
+    // A caller the transport cannot vouch for as local needs the one-time code, and a cross-site POST has none.
+    expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: true, codeRequired: true } })
+    const remote = await dispatch(c, 'auth.setupAdmin', { username: 'attacker', displayName: '某人', password: 'a-long-secret' }, null)
+    expect(remote).toMatchObject({ ok: false, error: { code: 'setup_code', message: expect.stringContaining('设置码') } })
+    const weak = await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: '123' }, null, LOCAL_CALLER)
     expect(weak).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('密码至少8位') } })
-    const made = await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret' }, null)
+    const made = await dispatch(
+      c,
+      'auth.setupAdmin',
+      { username: 'root', displayName: '管理员', password: 'a-long-secret' },
+      null,
+      LOCAL_CALLER,
+    )
     expect(made).toMatchObject({ ok: true, data: { username: 'root', role: 'admin' } })
-    expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: false } })
-    const again = await dispatch(c, 'auth.setupAdmin', { username: 'intruder', displayName: '某人', password: 'another-secret' }, null)
+    expect(await dispatch(c, 'auth.setupStatus', {}, null)).toEqual({ ok: true, data: { needsSetup: false, codeRequired: false } })
+    const again = await dispatch(
+      c,
+      'auth.setupAdmin',
+      { username: 'intruder', displayName: '某人', password: 'another-secret' },
+      null,
+      LOCAL_CALLER,
+    )
     expect(again).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })
 
   it('stores only salted scrypt hashes, different for the same password', async () => {
     const c = await freshCore()
-    await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'same-password' }, null)
+    await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'same-password' }, null, LOCAL_CALLER)
     const row = c.raw.prepare('SELECT password_hash, password_salt FROM users').get() as { password_hash: string; password_salt: string }
     expect(row.password_hash).not.toContain('same-password')
     expect(row.password_salt).toMatch(/^[0-9a-f]{32}$/)
@@ -57,7 +77,7 @@ describe('a fresh (non-demo) database', () => {
 describe('the IPC binding keeps the session in the main process', () => {
   it('logs a window in, serves it, and forgets it on logout', async () => {
     const c = await freshCore()
-    await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret' }, null)
+    await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'a-long-secret' }, null, LOCAL_CALLER)
     const ipc = createIpcInvoker(c)
     expect(await ipc.invoke(7, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
     expect(await ipc.invoke(7, 'auth.login', { username: 'root', password: 'a-long-secret' })).toMatchObject({ ok: true })

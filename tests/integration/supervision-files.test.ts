@@ -7,6 +7,7 @@ import { listPlans } from '../../electron/core/plans/service'
 import { submitReport } from '../../electron/core/reports/service'
 import { checkFiles, readFile, uploadFile } from '../../electron/core/files/service'
 import { blobPath } from '../../electron/core/files/store'
+import { LOCAL_CALLER } from '../../electron/core/security/caller'
 import { dispatch } from '../../electron/contract/dispatch'
 import { login } from '../../electron/core/users/service'
 import { DEMO_PASSWORD } from '../../electron/core/demo/accounts'
@@ -77,7 +78,7 @@ describe('evidence files', () => {
   })
 
   it('refuses an oversized upload over the contract before decoding it', async () => {
-    const { token } = await login({ ...office, actor: null }, { username: 'scjg', password: DEMO_PASSWORD })
+    const { token } = await login({ ...office, actor: null }, { username: 'scjg', password: DEMO_PASSWORD }, LOCAL_CALLER)
     const env = { db: t.core.db, clock: t.clock, files: t.core.files }
     const huge = 'A'.repeat(Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4)
     const res = await dispatch(env, 'files.upload', { name: '大文件.pdf', dataBase64: huge }, token)

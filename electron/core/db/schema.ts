@@ -24,7 +24,21 @@ export interface Database {
     active: Generated<number>
     created_at: string
   }
-  sessions: { token_hash: string; user_id: number; created_at: string; last_seen_at: string }
+  sessions: {
+    token_hash: string
+    user_id: number
+    created_at: string
+    last_seen_at: string
+    address: string | null
+    user_agent: string | null
+  }
+  login_attempts: {
+    kind: 'user' | 'address'
+    subject: string
+    failures: number
+    last_failed_at: string
+    locked_until: string | null
+  }
   plans: {
     id: Generated<number>
     title: string

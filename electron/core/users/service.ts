@@ -4,9 +4,14 @@ import { DubanError } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { hashPassword, newSalt, newToken, tokenHash, verifyPassword } from './passwords'
 import { ROLE_LABELS, requireActor, requireRole } from './rules'
+import type { Caller } from '../security/caller'
+import { assertMayTryLogin, clearUserFailures, recordLoginFailure } from '../security/throttle'
+import { SETUP_CODE_KEY, assertSetupCode } from '../security/setup-code'
 
 /** Minutes of inactivity after which a session ends. */
 export const SESSION_IDLE_MINUTES = 30
+/** last_seen_at is accurate to this much; far below the idle limit */
+const SEEN_RESOLUTION_MS = 60_000
 
 export interface UserView {
   id: number
@@ -36,12 +41,13 @@ async function userView(ctx: Ctx, id: number): Promise<UserView> {
   }
 }
 
-export async function setupStatus(ctx: Ctx): Promise<{ needsSetup: boolean }> {
+export async function setupStatus(ctx: Ctx, caller?: Caller): Promise<{ needsSetup: boolean; codeRequired: boolean }> {
   const row = await ctx.db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  return { needsSetup: Number(row.n) === 0 }
+  const needsSetup = Number(row.n) === 0
+  return { needsSetup, codeRequired: needsSetup && !caller?.local }
 }
 
 export async function createUser(
@@ -82,22 +88,61 @@ export async function createUser(
   return userView(ctx, id)
 }
 
-/** First start of a fresh database: the first administrator sets a password. */
-export function setupAdmin(ctx: Ctx, input: { username: string; displayName: string; password: string }) {
-  return createUser(ctx, { ...input, role: 'admin', unitId: null })
+/**
+ * First start of a fresh database: the first administrator sets a password. Only from the machine
+ * itself, or with the one-time code the server printed at start (a cross-site POST has neither).
+ */
+export async function setupAdmin(
+  ctx: Ctx,
+  input: { username: string; displayName: string; password: string; setupCode?: string },
+  caller: Caller,
+) {
+  const { needsSetup } = await setupStatus(ctx)
+  if (needsSetup && !caller.local) await assertSetupCode(ctx.db, input.setupCode)
+  const user = await createUser(ctx, {
+    username: input.username,
+    displayName: input.displayName,
+    password: input.password,
+    role: 'admin',
+    unitId: null,
+  })
+  await ctx.db.deleteFrom('settings').where('key', '=', SETUP_CODE_KEY).execute()
+  return user
 }
 
-export async function login(ctx: Ctx, input: { username: string; password: string }) {
+/** Verified when the username is unknown, so an unknown name costs the same time as a wrong password. */
+let dummy: { salt: string; hash: string } | null = null
+function dummyCredentials() {
+  if (!dummy) {
+    const salt = newSalt()
+    dummy = { salt, hash: hashPassword(newToken(), salt) }
+  }
+  return dummy
+}
+
+export async function login(ctx: Ctx, input: { username: string; password: string }, caller: Caller) {
+  await assertMayTryLogin(ctx, input.username, caller)
   const u = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst()
-  if (!u || !u.active || !verifyPassword(input.password, u.password_salt, u.password_hash)) {
+  const check = u ?? { password_salt: dummyCredentials().salt, password_hash: dummyCredentials().hash }
+  const passwordOk = verifyPassword(input.password, check.password_salt, check.password_hash)
+  if (!u || !u.active || !passwordOk) {
+    await inTransaction(ctx, (trx) => recordLoginFailure(trx, ctx, input.username, caller))
     throw new DubanError('bad_credentials', '用户名或密码不正确')
   }
   const token = newToken()
   const now = ctx.clock.now().toISOString()
   await inTransaction(ctx, async (trx) => {
+    await clearUserFailures(trx, input.username)
     await trx
       .insertInto('sessions')
-      .values({ token_hash: tokenHash(token), user_id: u.id, created_at: now, last_seen_at: now })
+      .values({
+        token_hash: tokenHash(token),
+        user_id: u.id,
+        created_at: now,
+        last_seen_at: now,
+        address: caller.remoteAddress.slice(0, 64),
+        user_agent: caller.userAgent ? caller.userAgent.slice(0, 200) : null,
+      })
       .execute()
     await writeAudit(trx, { ...ctx, actor: { id: u.id } as Actor }, { action: 'auth.login', entity: 'user', entityId: u.id })
   })
@@ -124,7 +169,10 @@ export async function resolveSession(ctx: Omit<Ctx, 'actor'>, token: string): Pr
     await ctx.db.deleteFrom('sessions').where('token_hash', '=', hash).execute()
     throw new DubanError('session_expired', '长时间未操作，登录已失效，请重新登录')
   }
-  await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute()
+  // Every call passes here: recording activity at most once a minute keeps reads from becoming writes.
+  if (now.getTime() - new Date(s.last_seen_at).getTime() >= SEEN_RESOLUTION_MS) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute()
+  }
   return { id: s.id, username: s.username, displayName: s.display_name, role: s.role, unitId: s.unit_id }
 }
 

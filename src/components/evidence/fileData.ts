@@ -3,27 +3,8 @@ import type { FileData } from '@/stores/reports'
 export const isImage = (mime: string) => mime.startsWith('image/')
 export const isPdf = (mime: string) => mime === 'application/pdf'
 
-/** A picked file as base64 without the data-URL prefix, as files.upload wants it. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = String(reader.result ?? '')
-      resolve(url.slice(url.indexOf(',') + 1))
-    }
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
-    reader.readAsDataURL(file)
-  })
-}
-
-export const toDataUrl = (f: Pick<FileData, 'mime' | 'dataBase64'>) => `data:${f.mime};base64,${f.dataBase64}`
-
-export function toBlobUrl(f: Pick<FileData, 'mime' | 'dataBase64'>): string {
-  const bin = atob(f.dataBase64)
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return URL.createObjectURL(new Blob([bytes], { type: f.mime.split(';')[0] }))
-}
+/** An object URL for a downloaded file; the cache below keeps one per id for the page's life. */
+export const toBlobUrl = (f: Pick<FileData, 'blob'>) => URL.createObjectURL(f.blob)
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
