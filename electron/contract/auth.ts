@@ -11,7 +11,8 @@ export const authCalls = {
     input: z.object({ username, displayName: z.string().trim().min(1, '请填写姓名').max(32), password }),
     roles: 'public',
   }),
-  'auth.login': defineCall<{ token: string; user: UserView }>()({
+  /** mustChangePassword: a one-time password; every call but auth.changePassword is refused until it is changed */
+  'auth.login': defineCall<{ token: string; user: UserView; mustChangePassword: boolean; previousLoginAt: string | null }>()({
     input: z.object({ username: z.string().trim().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') }),
     roles: 'public',
   }),

@@ -14,6 +14,10 @@ export interface CoreEnv {
   files: { dir: string }
 }
 
+/** With a one-time password not yet changed, only these calls go through. */
+const BEFORE_PASSWORD_CHANGE = new Set<string>(['auth.me', 'auth.logout', 'auth.changePassword'])
+export const PASSWORD_CHANGE_REQUIRED = '您正在使用初始密码，请先修改密码后再继续使用督办台'
+
 const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(contract, name)
 
 function describeIssues(error: z.ZodError): string {
@@ -44,6 +48,9 @@ export async function dispatch(env: CoreEnv, method: string, rawInput: unknown, 
       if (!token) throw new DubanError('unauthenticated', '请先登录')
       actor = await resolveSession(env, token)
       if (!def.roles.includes(actor.role)) throw new DubanError('forbidden', '您没有权限执行此操作')
+      if (actor.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
+        throw new DubanError('password_change_required', PASSWORD_CHANGE_REQUIRED)
+      }
     }
     const ctx: Ctx = { ...env, actor }
     const handler = handlers[method] as (ctx: Ctx, input: unknown, meta: { token: string | null }) => unknown

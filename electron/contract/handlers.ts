@@ -23,6 +23,12 @@ import { exportLedger } from '../core/exporters/ledger'
 import { exportBulletin, exportBulletinHtml } from '../core/exporters/bulletin'
 import { exportForm } from '../core/exporters/forms/write'
 import { confirmForm, previewForm } from '../core/exporters/forms/service'
+import * as bureau from '../core/settings/bureau'
+import { onboarding } from '../core/settings/onboarding'
+import * as calendar from '../core/calendar/service'
+import * as unitAdmin from '../core/units/admin'
+import * as people from '../core/users/admin'
+import * as roster from '../core/users/roster'
 
 export interface CallMeta {
   token: string | null
@@ -89,4 +95,20 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'forms.export': (ctx, input) => exportForm(ctx, input),
   'forms.preview': (ctx, input) => previewForm(ctx, input),
   'forms.confirm': (ctx, input) => confirmForm(ctx, input),
+  'settings.bureau': (ctx) => bureau.getBureau(ctx),
+  'settings.setBureau': (ctx, input) => bureau.setBureau(ctx, input),
+  'settings.branding': (ctx) => bureau.branding(ctx),
+  'settings.calendar': (ctx, input) => calendar.listCalendar(ctx, input),
+  'settings.importCalendar': (ctx, input) => calendar.importCalendar(ctx, input),
+  'settings.onboarding': (ctx) => onboarding(ctx),
+  'units.create': (ctx, input) => unitAdmin.createUnit(ctx, input),
+  'units.update': (ctx, input) => unitAdmin.updateUnit(ctx, input),
+  'units.merge': (ctx, input) => unitAdmin.mergeUnits(ctx, input),
+  'users.create': (ctx, input) => people.createPerson(ctx, input),
+  'users.update': (ctx, input) => people.updatePerson(ctx, input),
+  'users.resetPassword': (ctx, input) => people.resetPassword(ctx, input),
+  'users.setActive': (ctx, input) => people.setActive(ctx, input),
+  'users.importRoster': (ctx, input) => roster.importRoster(ctx, input),
+  'users.exportRoster': (ctx) => roster.exportRoster(ctx),
+  'auth.changePassword': (ctx, input, meta) => people.changePassword(ctx, input, meta.token),
 }

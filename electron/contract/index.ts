@@ -10,6 +10,8 @@ import { supervisionCalls } from './supervision'
 import { dashboardCalls } from './dashboards'
 import { exportCalls } from './exports'
 import { formCalls } from './forms'
+import { settingsCalls } from './settings'
+import { peopleCalls } from './people'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
 export const contract = {
@@ -23,6 +25,8 @@ export const contract = {
   ...dashboardCalls,
   ...exportCalls,
   ...formCalls,
+  ...settingsCalls,
+  ...peopleCalls,
 }
 
 export type Contract = typeof contract

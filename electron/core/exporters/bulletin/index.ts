@@ -3,6 +3,7 @@ import type { Ctx } from '../../context'
 import { DubanError } from '../../errors'
 import { PERIOD } from '../../reports/rules'
 import { reportingDay } from '../../reminders/service'
+import { bureauSettings } from '../../settings/bureau'
 import { dashboardSnapshot } from '../../dashboards/leader'
 import { monthEnd } from '../../dashboards/rules'
 import { requireExporter, toExported, type ExportedFile } from '../common'
@@ -23,9 +24,12 @@ async function contentFor(ctx: Ctx, input: BulletinInput): Promise<BulletinConte
   const today = ctx.clock.today()
   if (`${input.period}-01` > today) throw new DubanError('invalid_input', '不能为未来月份生成通报')
   const end = monthEnd(input.period)
-  const snapshot = await dashboardSnapshot(ctx, { planId: input.planId, asOf: end > today ? today : end })
+  const taken = await dashboardSnapshot(ctx, { planId: input.planId, asOf: end > today ? today : end })
+  // The bureau's own name and prefix (本局信息) head the bulletin; the plan's issuer and number only until they are set.
+  const bureau = await bureauSettings(ctx)
+  const snapshot = { ...taken, plan: { ...taken.plan, issuer: bureau.name || taken.plan.issuer } }
   const seq = await bulletinSeq(ctx, input.period)
-  const number = formatDocNumber(docPrefix(snapshot.plan.docNumber), input.period.slice(0, 4), seq)
+  const number = formatDocNumber(bureau.bulletinPrefix || docPrefix(snapshot.plan.docNumber), input.period.slice(0, 4), seq)
   return bulletinContent(snapshot, input.period, number, await reportingDay(ctx))
 }
 
