@@ -66,6 +66,7 @@ const STATUS: Record<string, number> = {
   session_expired: 401,
   bad_credentials: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   unknown_method: 404,
   conflict: 409,

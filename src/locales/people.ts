@@ -59,7 +59,8 @@ export const zhPeople = {
     mergeInto: '并入单位',
     mergeHint: '该单位的任务、报送、督办单、收件箱、人员、分管关系和别名都将移到所选单位，原名称记为别名。此操作不能撤销。',
     mergeConfirm: '确认合并',
-    merged: (n: { taskUnits: number; reports: number; users: number }) => `已合并：任务${n.taskUnits}项、报送${n.reports}份、人员${n.users}人`,
+    merged: (n: { taskUnits: number; reports: number; users: number }) =>
+      `已合并：任务${n.taskUnits}项、报送${n.reports}份、人员${n.users}人`,
     deactivateConfirm: (name: string) => `停用“${name}”？其任务、报送和历史记录保留，但不再出现在新工作中。`,
     empty: '还没有单位。请系统管理员点击“新增单位”，添加本局各处室和牵头任务的直属单位。',
     needName: '请填写单位名称',
@@ -106,7 +107,8 @@ export const zhPeople = {
   },
   roster: {
     title: '导入人员名册',
-    intro: 'Excel 表格第一行为：姓名、用户名、角色、处室、分管处室、手机。角色填写：系统管理员、办公室、处室负责人、处室工作人员、局领导；分管处室用“、”分隔。',
+    intro:
+      'Excel 表格第一行为：姓名、用户名、角色、处室、分管处室、手机。角色填写：系统管理员、办公室、处室负责人、处室工作人员、局领导；分管处室用“、”分隔。',
     pick: '选择 Excel 文件',
     line: '行',
     action: '处理',

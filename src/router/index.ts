@@ -44,7 +44,12 @@ export function createAppRouter(): Router {
             component: () => import('@/views/settings/BureauPage.vue'),
             meta: { admin: true },
           },
-          { path: 'settings/units', name: 'settings-units', component: () => import('@/views/settings/UnitsPage.vue'), meta: { admin: true } },
+          {
+            path: 'settings/units',
+            name: 'settings-units',
+            component: () => import('@/views/settings/UnitsPage.vue'),
+            meta: { admin: true },
+          },
           {
             path: 'settings/people',
             name: 'settings-people',

@@ -126,7 +126,11 @@ describe('RosterDialog', () => {
       if (method === 'users.list') return []
       throw new Error('unexpected ' + method)
     })
-    const wrapper = mount(RosterDialog, { props: { modelValue: false }, global: { plugins: plugins(), stubs: { teleport: true } }, attachTo: document.body })
+    const wrapper = mount(RosterDialog, {
+      props: { modelValue: false },
+      global: { plugins: plugins(), stubs: { teleport: true } },
+      attachTo: document.body,
+    })
     await wrapper.setProps({ modelValue: true })
     const input = wrapper.find('[data-test=roster-file]')
     Object.defineProperty(input.element, 'files', { value: [new File([new Uint8Array([1, 2, 3])], '名册.xlsx')] })

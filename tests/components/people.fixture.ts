@@ -84,7 +84,10 @@ const row = (line: number, r: Partial<RosterResult['rows'][number]>): RosterResu
 })
 
 export const rosterWithError: RosterResult = {
-  rows: [row(2, {}), row(3, { displayName: '李娜', username: 'pbfw', unitName: '综合业务处', errors: ['处室“综合业务处”不存在，请先在“单位管理”中添加'] })],
+  rows: [
+    row(2, {}),
+    row(3, { displayName: '李娜', username: 'pbfw', unitName: '综合业务处', errors: ['处室“综合业务处”不存在，请先在“单位管理”中添加'] }),
+  ],
   errorCount: 1,
   counts: { create: 2, update: 0, unchanged: 0 },
   created: [],

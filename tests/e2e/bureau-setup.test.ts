@@ -13,6 +13,8 @@ let browser: Browser
 let web: WebServer
 let dataDir: string
 const passwords = new Map<string, string>()
+/** the machine may be busy: a lazily loaded page gets time to arrive */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'duban-e2e-bureau-'))
@@ -45,7 +47,7 @@ async function firstSignIn(username: string): Promise<Page> {
   const page = await newPage(browser, web.url)
   await signIn(page, username, passwords.get(username)!)
   await page.waitForURL(/#\/password/)
-  await expect.poll(() => page.locator('[data-test=password-forced]').count()).toBe(1)
+  await poll(() => page.locator('[data-test=password-forced]').count()).toBe(1)
   // nothing else opens until the password is changed
   await page.goto('/#/tasks')
   await page.waitForURL(/#\/password/)
@@ -54,7 +56,7 @@ async function firstSignIn(username: string): Promise<Page> {
   await page.fill('input[name=newPassword2]', 'Wuxi2021new')
   await page.click('[data-test=password-submit]')
   await page.waitForURL(/#\/home/)
-  await expect.poll(() => page.locator('[data-test=bureau-name]').innerText()).toBe(BUREAU)
+  await poll(() => page.locator('[data-test=bureau-name]').innerText()).toBe(BUREAU)
   return page
 }
 
@@ -86,7 +88,7 @@ describe('a bureau sets itself up from an empty install', () => {
     expect(await admin.locator('body').innerText()).not.toContain('苏州')
 
     await admin.goto('/#/home')
-    await expect.poll(() => admin.locator('[data-test=onboarding-bureau]').getAttribute('data-done')).toBe('false')
+    await poll(() => admin.locator('[data-test=onboarding-bureau]').getAttribute('data-done')).toBe('false')
     await shots(admin, 'bureau-onboarding-empty')
 
     await admin.getByRole('menuitem', { name: '本局信息' }).click()
@@ -96,47 +98,47 @@ describe('a bureau sets itself up from an empty install', () => {
     await admin.fill('input[name=noticePrefix]', '锡邮督办')
     await admin.fill('input[name=bulletinPrefix]', '锡邮管督')
     await admin.click('[data-test=bureau-save]')
-    await expect.poll(() => admin.locator('[data-test=bureau-name]').innerText()).toBe(BUREAU)
+    await poll(() => admin.locator('[data-test=bureau-name]').innerText()).toBe(BUREAU)
     await admin.locator('[data-test=calendar-file]').setInputFiles({
       name: '2021.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('2021-10-01,holiday,国庆节\n2021-10-04,holiday,国庆节\n2021-10-09,workday,调休\n'),
     })
-    await expect.poll(() => admin.locator('[data-test=calendar-table] tbody tr').count()).toBe(3)
+    await poll(() => admin.locator('[data-test=calendar-table] tbody tr').count()).toBe(3)
     await shots(admin, 'bureau-settings')
   })
 
   it('2. the administrator creates divisions and imports a roster with one bad row, shown and fixed', async () => {
     await admin.getByRole('menuitem', { name: '单位管理' }).click()
-    await expect.poll(() => admin.locator('[data-test=units-empty]').count()).toBe(1)
+    await poll(() => admin.locator('[data-test=units-empty]').count()).toBe(1)
     await shots(admin, 'bureau-units-empty')
     for (const name of ['办公室', '市场监管处', '普遍服务处']) {
       await admin.click('[data-test=unit-add]')
       const dialog = admin.locator('.el-dialog', { hasText: '新增单位' })
       await dialog.locator('input[name=unitName]').fill(name)
       await dialog.locator('[data-test=unit-save]').click()
-      await expect.poll(() => admin.locator('[data-test=units-table]').innerText()).toContain(name)
+      await poll(() => admin.locator('[data-test=units-table]').innerText()).toContain(name)
     }
     await shots(admin, 'bureau-units')
 
     await admin.getByRole('menuitem', { name: '人员管理' }).click()
-    await expect.poll(() => admin.locator('[data-test=people-empty]').count()).toBe(1)
+    await poll(() => admin.locator('[data-test=people-empty]').count()).toBe(1)
     await admin.click('[data-test=roster-open]')
     await admin.locator('[data-test=roster-file]').setInputFiles({
       name: '人员名册.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await rosterFile(),
     })
-    await expect.poll(() => admin.locator('[data-test=roster-summary]').innerText()).toContain('1行有误')
+    await poll(() => admin.locator('[data-test=roster-summary]').innerText()).toContain('1行有误')
     expect(await admin.locator('[data-test=roster-row-error]').allInnerTexts()).toEqual(['处室“综合业务处”不存在，请先在“单位管理”中添加'])
     expect(await admin.locator('[data-test=roster-confirm]').isDisabled()).toBe(true)
     await shots(admin, 'bureau-roster-error')
 
     await admin.locator('input[data-test=roster-unit]').nth(2).fill('普遍服务处')
     await admin.click('[data-test=roster-recheck]')
-    await expect.poll(() => admin.locator('[data-test=roster-summary]').innerText()).toBe('新增4人，更新0人，不变0人')
+    await poll(() => admin.locator('[data-test=roster-summary]').innerText()).toBe('新增4人，更新0人，不变0人')
     await admin.click('[data-test=roster-confirm]')
-    await expect.poll(() => admin.locator('[data-test=roster-done]').innerText()).toContain('新增4人')
+    await poll(() => admin.locator('[data-test=roster-done]').innerText()).toContain('新增4人')
     const rows = admin.locator('[data-test=one-time-passwords] tbody tr')
     for (let i = 0; i < (await rows.count()); i++) {
       const cells = await rows.nth(i).locator('td').allInnerTexts()
@@ -144,8 +146,8 @@ describe('a bureau sets itself up from an empty install', () => {
     }
     expect([...passwords.keys()]).toEqual(['office', 'scjg', 'pbfw', 'fujuzhang'])
     await shots(admin, 'bureau-roster-done')
-    await admin.locator('.el-dialog', { hasText: '导入人员名册' }).getByRole('button', { name: '关闭' }).click()
-    await expect.poll(() => admin.locator('[data-test=people-table] tbody tr').count()).toBe(5)
+    await admin.click('[data-test=roster-close]')
+    await poll(() => admin.locator('[data-test=people-table] tbody tr').count()).toBe(5)
     expect(await admin.locator('[data-test=people-table]').innerText()).toContain('市场监管处、普遍服务处')
     await shots(admin, 'bureau-people')
   })
@@ -155,12 +157,12 @@ describe('a bureau sets itself up from an empty install', () => {
     await office.goto('/#/import')
     await office.locator('[data-test=file-input]').setInputFiles(resolve('tests/fixtures/small-plan.txt'))
     await office.locator('[data-test=draft-task]').first().waitFor()
-    await expect.poll(() => office.locator('[data-test=unknown-unit]').count()).toBe(0)
+    await poll(() => office.locator('[data-test=unknown-unit]').count()).toBe(0)
     await office.locator('[data-test=import-commit]').click()
-    await expect.poll(() => office.locator('[data-test=done-summary]').innerText()).toBe('共导入 4 项工作任务')
+    await poll(() => office.locator('[data-test=done-summary]').innerText()).toBe('共导入 4 项工作任务')
 
     await office.goto('/#/tasks')
-    await expect.poll(() => office.locator('[data-test=task-row]').count()).toBe(4)
+    await poll(() => office.locator('[data-test=task-row]').count()).toBe(4)
     await office.locator('[data-test=tick-all]').click()
     await office.locator('[data-test=bulk-edit]').click()
     const dialog = office.locator('.el-dialog', { hasText: '批量设置' })
@@ -170,11 +172,11 @@ describe('a bureau sets itself up from an empty install', () => {
     await dialog.locator('[data-test=bulk-change-template]').click()
     await dialog.locator('[data-test=bulk-template]').getByText('按季度').click()
     await dialog.locator('[data-test=bulk-submit]').click()
-    await expect.poll(() => dialog.isVisible()).toBe(false)
+    await poll(() => dialog.isVisible()).toBe(false)
 
     await office.goto('/#/home')
     for (const step of ['bureau', 'units', 'people', 'plan', 'assignment']) {
-      await expect.poll(() => office.locator(`[data-test=onboarding-${step}]`).getAttribute('data-done')).toBe('true')
+      await poll(() => office.locator(`[data-test=onboarding-${step}]`).getAttribute('data-done')).toBe('true')
     }
     expect(await office.locator('[data-test=onboarding-firstReport]').getAttribute('data-done')).toBe('false')
     await shots(office, 'bureau-onboarding-office')
@@ -197,7 +199,7 @@ describe('a bureau sets itself up from an empty install', () => {
   it('4. the division head signs in and sees exactly their division’s tasks', async () => {
     const head = await firstSignIn('scjg')
     await head.goto('/#/tasks')
-    await expect.poll(() => head.locator('[data-test=task-row]').count()).toBe(3)
+    await poll(() => head.locator('[data-test=task-row]').count()).toBe(3)
     const text = await head.locator('[data-test=task-row]').allInnerTexts()
     expect(text.join('\n')).not.toContain('建设智能快件箱')
     for (const t of ['开展寄递渠道安全专项检查', '推进快递进村工程', '新增快递末端综合服务站']) expect(text.join('\n')).toContain(t)
@@ -206,15 +208,15 @@ describe('a bureau sets itself up from an empty install', () => {
 
   it('5. a leader sees the divisions in their charge', async () => {
     const leader = await firstSignIn('fujuzhang')
-    await expect.poll(() => leader.locator('[data-test=in-charge-unit]').allInnerTexts()).toEqual([
+    await poll(() => leader.locator('[data-test=in-charge-unit]').allInnerTexts()).toEqual([
       expect.stringContaining('市场监管处'),
       expect.stringContaining('普遍服务处'),
     ])
-    await expect.poll(() => leader.locator('[data-test=in-charge] [data-test=home-task]').count()).toBe(4)
+    await poll(() => leader.locator('[data-test=in-charge] [data-test=home-task]').count()).toBe(4)
     await shots(leader, 'bureau-leader-home')
 
-    await leader.click('[data-test=user-menu]')
-    await leader.locator('[data-test=menu-password]').click()
+    await leader.locator('[data-test=user-name]').click()
+    await leader.getByRole('menuitem', { name: '修改密码' }).click()
     await leader.waitForURL(/#\/password/)
     expect(await leader.locator('[data-test=password-forced]').count()).toBe(0)
     await shots(leader, 'bureau-password')
@@ -224,13 +226,14 @@ describe('a bureau sets itself up from an empty install', () => {
   it('6. the login page and every header carry the new bureau’s name, nowhere Suzhou', async () => {
     const page = await newPage(browser, web.url)
     await page.goto('/#/login')
-    await expect.poll(() => page.locator('.login__bureau').innerText()).toBe(BUREAU)
+    await poll(() => page.locator('.login__bureau').innerText()).toBe(BUREAU)
     await shots(page, 'bureau-login')
     await signIn(page, 'scjg', 'Wuxi2021new')
     await page.waitForURL(/#\/home/)
     expect(await page.locator('[data-test=bureau-name]').innerText()).toBe(BUREAU)
-    expect(await page.locator('body').innerText()).not.toContain('苏州市邮政管理局')
-    expect(readFileSync(resolve('tests/fixtures/small-plan.txt'), 'utf8')).toContain('苏州') // the plan itself came from Suzhou
+    // the plan itself is a Suzhou document; the app's own name for the bureau is Wuxi's
+    expect(readFileSync(resolve('tests/fixtures/small-plan.txt'), 'utf8')).toContain('苏州市邮政管理局')
+    expect(await page.locator('.layout__brand').innerText()).not.toContain('苏州')
     await page.context().close()
   })
 })

@@ -49,7 +49,14 @@ describe('本局信息', () => {
     expect(before).toMatchObject({ name: '', noticePrefix: '督办', reportingDay: 25, timeZone: 'Asia/Shanghai' })
     const saved = await call(
       'settings.setBureau',
-      { name: '无锡市邮政管理局', shortName: '无锡邮管局', noticePrefix: '锡邮督办', bulletinPrefix: '锡邮管督', reportingDay: 20, timeZone: 'Asia/Shanghai' },
+      {
+        name: '无锡市邮政管理局',
+        shortName: '无锡邮管局',
+        noticePrefix: '锡邮督办',
+        bulletinPrefix: '锡邮管督',
+        reportingDay: 20,
+        timeZone: 'Asia/Shanghai',
+      },
       admin,
     )
     expect(saved).toMatchObject({ name: '无锡市邮政管理局', reportingDay: 20 })
@@ -58,7 +65,14 @@ describe('本局信息', () => {
 
   it('refuses an unknown time zone and a reporting day outside the month, in Chinese', async () => {
     const { raw, admin } = await emptyInstall()
-    const base = { name: '无锡市邮政管理局', shortName: '', noticePrefix: '督办', bulletinPrefix: '', reportingDay: 20, timeZone: 'Asia/Shanghai' }
+    const base = {
+      name: '无锡市邮政管理局',
+      shortName: '',
+      noticePrefix: '督办',
+      bulletinPrefix: '',
+      reportingDay: 20,
+      timeZone: 'Asia/Shanghai',
+    }
     expect(await raw('settings.setBureau', { ...base, timeZone: 'Mars/Olympus' }, admin)).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('时区无法识别') },
@@ -115,10 +129,21 @@ describe('units', () => {
     const tasksOf = async (unitId: number) => (await listTasks(office, { planId, unitId })).map((r) => r.id)
     const expected = new Set([...(await tasksOf(from)), ...(await tasksOf(into))])
     const countWhere = async (table: 'reports' | 'notices' | 'users', col: 'unit_id', unitId: number) =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(col, '=', unitId).executeTakeFirstOrThrow()).n)
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where(col, '=', unitId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     const reportsBefore = (await countWhere('reports', 'unit_id', from)) + (await countWhere('reports', 'unit_id', into))
     expect(await countWhere('reports', 'unit_id', from)).toBeGreaterThan(0)
-    await db.insertInto('inbox_items').values({ recipient_unit_id: from, kind: 'reminder', title: '催办', body: '', created_at: '2021-07-20' }).execute()
+    await db
+      .insertInto('inbox_items')
+      .values({ recipient_unit_id: from, kind: 'reminder', title: '催办', body: '', created_at: '2021-07-20' })
+      .execute()
 
     const result = await mergeUnits(admin, { fromUnitId: from, intoUnitId: into })
     expect(result.moved.reports).toBeGreaterThan(0)
@@ -140,10 +165,26 @@ describe('units', () => {
     const admin = await demo.ctxAs('admin')
     const db = demo.core.db
     const [a, b] = await db.selectFrom('reports').select(['task_id', 'unit_id', 'period']).limit(2).execute()
-    const other = a.unit_id === b.unit_id ? (await db.selectFrom('units').select('id').where('id', '!=', a.unit_id).executeTakeFirstOrThrow()).id : b.unit_id
+    const other =
+      a.unit_id === b.unit_id
+        ? (await db.selectFrom('units').select('id').where('id', '!=', a.unit_id).executeTakeFirstOrThrow()).id
+        : b.unit_id
     await db
       .insertInto('reports')
-      .values({ ...a, unit_id: other, percent: 10, progress: '', problems: '', next_steps: '', status: 'draft', is_final: 0, version: 1, created_by: 1, created_at: '', updated_at: '' })
+      .values({
+        ...a,
+        unit_id: other,
+        percent: 10,
+        progress: '',
+        problems: '',
+        next_steps: '',
+        status: 'draft',
+        is_final: 0,
+        version: 1,
+        created_by: 1,
+        created_at: '',
+        updated_at: '',
+      })
       .execute()
     await expect(mergeUnits(admin, { fromUnitId: a.unit_id, intoUnitId: other })).rejects.toMatchObject({
       code: 'conflict',
@@ -157,7 +198,11 @@ describe('people', () => {
   it('a new person gets a one-time password and may do nothing but change it; a wrong old password is refused', async () => {
     const { call, raw, admin, login, c } = await emptyInstall()
     const unit = await call('units.create', { name: '办公室', kind: 'division' }, admin)
-    const made = await call('users.create', { username: 'zhou', displayName: '周敏', role: 'office', unitId: unit.id, phone: '13800000000' }, admin)
+    const made = await call(
+      'users.create',
+      { username: 'zhou', displayName: '周敏', role: 'office', unitId: unit.id, phone: '13800000000' },
+      admin,
+    )
     expect(made.oneTimePassword).toMatch(/^(?=.*\d)(?=.*[A-Za-z]).{10}$/)
     expect(made.user).toMatchObject({ mustChangePassword: true, phone: '13800000000' })
     const audit = await c.db.selectFrom('audit_log').select(['after_json']).where('entity', '=', 'user').execute()
@@ -165,13 +210,18 @@ describe('people', () => {
 
     const session = await call('auth.login', { username: 'zhou', password: made.oneTimePassword }, null)
     expect(session.mustChangePassword).toBe(true)
-    expect(await raw('plans.list', {}, session.token)).toMatchObject({ ok: false, error: { code: 'password_change_required', message: expect.stringContaining('请先修改密码') } })
+    expect(await raw('plans.list', {}, session.token)).toMatchObject({
+      ok: false,
+      error: { code: 'password_change_required', message: expect.stringContaining('请先修改密码') },
+    })
     expect(await raw('auth.me', {}, session.token)).toMatchObject({ ok: true })
     expect(await raw('auth.changePassword', { oldPassword: 'not-it-123', newPassword: 'NewSecret2021' }, session.token)).toMatchObject({
       ok: false,
       error: { code: 'wrong_password', message: '原密码不正确' },
     })
-    expect(await raw('auth.changePassword', { oldPassword: made.oneTimePassword, newPassword: 'onlyletters' }, session.token)).toMatchObject({
+    expect(
+      await raw('auth.changePassword', { oldPassword: made.oneTimePassword, newPassword: 'onlyletters' }, session.token),
+    ).toMatchObject({
       ok: false,
       error: { message: '密码至少8位，须同时包含字母和数字，且不能与用户名相同' },
     })
@@ -207,7 +257,10 @@ describe('people', () => {
     await expect(login('lingdao', made.oneTimePassword)).rejects.toMatchObject({ message: '该账号已停用，请联系系统管理员' })
     expect(await c.db.selectFrom('sessions').select('token_hash').where('user_id', '=', made.user.id).execute()).toEqual([])
     expect((await call('users.list', {}, admin)).find((u) => u.id === made.user.id)).toMatchObject({ active: false })
-    expect(await raw('users.setActive', { userId: 1, active: false }, admin)).toMatchObject({ ok: false, error: { message: '不能停用自己的账号' } })
+    expect(await raw('users.setActive', { userId: 1, active: false }, admin)).toMatchObject({
+      ok: false,
+      error: { message: '不能停用自己的账号' },
+    })
   })
 
   it('maps a leader to the divisions in charge, and escalates a notice on a task with no leader to that leader', async () => {
@@ -227,7 +280,12 @@ describe('people', () => {
     )!
     expect(behind).toBeDefined()
     await db.updateTable('tasks').set({ leader_id: null }).where('id', '=', behind.id).execute()
-    const notice = await issueNotice(office, { taskId: behind.id, issue: '进度滞后', requiredReply: '说明原因', replyDeadline: '2021-07-23' })
+    const notice = await issueNotice(office, {
+      taskId: behind.id,
+      issue: '进度滞后',
+      requiredReply: '说明原因',
+      replyDeadline: '2021-07-23',
+    })
     demo.clock.set('2021-07-26T09:00:00+08:00')
     expect((await escalateDue(office)).escalated).toContain(notice.id)
     const [raised] = await listNotices(office, { ids: [notice.id] })
@@ -265,7 +323,10 @@ describe('people', () => {
     const exported = await call('users.exportRoster', {}, admin)
     const back = new ExcelJS.Workbook()
     await back.xlsx.load(Buffer.from(exported.contentBase64, 'base64') as unknown as ArrayBuffer)
-    const values = back.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))
+    const values = back.worksheets[0]
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1))
     expect(values[0]).toEqual(['姓名', '用户名', '角色', '处室', '分管处室', '手机'])
     expect(values).toContainEqual(['陈建国', 'juzhang', '局领导', '', '办公室、市场监管处', ''])
     // the same roster again changes nothing

@@ -148,7 +148,14 @@ describe('task list for a dashboard drill-down', () => {
 
 describe('the people and bureau calls, for every role (over the contract)', () => {
   const accounts = { admin: 'admin', office: 'office', unit_head: 'scjg', unit_staff: 'scjg01', leader: 'juzhang' } as const
-  const bureau = { name: '苏州市邮政管理局', shortName: '苏州邮管局', noticePrefix: '督办', bulletinPrefix: '苏州邮管督', reportingDay: 25, timeZone: 'Asia/Shanghai' }
+  const bureau = {
+    name: '苏州市邮政管理局',
+    shortName: '苏州邮管局',
+    noticePrefix: '督办',
+    bulletinPrefix: '苏州邮管督',
+    reportingDay: 25,
+    timeZone: 'Asia/Shanghai',
+  }
   // Inputs valid at the boundary; for the administrator they point at nothing, so the matrix changes no data.
   const calls: [string, unknown][] = [
     ['settings.bureau', {}],
@@ -162,7 +169,13 @@ describe('the people and bureau calls, for every role (over the contract)', () =
     ['users.update', { userId: 99999, displayName: '无此人' }],
     ['users.resetPassword', { userId: 99999 }],
     ['users.setActive', { userId: 99999, active: false }],
-    ['users.importRoster', { rows: [{ line: 2, displayName: '某', username: 'x', roleLabel: '无', unitName: '', leaderUnitNames: '', phone: '' }], confirm: false }],
+    [
+      'users.importRoster',
+      {
+        rows: [{ line: 2, displayName: '某', username: 'x', roleLabel: '无', unitName: '', leaderUnitNames: '', phone: '' }],
+        confirm: false,
+      },
+    ],
     ['users.exportRoster', {}],
   ]
 
@@ -186,7 +199,10 @@ describe('the people and bureau calls, for every role (over the contract)', () =
       expect(change, `auth.changePassword for ${role}`).toMatchObject({ ok: false, error: { code: 'wrong_password' } })
     }
     // the branding is public: the login page shows it
-    expect(await dispatch(t.core, 'settings.branding', {}, null)).toEqual({ ok: true, data: { name: '苏州市邮政管理局', shortName: '苏州邮管局' } })
+    expect(await dispatch(t.core, 'settings.branding', {}, null)).toEqual({
+      ok: true,
+      data: { name: '苏州市邮政管理局', shortName: '苏州邮管局' },
+    })
     const anonymous = await dispatch(t.core, 'users.create', calls[7][1], null)
     expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
   })

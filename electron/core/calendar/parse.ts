@@ -47,14 +47,19 @@ export function parseCalendarText(text: string): CalendarParse {
       const line = raw.trim()
       if (!line || line.startsWith('#')) return
       const [dayRaw = '', kindRaw = '', ...rest] = line.split(/[,，\t]/).map((c) => c.trim())
-      const day = dayRaw.replace(/[/.]/g, '-').replace(/^(\d{4})-(\d)-/, '$1-0$2-').replace(/-(\d)$/, '-0$1')
+      const day = dayRaw
+        .replace(/[/.]/g, '-')
+        .replace(/^(\d{4})-(\d)-/, '$1-0$2-')
+        .replace(/-(\d)$/, '-0$1')
       const kind = KINDS[kindRaw.toLowerCase()] ?? KINDS[kindRaw]
       if (!isRealDay(day)) return errors.push({ line: i + 1, message: `第${i + 1}行：“${dayRaw}”不是有效日期，应写作 2021-10-01` })
-      if (!kind) return errors.push({ line: i + 1, message: `第${i + 1}行：类型“${kindRaw}”无法识别，应为 holiday（节假日）或 workday（调休上班）` })
+      if (!kind)
+        return errors.push({ line: i + 1, message: `第${i + 1}行：类型“${kindRaw}”无法识别，应为 holiday（节假日）或 workday（调休上班）` })
       if (seen.has(day)) return errors.push({ line: i + 1, message: `第${i + 1}行：${day}重复出现` })
       seen.add(day)
       days.push({ day, kind, name: rest.join(',') || (kind === 'holiday' ? '节假日' : '调休') })
     })
-  if (days.length === 0 && errors.length === 0) errors.push({ line: 0, message: '文件中没有日期，请按“2021-10-01,holiday,国庆节”每行一天填写' })
+  if (days.length === 0 && errors.length === 0)
+    errors.push({ line: 0, message: '文件中没有日期，请按“2021-10-01,holiday,国庆节”每行一天填写' })
   return { days, errors }
 }

@@ -26,7 +26,14 @@ export async function listCalendar(ctx: Ctx, input: { year?: number }): Promise<
 export async function importCalendar(ctx: Ctx, input: { text: string }): Promise<{ years: number[]; holidays: number; workdays: number }> {
   requireRole(ctx.actor, ['admin'])
   const { days, errors } = parseCalendarText(input.text)
-  if (errors.length) throw new DubanError('invalid_input', `工作日历未导入：${errors.slice(0, 5).map((e) => e.message).join('；')}`)
+  if (errors.length)
+    throw new DubanError(
+      'invalid_input',
+      `工作日历未导入：${errors
+        .slice(0, 5)
+        .map((e) => e.message)
+        .join('；')}`,
+    )
   const years = [...new Set(days.map((d) => Number(d.day.slice(0, 4))))].sort()
   await inTransaction(ctx, async (trx) => {
     const before = await trx.selectFrom('calendar_days').select(['day', 'kind', 'name']).execute()

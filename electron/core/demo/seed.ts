@@ -45,7 +45,10 @@ export async function seedDemo(base: Omit<Ctx, 'actor'>, samplePath: string): Pr
   // 分管: the same leaders the demo's tasks name, so escalation and the leader's home page agree.
   await inTransaction(asAdmin, async (trx) => {
     for (const [unit, user] of Object.entries(DEMO_LEADER_OF_UNIT)) {
-      await trx.insertInto('leader_units').values({ leader_id: userIds.get(user)!, unit_id: unitIds.get(unit)! }).execute()
+      await trx
+        .insertInto('leader_units')
+        .values({ leader_id: userIds.get(user)!, unit_id: unitIds.get(unit)! })
+        .execute()
     }
   })
 

@@ -90,8 +90,7 @@ export async function sendReminder(ctx: Ctx, input: { unitId: number; period?: s
   if (!unit) throw notFound('该单位')
   const missing = (await notReported(ctx, { period })).units.find((u) => u.unitId === unit.id)
   const count = input.taskIds?.length ?? missing?.tasks.length ?? 0
-  const issue =
-    input.message?.trim() || `请于${await reportingDueOn(ctx, period)}前报送${period}进展（尚有${count}项任务未报送）。`
+  const issue = input.message?.trim() || `请于${await reportingDueOn(ctx, period)}前报送${period}进展（尚有${count}项任务未报送）。`
   return inTransaction(ctx, async (trx) => {
     const row = await trx
       .insertInto('notices')
@@ -182,7 +181,12 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
       title: `${number}：第${record.number}项任务，请于${replyDeadline}前回复`,
       body: input.issue,
     })
-    await writeAudit(trx, ctx, { action: 'notice.issue', entity: 'notice', entityId: n.id, after: { number, ...input, replyDeadline, unitId: lead.id } })
+    await writeAudit(trx, ctx, {
+      action: 'notice.issue',
+      entity: 'notice',
+      entityId: n.id,
+      after: { number, ...input, replyDeadline, unitId: lead.id },
+    })
     await writeAudit(trx, ctx, { action: 'notice.issue', entity: 'task', entityId: record.id, after: { number, noticeId: n.id } })
     return n.id
   })

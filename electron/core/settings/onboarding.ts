@@ -54,7 +54,9 @@ export async function onboarding(ctx: Ctx): Promise<Onboarding> {
       .selectFrom('tasks')
       .select(['tasks.id'])
       .select((eb) => [
-        eb.exists(eb.selectFrom('task_units').select('task_id').whereRef('task_units.task_id', '=', 'tasks.id').where('role', '=', 'lead')).as('has_lead'),
+        eb
+          .exists(eb.selectFrom('task_units').select('task_id').whereRef('task_units.task_id', '=', 'tasks.id').where('role', '=', 'lead'))
+          .as('has_lead'),
         eb.exists(eb.selectFrom('milestones').select('task_id').whereRef('milestones.task_id', '=', 'tasks.id')).as('has_milestone'),
       ])
       .where('plan_id', '=', planId)

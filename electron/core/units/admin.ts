@@ -47,7 +47,10 @@ export async function createUnit(ctx: Ctx, input: UnitInput): Promise<UnitView> 
   const aliases = cleanAliases(input.aliases ?? [], input.name)
   const id = await inTransaction(ctx, async (trx) => {
     await checkNamesFree(trx, null, [input.name, ...aliases])
-    const last = await trx.selectFrom('units').select((eb) => eb.fn.max('sort').as('sort')).executeTakeFirst()
+    const last = await trx
+      .selectFrom('units')
+      .select((eb) => eb.fn.max('sort').as('sort'))
+      .executeTakeFirst()
     const id = await insertUnit(trx, ctx, { ...input, aliases, sort: input.sort ?? Number(last?.sort ?? 0) + 1 })
     await writeAudit(trx, ctx, { action: 'unit.create', entity: 'unit', entityId: id, after: await unitSnapshot(trx, id) })
     return id
@@ -88,7 +91,12 @@ export async function updateUnit(ctx: Ctx, input: UnitUpdate): Promise<UnitView>
       await checkNamesFree(trx, input.unitId, [before.name])
       await trx.insertInto('unit_aliases').values({ alias: before.name, unit_id: input.unitId }).execute()
     }
-    const action = input.active === false && before.active ? 'unit.deactivate' : input.active === true && !before.active ? 'unit.activate' : 'unit.update'
+    const action =
+      input.active === false && before.active
+        ? 'unit.deactivate'
+        : input.active === true && !before.active
+          ? 'unit.activate'
+          : 'unit.update'
     await writeAudit(trx, ctx, { action, entity: 'unit', entityId: input.unitId, before, after: await unitSnapshot(trx, input.unitId) })
   })
   return viewOf(ctx, input.unitId)
@@ -126,14 +134,26 @@ export async function mergeUnits(ctx: Ctx, input: { fromUnitId: number; intoUnit
     }
     const taskUnits = await moveTaskUnits(trx, input.fromUnitId, input.intoUnitId)
     const count = (r: { numUpdatedRows: bigint }) => Number(r.numUpdatedRows)
-    const reports = count(await trx.updateTable('reports').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst())
-    const notices = count(await trx.updateTable('notices').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst())
-    const inboxItems = count(
-      await trx.updateTable('inbox_items').set({ recipient_unit_id: input.intoUnitId }).where('recipient_unit_id', '=', input.fromUnitId).executeTakeFirst(),
+    const reports = count(
+      await trx.updateTable('reports').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst(),
     )
-    const users = count(await trx.updateTable('users').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst())
+    const notices = count(
+      await trx.updateTable('notices').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst(),
+    )
+    const inboxItems = count(
+      await trx
+        .updateTable('inbox_items')
+        .set({ recipient_unit_id: input.intoUnitId })
+        .where('recipient_unit_id', '=', input.fromUnitId)
+        .executeTakeFirst(),
+    )
+    const users = count(
+      await trx.updateTable('users').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst(),
+    )
     const leaders = await moveLeaders(trx, input.fromUnitId, input.intoUnitId)
-    const aliases = count(await trx.updateTable('unit_aliases').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst())
+    const aliases = count(
+      await trx.updateTable('unit_aliases').set({ unit_id: input.intoUnitId }).where('unit_id', '=', input.fromUnitId).executeTakeFirst(),
+    )
     await trx.deleteFrom('units').where('id', '=', input.fromUnitId).execute()
     await trx.insertInto('unit_aliases').values({ alias: from.name, unit_id: input.intoUnitId }).execute()
     const moved = { taskUnits, reports, notices, inboxItems, users, aliases, leaders }
@@ -153,13 +173,22 @@ export async function mergeUnits(ctx: Ctx, input: { fromUnitId: number; intoUnit
 async function moveTaskUnits(trx: Transaction<Database>, fromId: number, intoId: number): Promise<number> {
   const rows = await trx.selectFrom('task_units').selectAll().where('unit_id', '=', fromId).execute()
   for (const r of rows) {
-    const existing = await trx.selectFrom('task_units').select('role').where('task_id', '=', r.task_id).where('unit_id', '=', intoId).execute()
+    const existing = await trx
+      .selectFrom('task_units')
+      .select('role')
+      .where('task_id', '=', r.task_id)
+      .where('unit_id', '=', intoId)
+      .execute()
     const hasLead = existing.some((e) => e.role === 'lead')
     const hasSameRole = existing.some((e) => e.role === r.role)
     await trx.deleteFrom('task_units').where('task_id', '=', r.task_id).where('unit_id', '=', fromId).where('role', '=', r.role).execute()
     if (hasSameRole || (r.role === 'coop' && hasLead)) continue
-    if (r.role === 'lead') await trx.deleteFrom('task_units').where('task_id', '=', r.task_id).where('unit_id', '=', intoId).where('role', '=', 'coop').execute()
-    await trx.insertInto('task_units').values({ ...r, unit_id: intoId }).execute()
+    if (r.role === 'lead')
+      await trx.deleteFrom('task_units').where('task_id', '=', r.task_id).where('unit_id', '=', intoId).where('role', '=', 'coop').execute()
+    await trx
+      .insertInto('task_units')
+      .values({ ...r, unit_id: intoId })
+      .execute()
   }
   return rows.length
 }

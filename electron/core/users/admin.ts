@@ -60,7 +60,12 @@ export async function createPerson(ctx: Ctx, input: PersonInput): Promise<NewPer
     const created = await createUser({ ...ctx, db: trx }, { ...input, password, mustChangePassword: true })
     if (input.role === 'leader' && input.leaderUnitIds?.length) {
       await setLeaderUnits(trx, created.id, input.leaderUnitIds)
-      await writeAudit(trx, ctx, { action: 'user.leaderUnits', entity: 'user', entityId: created.id, after: { leaderUnitIds: input.leaderUnitIds } })
+      await writeAudit(trx, ctx, {
+        action: 'user.leaderUnits',
+        entity: 'user',
+        entityId: created.id,
+        after: { leaderUnitIds: input.leaderUnitIds },
+      })
     }
     return created
   })
@@ -92,8 +97,15 @@ export async function updatePerson(ctx: Ctx, input: Partial<PersonInput> & { use
       .execute()
     await setLeaderUnits(trx, input.userId, leaderUnitIds)
     // A changed role or unit changes what the person may see: open sessions end so the next call signs in afresh.
-    if (next.role !== before.role || next.unitId !== before.unitId) await trx.deleteFrom('sessions').where('user_id', '=', input.userId).execute()
-    await writeAudit(trx, ctx, { action: 'user.update', entity: 'user', entityId: input.userId, before, after: await personSnapshot(trx, input.userId) })
+    if (next.role !== before.role || next.unitId !== before.unitId)
+      await trx.deleteFrom('sessions').where('user_id', '=', input.userId).execute()
+    await writeAudit(trx, ctx, {
+      action: 'user.update',
+      entity: 'user',
+      entityId: input.userId,
+      before,
+      after: await personSnapshot(trx, input.userId),
+    })
   })
   return userView(ctx, input.userId)
 }
@@ -111,7 +123,12 @@ export async function resetPassword(ctx: Ctx, input: { userId: number }): Promis
       .where('id', '=', input.userId)
       .execute()
     await trx.deleteFrom('sessions').where('user_id', '=', input.userId).execute()
-    await writeAudit(trx, ctx, { action: 'user.resetPassword', entity: 'user', entityId: input.userId, after: { mustChangePassword: true } })
+    await writeAudit(trx, ctx, {
+      action: 'user.resetPassword',
+      entity: 'user',
+      entityId: input.userId,
+      after: { mustChangePassword: true },
+    })
   })
   return { user: await userView(ctx, input.userId), oneTimePassword: password }
 }
@@ -122,9 +139,14 @@ export async function setActive(ctx: Ctx, input: { userId: number; active: boole
   if (input.userId === actor.id && !input.active) throw new DubanError('conflict', '不能停用自己的账号')
   await inTransaction(ctx, async (trx) => {
     const before = await personSnapshot(trx, input.userId)
-    await trx.updateTable('users').set({ active: Number(input.active) }).where('id', '=', input.userId).execute()
+    await trx
+      .updateTable('users')
+      .set({ active: Number(input.active) })
+      .where('id', '=', input.userId)
+      .execute()
     let endedSessions = 0
-    if (!input.active) endedSessions = Number((await trx.deleteFrom('sessions').where('user_id', '=', input.userId).executeTakeFirst()).numDeletedRows)
+    if (!input.active)
+      endedSessions = Number((await trx.deleteFrom('sessions').where('user_id', '=', input.userId).executeTakeFirst()).numDeletedRows)
     await writeAudit(trx, ctx, {
       action: input.active ? 'user.activate' : 'user.deactivate',
       entity: 'user',

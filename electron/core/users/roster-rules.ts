@@ -50,7 +50,10 @@ const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/
 export interface RosterWorld {
   /** unit name or alias → unit id */
   unitId(name: string): number | null
-  existing: Map<string, { id: number; displayName: string; role: Role; unitId: number | null; phone: string | null; leaderUnitIds: number[] }>
+  existing: Map<
+    string,
+    { id: number; displayName: string; role: Role; unitId: number | null; phone: string | null; leaderUnitIds: number[] }
+  >
   /** the administrator importing may not take away their own role */
   actorUsername: string
 }

@@ -52,7 +52,10 @@ export async function readRosterXlsx(fileBase64: string): Promise<RosterRow[]> {
   throw new DubanError('invalid_input', `没有找到表头，${BAD_FILE}`)
 }
 
-export async function writeRosterXlsx(rows: readonly Omit<RosterRow, 'line'>[], extra?: { header: string; values: string[] }): Promise<Uint8Array> {
+export async function writeRosterXlsx(
+  rows: readonly Omit<RosterRow, 'line'>[],
+  extra?: { header: string; values: string[] },
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()
   wb.creator = '督办台'
   const sheet = wb.addWorksheet('人员名册')

@@ -27,7 +27,10 @@ export type RosterInput = { fileBase64?: string; rows?: RosterRow[]; confirm: bo
 async function world(ctx: Ctx): Promise<RosterWorld> {
   const units = await ctx.db.selectFrom('units').select(['id', 'name']).execute()
   const aliases = await ctx.db.selectFrom('unit_aliases').select(['alias', 'unit_id']).execute()
-  const byName = new Map<string, number>([...aliases.map((a) => [a.alias, a.unit_id] as const), ...units.map((u) => [u.name, u.id] as const)])
+  const byName = new Map<string, number>([
+    ...aliases.map((a) => [a.alias, a.unit_id] as const),
+    ...units.map((u) => [u.name, u.id] as const),
+  ])
   const users = await ctx.db.selectFrom('users').selectAll().execute()
   const leaderUnits = await ctx.db.selectFrom('leader_units').selectAll().execute()
   return {

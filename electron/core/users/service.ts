@@ -107,7 +107,13 @@ export async function createUser(
       action: 'user.create',
       entity: 'user',
       entityId: row.id,
-      after: { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, phone: input.phone || null },
+      after: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: input.unitId,
+        phone: input.phone || null,
+      },
     })
     return row.id
   })
