@@ -292,6 +292,21 @@ describe('people', () => {
     expect(raised.escalatedTo).toBe('陈建国（局长）')
   })
 
+  it('numbers a 督办单 with the bureau’s prefix and moves its reply deadline off a holiday', async () => {
+    demo = await demoCore()
+    const admin = await demo.ctxAs('admin')
+    const office = await demo.ctxAs('office')
+    const { setBureau, bureauSettings } = await import('../../electron/core/settings/bureau')
+    const { importCalendar } = await import('../../electron/core/calendar/service')
+    await setBureau(admin, { ...(await bureauSettings(admin)), noticePrefix: '锡邮督办' })
+    await importCalendar(admin, { text: '2021-07-23,holiday,测试假日' })
+    const planId = (await listPlans(office))[0].id
+    const late = (await listTasks(office, { planId })).find((r) => r.status === 'overdue' || r.status === 'behind')!
+    const notice = await issueNotice(office, { taskId: late.id, issue: '进度滞后', requiredReply: '说明原因', replyDeadline: '2021-07-23' })
+    expect(notice.number).toMatch(/^锡邮督办〔2021〕\d+号$/)
+    expect(notice.replyDeadline).toBe('2021-07-26')
+  })
+
   it('imports a roster: preview names each bad row in Chinese, a confirm with errors writes nothing, a fixed roster writes all in one go', async () => {
     const { call, raw, admin, c } = await emptyInstall()
     await call('units.create', { name: '办公室', kind: 'division' }, admin)
