@@ -17,7 +17,8 @@ export const authCalls = {
     }),
     roles: 'public',
   }),
-  'auth.login': defineCall<{ token: string; user: UserView }>()({
+  /** mustChangePassword: a one-time password; every call but auth.changePassword is refused until it is changed */
+  'auth.login': defineCall<{ token: string; user: UserView; mustChangePassword: boolean; previousLoginAt: string | null }>()({
     input: z.object({ username: z.string().trim().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') }),
     roles: 'public',
   }),

@@ -18,6 +18,10 @@ export interface CoreEnv {
   server?: ServerInfo
 }
 
+/** With a one-time password not yet changed, only these calls go through. */
+const BEFORE_PASSWORD_CHANGE = new Set<string>(['auth.me', 'auth.logout', 'auth.changePassword'])
+export const PASSWORD_CHANGE_REQUIRED = '您正在使用初始密码，请先修改密码后再继续使用督办台'
+
 const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(contract, name)
 
 function describeIssues(error: z.ZodError): string {
@@ -47,6 +51,9 @@ export async function authorize(env: CoreEnv, method: string, token: string | nu
   if (!token) throw new DubanError('unauthenticated', '请先登录')
   const actor = await resolveSession(env, token)
   if (!def.roles.includes(actor.role)) throw new DubanError('forbidden', '您没有权限执行此操作')
+  if (actor.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
+    throw new DubanError('password_change_required', PASSWORD_CHANGE_REQUIRED)
+  }
   return actor
 }
 
@@ -103,6 +110,7 @@ const STATUS: Record<string, number> = {
   setup_code: 403,
   throttled: 429,
   locked: 429,
+  password_change_required: 403,
   not_found: 404,
   unknown_method: 404,
   conflict: 409,

@@ -28,6 +28,12 @@ import type { Caller } from '../core/security/caller'
 import * as security from '../core/security/service'
 import { serverInfo } from '../core/security/server-info'
 import { tokenHash } from '../core/users/passwords'
+import * as bureau from '../core/settings/bureau'
+import { onboarding } from '../core/settings/onboarding'
+import * as calendar from '../core/calendar/service'
+import * as unitAdmin from '../core/units/admin'
+import * as people from '../core/users/admin'
+import * as roster from '../core/users/roster'
 
 /** The session token plus what the transport knows about the caller (address, whether on this machine). */
 export interface CallMeta extends Caller {
@@ -102,4 +108,20 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'sessions.list': (ctx, _input, meta) => security.listSessions(ctx, meta.token ? tokenHash(meta.token) : null),
   'sessions.revoke': (ctx, input) => security.revokeSession(ctx, input),
   'server.info': (ctx) => serverInfo(ctx),
+  'settings.bureau': (ctx) => bureau.getBureau(ctx),
+  'settings.setBureau': (ctx, input) => bureau.setBureau(ctx, input),
+  'settings.branding': (ctx) => bureau.branding(ctx),
+  'settings.calendar': (ctx, input) => calendar.listCalendar(ctx, input),
+  'settings.importCalendar': (ctx, input) => calendar.importCalendar(ctx, input),
+  'settings.onboarding': (ctx) => onboarding(ctx),
+  'units.create': (ctx, input) => unitAdmin.createUnit(ctx, input),
+  'units.update': (ctx, input) => unitAdmin.updateUnit(ctx, input),
+  'units.merge': (ctx, input) => unitAdmin.mergeUnits(ctx, input),
+  'users.create': (ctx, input) => people.createPerson(ctx, input),
+  'users.update': (ctx, input) => people.updatePerson(ctx, input),
+  'users.resetPassword': (ctx, input) => people.resetPassword(ctx, input),
+  'users.setActive': (ctx, input) => people.setActive(ctx, input),
+  'users.importRoster': (ctx, input) => roster.importRoster(ctx, input),
+  'users.exportRoster': (ctx) => roster.exportRoster(ctx),
+  'auth.changePassword': (ctx, input, meta) => people.changePassword(ctx, input, meta.token),
 }

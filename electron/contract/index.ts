@@ -11,6 +11,8 @@ import { dashboardCalls } from './dashboards'
 import { exportCalls } from './exports'
 import { formCalls } from './forms'
 import { securityCalls } from './security'
+import { settingsCalls } from './settings'
+import { peopleCalls } from './people'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
 export const contract = {
@@ -25,6 +27,8 @@ export const contract = {
   ...exportCalls,
   ...formCalls,
   ...securityCalls,
+  ...settingsCalls,
+  ...peopleCalls,
 }
 
 export type Contract = typeof contract

@@ -8,6 +8,8 @@ export interface Actor {
   displayName: string
   role: Role
   unitId: number | null
+  /** signed in with a one-time password not yet changed (the transports refuse other calls) */
+  mustChangePassword?: boolean
 }
 
 /** Injected so that tests move time instead of sleeping. */

@@ -1,6 +1,7 @@
 /** Every string shown to people. Plain object: import what a view needs. */
 export const zh = {
-  app: { name: '督办台', bureau: '苏州市邮政管理局', subtitle: '年度工作要点督办系统' },
+  // The bureau's own name comes from 本局信息 (settings.branding); this neutral one stands in until it is set.
+  app: { name: '督办台', bureau: '邮政管理局', subtitle: '年度工作要点督办系统' },
   common: {
     logout: '退出',
     loading: '正在加载……',

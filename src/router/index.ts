@@ -18,6 +18,10 @@ declare module 'vue-router' {
     supervision?: boolean
     /** 服务器与安全: the system administrator only */
     adminOnly?: boolean
+    /** 本局信息, 单位管理, 人员管理: the administrator only; these pages work before any plan exists */
+    admin?: boolean
+    /** the page works before any plan exists (home with its first-steps checklist) */
+    withoutPlan?: boolean
   }
 }
 
@@ -28,12 +32,32 @@ export function createAppRouter(): Router {
     routes: [
       { path: '/login', name: 'login', component: () => import('@/views/login/LoginPage.vue'), meta: { public: true } },
       { path: '/setup', name: 'setup', component: () => import('@/views/setup/SetupPage.vue'), meta: { public: true } },
+      // outside the main layout: a one-time password must be changed before anything else opens
+      { path: '/password', name: 'password', component: () => import('@/views/account/PasswordPage.vue') },
       {
         path: '/',
         component: () => import('@/views/layout/MainLayout.vue'),
         redirect: '/home',
         children: [
-          { path: 'home', name: 'home', component: () => import('@/views/home/HomePage.vue') },
+          { path: 'home', name: 'home', component: () => import('@/views/home/HomePage.vue'), meta: { withoutPlan: true } },
+          {
+            path: 'settings/bureau',
+            name: 'settings-bureau',
+            component: () => import('@/views/settings/BureauPage.vue'),
+            meta: { admin: true },
+          },
+          {
+            path: 'settings/units',
+            name: 'settings-units',
+            component: () => import('@/views/settings/UnitsPage.vue'),
+            meta: { admin: true },
+          },
+          {
+            path: 'settings/people',
+            name: 'settings-people',
+            component: () => import('@/views/settings/PeoplePage.vue'),
+            meta: { admin: true },
+          },
           { path: 'inbox', name: 'inbox', component: () => import('@/views/inbox/InboxPage.vue') },
           {
             path: 'supervision',
@@ -84,6 +108,8 @@ export function createAppRouter(): Router {
     if (!(await session.restore())) {
       return { path: '/login', query: to.fullPath !== '/' && to.fullPath !== '/home' ? { redirect: to.fullPath } : {} }
     }
+    if (session.mustChangePassword && to.path !== '/password') return { path: '/password' }
+    if (to.meta.admin && !session.isAdmin) return { path: '/home' }
     if (to.meta.dashboard && !session.seesDashboard) return { path: '/tasks' }
     if (to.meta.import && !session.seesImport) return { path: '/tasks' }
     if (to.meta.supervision && !session.isOffice) return { path: '/home' }

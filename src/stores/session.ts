@@ -7,6 +7,8 @@ export type UserView = Output<'auth.me'>
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<UserView | null>(null)
+  /** when this person signed in before the present session ("上次登录") */
+  const previousLoginAt = ref<string | null>(null)
   /** true once we asked the core who is logged in (after a reload the token may still be good) */
   const checked = ref(false)
 
@@ -16,10 +18,13 @@ export const useSessionStore = defineStore('session', () => {
   const isUnitUser = computed(() => role.value === 'unit_head' || role.value === 'unit_staff')
   const seesDashboard = computed(() => role.value === 'admin' || role.value === 'office' || role.value === 'leader')
   const seesImport = computed(() => role.value === 'admin' || role.value === 'office')
+  const isAdmin = computed(() => role.value === 'admin')
+  const mustChangePassword = computed(() => user.value?.mustChangePassword === true)
 
   async function login(username: string, password: string): Promise<UserView> {
     const result = await invoke('auth.login', { username, password })
     user.value = result.user
+    previousLoginAt.value = result.previousLoginAt ?? null
     checked.value = true
     return result.user
   }
@@ -49,6 +54,12 @@ export const useSessionStore = defineStore('session', () => {
   function clear(): void {
     token.clear()
     user.value = null
+    previousLoginAt.value = null
+  }
+
+  /** Own password: on success a one-time password no longer blocks the other pages. */
+  async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    user.value = await invoke('auth.changePassword', { oldPassword, newPassword })
   }
 
   function setupStatus() {
@@ -62,7 +73,11 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     user,
+    previousLoginAt,
     checked,
+    isAdmin,
+    mustChangePassword,
+    changePassword,
     isLoggedIn,
     role,
     isOffice,

@@ -29,6 +29,11 @@ async function mountHome(summary: HomeSummary) {
     roleLabel: '办公室',
     unitId: 1,
     unitName: null,
+    phone: null,
+    active: true,
+    mustChangePassword: false,
+    lastLoginAt: null,
+    leaderUnits: [],
   }
   usePlansStore().currentPlanId = 1
   const wrapper = mount(HomePage, { global })

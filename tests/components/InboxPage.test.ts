@@ -62,6 +62,11 @@ async function mountInbox() {
     roleLabel: '处室负责人',
     unitId: 2,
     unitName: '市场监管处',
+    phone: null,
+    active: true,
+    mustChangePassword: false,
+    lastLoginAt: null,
+    leaderUnits: [],
   }
   const wrapper = mount(InboxPage, { global })
   await flushPromises()

@@ -32,6 +32,11 @@ const leader = {
   roleLabel: '局领导',
   unitId: null,
   unitName: null,
+  phone: null,
+  active: true,
+  mustChangePassword: false,
+  lastLoginAt: null,
+  leaderUnits: [],
 }
 
 async function mountThread(user: typeof leader | typeof scjgUser) {

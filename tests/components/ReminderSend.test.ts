@@ -34,6 +34,11 @@ async function mountPage() {
     roleLabel: '办公室',
     unitId: 1,
     unitName: '办公室',
+    phone: null,
+    active: true,
+    mustChangePassword: false,
+    lastLoginAt: null,
+    leaderUnits: [],
   }
   usePlansStore().currentPlanId = 1
   const wrapper = mount(SupervisionPage, { global })

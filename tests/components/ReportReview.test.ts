@@ -23,6 +23,11 @@ async function mountReview() {
     roleLabel: '办公室',
     unitId: 1,
     unitName: '办公室',
+    phone: null,
+    active: true,
+    mustChangePassword: false,
+    lastLoginAt: null,
+    leaderUnits: [],
   }
   usePlansStore().currentPlanId = 1
   const wrapper = mount(ReviewPage, { global, attachTo: document.body })

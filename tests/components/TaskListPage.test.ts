@@ -18,8 +18,34 @@ async function mountPage(path: string, role: 'office' | 'unit_head') {
   const global = { plugins: plugins(router) }
   useSessionStore().user =
     role === 'office'
-      ? { id: 2, username: 'office', displayName: '周敏', role, roleLabel: '办公室', unitId: 1, unitName: '办公室' }
-      : { id: 5, username: 'scjg', displayName: '张强', role, roleLabel: '处室负责人', unitId: 3, unitName: '市场监管处' }
+      ? {
+          id: 2,
+          username: 'office',
+          displayName: '周敏',
+          role,
+          roleLabel: '办公室',
+          unitId: 1,
+          unitName: '办公室',
+          phone: null,
+          active: true,
+          mustChangePassword: false,
+          lastLoginAt: null,
+          leaderUnits: [],
+        }
+      : {
+          id: 5,
+          username: 'scjg',
+          displayName: '张强',
+          role,
+          roleLabel: '处室负责人',
+          unitId: 3,
+          unitName: '市场监管处',
+          phone: null,
+          active: true,
+          mustChangePassword: false,
+          lastLoginAt: null,
+          leaderUnits: [],
+        }
   const plans = usePlansStore()
   plans.currentPlanId = 1
   const wrapper = mount(TaskListPage, { global })

@@ -8,6 +8,11 @@ export const scjgUser = {
   roleLabel: '处室负责人',
   unitId: 3,
   unitName: '市场监管处',
+  phone: null,
+  active: true,
+  mustChangePassword: false,
+  lastLoginAt: null,
+  leaderUnits: [],
 }
 
 export const currentPeriod = { period: '2021-07', dueOn: '2021-07-25', late: false, units: [] }

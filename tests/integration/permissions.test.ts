@@ -145,3 +145,65 @@ describe('task list for a dashboard drill-down', () => {
     expect(mine.every((r) => [...r.leads, ...r.coops].some((u) => u.id === unitIds['市场监管处']))).toBe(true)
   })
 })
+
+describe('the people and bureau calls, for every role (over the contract)', () => {
+  const accounts = { admin: 'admin', office: 'office', unit_head: 'scjg', unit_staff: 'scjg01', leader: 'juzhang' } as const
+  const bureau = {
+    name: '苏州市邮政管理局',
+    shortName: '苏州邮管局',
+    noticePrefix: '督办',
+    bulletinPrefix: '苏州邮管督',
+    reportingDay: 25,
+    timeZone: 'Asia/Shanghai',
+  }
+  // Inputs valid at the boundary; for the administrator they point at nothing, so the matrix changes no data.
+  const calls: [string, unknown][] = [
+    ['settings.bureau', {}],
+    ['settings.setBureau', bureau],
+    ['settings.calendar', {}],
+    ['settings.importCalendar', { text: '2021-13-01,holiday,无效日期' }],
+    ['units.create', { name: '办公室', kind: 'division' }],
+    ['units.update', { unitId: 99999, name: '无此单位' }],
+    ['units.merge', { fromUnitId: 99998, intoUnitId: 99999 }],
+    ['users.create', { username: 'office', displayName: '重名', role: 'office', unitId: null }],
+    ['users.update', { userId: 99999, displayName: '无此人' }],
+    ['users.resetPassword', { userId: 99999 }],
+    ['users.setActive', { userId: 99999, active: false }],
+    [
+      'users.importRoster',
+      {
+        rows: [{ line: 2, displayName: '某', username: 'x', roleLabel: '无', unitName: '', leaderUnitNames: '', phone: '' }],
+        confirm: false,
+      },
+    ],
+    ['users.exportRoster', {}],
+  ]
+
+  it('lets only the administrator through, and refuses everyone else before anything runs', async () => {
+    const { dispatch } = await import('../../electron/contract/dispatch')
+    const { DEMO_PASSWORD } = await import('../../electron/core/demo/accounts')
+    for (const [role, username] of Object.entries(accounts)) {
+      const login = await dispatch(t.core, 'auth.login', { username, password: DEMO_PASSWORD }, null)
+      expect(login.ok).toBe(true)
+      const token = (login as { data: { token: string } }).data.token
+      for (const [method, input] of calls) {
+        const res = await dispatch(t.core, method, input, token)
+        if (role === 'admin') expect(res, `${method} for admin`).not.toMatchObject({ ok: false, error: { code: 'forbidden' } })
+        else expect(res, `${method} for ${role}`).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      }
+      // onboarding: the administrator and the office
+      const onboarding = await dispatch(t.core, 'settings.onboarding', {}, token)
+      expect(onboarding.ok, `settings.onboarding for ${role}`).toBe(role === 'admin' || role === 'office')
+      // everyone may change their own password (here: refused only for the wrong old password)
+      const change = await dispatch(t.core, 'auth.changePassword', { oldPassword: 'wrong-old-1', newPassword: 'Another2021' }, token)
+      expect(change, `auth.changePassword for ${role}`).toMatchObject({ ok: false, error: { code: 'wrong_password' } })
+    }
+    // the branding is public: the login page shows it
+    expect(await dispatch(t.core, 'settings.branding', {}, null)).toEqual({
+      ok: true,
+      data: { name: '苏州市邮政管理局', shortName: '苏州邮管局' },
+    })
+    const anonymous = await dispatch(t.core, 'users.create', calls[7][1], null)
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+  })
+})

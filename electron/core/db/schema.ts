@@ -7,11 +7,21 @@ export type TaskLinkStatus = 'suggested' | 'accepted' | 'rejected'
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved'
 export type ReportOutcome = 'submitted' | 'returned' | 'approved' | 'noted'
 export type NoticeKind = 'reminder' | 'notice'
+export type CalendarDayKind = 'holiday' | 'workday'
 export type InboxKind = 'reminder' | 'notice' | 'returned' | 'instruction' | 'instruction_reply' | 'escalation' | 'notice_reply'
 
 export interface Database {
   settings: { key: string; value: string }
-  units: { id: Generated<number>; name: string; kind: UnitKind; sort: number; created_at: string }
+  units: {
+    id: Generated<number>
+    name: string
+    kind: UnitKind
+    sort: number
+    created_at: string
+    /** migration 006 */
+    short_name: string | null
+    active: Generated<number>
+  }
   unit_aliases: { alias: string; unit_id: number }
   users: {
     id: Generated<number>
@@ -23,6 +33,10 @@ export interface Database {
     password_salt: string
     active: Generated<number>
     created_at: string
+    /** migration 006 */
+    phone: string | null
+    must_change_password: Generated<number>
+    last_login_at: string | null
   }
   sessions: {
     token_hash: string
@@ -194,6 +208,10 @@ export interface Database {
     read_at: string | null
     read_by: number | null
   }
+  /** migration 006: 分管 — which leader is in charge of which units */
+  leader_units: { leader_id: number; unit_id: number }
+  /** migration 006: holidays on weekdays and working weekends (调休) */
+  calendar_days: { day: string; kind: CalendarDayKind; name: string }
   /** FTS5 tables (migration 004); rowid is the task or report id */
   task_search: { rowid: number; body: string }
   report_search: { rowid: number; body: string }

@@ -36,3 +36,12 @@ export const DEMO_LEADER_OF_UNIT: Record<string, string> = {
 
 /** The demo is set in mid-2021, so that its dashboards show a year under way. */
 export const DEMO_TODAY = '2021-07-20'
+
+/** 本局信息 of the demo bureau (settings keys of settings/bureau.ts). */
+export const DEMO_BUREAU: Record<string, string> = {
+  'bureau.name': '苏州市邮政管理局',
+  'bureau.shortName': '苏州邮管局',
+  'bureau.noticePrefix': '督办',
+  'bureau.bulletinPrefix': '苏州邮管督',
+  'bureau.timeZone': 'Asia/Shanghai',
+}

@@ -6,7 +6,8 @@ import { importUnreviewed } from '../imports/service'
 import { createUser } from '../users/service'
 import { inTransaction } from '../audit/service'
 import { insertUnit } from '../units/service'
-import { DEMO_LEADER_OF_UNIT, DEMO_PASSWORD, DEMO_TODAY, DEMO_UNITS, DEMO_USERS } from './accounts'
+import { writeSetting } from '../settings/store'
+import { DEMO_BUREAU, DEMO_LEADER_OF_UNIT, DEMO_PASSWORD, DEMO_TODAY, DEMO_UNITS, DEMO_USERS } from './accounts'
 import { seedDemoProgress } from './progress'
 
 /**
@@ -28,6 +29,7 @@ export async function seedDemo(base: Omit<Ctx, 'actor'>, samplePath: string): Pr
   await inTransaction(asAdmin, async (trx) => {
     for (const [sort, u] of DEMO_UNITS.entries()) unitIds.set(u.name, await insertUnit(trx, asAdmin, { ...u, sort }))
     await trx.insertInto('settings').values({ key: 'demo.today', value: DEMO_TODAY }).execute()
+    for (const [key, value] of Object.entries(DEMO_BUREAU)) await writeSetting(trx, key, value)
   })
   const userIds = new Map<string, number>()
   for (const u of DEMO_USERS.filter((x) => x.username !== 'admin')) {
@@ -40,6 +42,15 @@ export async function seedDemo(base: Omit<Ctx, 'actor'>, samplePath: string): Pr
     })
     userIds.set(u.username, created.id)
   }
+  // 分管: the same leaders the demo's tasks name, so escalation and the leader's home page agree.
+  await inTransaction(asAdmin, async (trx) => {
+    for (const [unit, user] of Object.entries(DEMO_LEADER_OF_UNIT)) {
+      await trx
+        .insertInto('leader_units')
+        .values({ leader_id: userIds.get(user)!, unit_id: unitIds.get(unit)! })
+        .execute()
+    }
+  })
 
   const text = decodeText(readFileSync(samplePath))
   const { planId } = await importUnreviewed(asAdmin, { draft: parsePlanText(text), text, sourceName: 'suzhou-2021-work-points.txt' })

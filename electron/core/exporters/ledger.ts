@@ -4,6 +4,7 @@ import type { Ctx } from '../context'
 import { STATUS_LABELS, STATUS_LIGHT } from '../tasks/rules'
 import { dashboardSnapshot } from '../dashboards/leader'
 import type { PlanSnapshot, SnapshotTask } from '../dashboards/snapshot'
+import { bureauName } from '../settings/bureau'
 import { bureauOf, cnDate, requireExporter, sheetName, toExported, type ExportedFile } from './common'
 import { applyPrintLayout, fitRowHeights } from './sheetLayout'
 
@@ -104,7 +105,9 @@ export async function buildLedger(s: PlanSnapshot): Promise<Uint8Array> {
 
 export async function exportLedger(ctx: Ctx, input: { planId?: number; asOf?: string }): Promise<ExportedFile> {
   requireExporter(ctx)
-  const s = await dashboardSnapshot(ctx, input)
+  const snapshot = await dashboardSnapshot(ctx, input)
+  // Titled with the bureau's own name (本局信息); the plan's issuer only until it is set.
+  const s = { ...snapshot, plan: { ...snapshot.plan, issuer: await bureauName(ctx, snapshot.plan.issuer) } }
   const year = s.plan.year ?? s.asOf.slice(0, 4)
   return toExported(`${bureauOf(s.plan.issuer)}${year}年工作落实情况台账（截至${s.asOf}）.xlsx`, await buildLedger(s))
 }

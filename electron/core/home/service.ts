@@ -46,6 +46,8 @@ export interface HomeSummary {
   instructions?: InboxItem[]
   /** leader */
   inCharge?: Brief[]
+  /** the divisions this leader is in charge of (分管), with their tasks' state */
+  inChargeUnits?: { id: number; name: string; led: number; done: number; behind: number; overdue: number }[]
   escalated?: NoticeView[]
 }
 
@@ -72,11 +74,30 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
   }
   if (actor.role === 'leader') {
     const escalated = (await listNotices(ctx, { awaitingReply: true })).filter((n) => n.escalationLevel > 0)
+    const units = await ctx.db
+      .selectFrom('leader_units')
+      .innerJoin('units', 'units.id', 'leader_units.unit_id')
+      .select(['units.id', 'units.name'])
+      .where('leader_units.leader_id', '=', actor.id)
+      .orderBy('units.sort')
+      .orderBy('units.id')
+      .execute()
+    const unitIds = new Set(units.map((u) => u.id))
+    const ledBy = (unitId: number) => rows.filter((r) => r.leads.some((u) => u.id === unitId))
     return {
       ...base,
       role: 'leader',
       overdue: { count: overdueRows.length, items: overdueRows.slice(0, 20).map(brief) },
-      inCharge: rows.filter((r) => r.leaderId === actor.id).map(brief),
+      // Tasks named for this leader, and tasks led by the divisions in their charge.
+      inCharge: rows.filter((r) => r.leaderId === actor.id || r.leads.some((u) => unitIds.has(u.id))).map(brief),
+      inChargeUnits: units.map((u) => ({
+        id: u.id,
+        name: u.name,
+        led: ledBy(u.id).length,
+        done: ledBy(u.id).filter((r) => r.status === 'done').length,
+        behind: ledBy(u.id).filter((r) => r.status === 'behind').length,
+        overdue: ledBy(u.id).filter((r) => r.status === 'overdue').length,
+      })),
       escalated,
     }
   }

@@ -4,7 +4,8 @@ import { deliver } from '../inbox/deliver'
 import { dueEscalationLevel } from './rules'
 
 /**
- * Raises every notice unanswered past its deadline to the leader in charge of its task.
+ * Raises every notice unanswered past its deadline to the leader in charge of its task, or, when the task
+ * names none, to the leader in charge (分管) of the unit it was sent to; with neither, to the office.
  * Idempotent: run when inboxes and notices are listed, or explicitly. Recorded as done by the system.
  */
 export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
@@ -13,7 +14,7 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
     .selectFrom('notices')
     .leftJoin('tasks', 'tasks.id', 'notices.task_id')
     .select(['notices.id', 'notices.number', 'notices.task_id', 'notices.reply_deadline', 'notices.replied_at', 'notices.escalation_level'])
-    .select(['tasks.leader_id', 'tasks.number as task_number'])
+    .select(['tasks.leader_id as task_leader_id', 'tasks.number as task_number', 'notices.unit_id'])
     .where('notices.kind', '=', 'notice')
     .where('notices.replied_at', 'is', null)
     .where('notices.escalation_level', '=', 0)
@@ -25,8 +26,16 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
   if (due.length === 0) return { escalated: [] }
   const system: Ctx = { ...ctx, actor: null }
   const escalated: number[] = []
+  const inCharge = await ctx.db
+    .selectFrom('leader_units')
+    .innerJoin('users', 'users.id', 'leader_units.leader_id')
+    .select(['leader_units.unit_id', 'leader_units.leader_id'])
+    .where('users.active', '=', 1)
+    .orderBy('leader_units.leader_id')
+    .execute()
   await inTransaction(system, async (trx) => {
-    for (const n of due) {
+    for (const raw of due) {
+      const n = { ...raw, leader_id: raw.task_leader_id ?? inCharge.find((l) => l.unit_id === raw.unit_id)?.leader_id ?? null }
       const now = ctx.clock.now().toISOString()
       // Re-checked inside the transaction, so two callers never escalate twice.
       const res = await trx

@@ -1,7 +1,7 @@
 /** Supervision rules: notice numbers, who has not reported, when a notice is raised. Pure. */
 
-/** 督办〔2021〕3号 */
-export const noticeNumber = (year: number, seq: number) => `督办〔${year}〕${seq}号`
+/** 督办〔2021〕3号; the prefix is the bureau's own (本局信息) */
+export const noticeNumber = (year: number, seq: number, prefix = '督办') => `${prefix}〔${year}〕${seq}号`
 
 export const ESCALATION_LABELS = ['未升级', '已升级至分管领导'] as const
 

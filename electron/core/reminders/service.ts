@@ -5,16 +5,22 @@ import { requireActor, requireRole, seesAllTasks } from '../users/rules'
 import { deliver } from '../inbox/deliver'
 import { loadTaskRecords } from '../tasks/queries'
 import { toRow } from '../tasks/service'
-import { DEFAULT_REPORTING_DAY, isReportLate, periodOf, reportDueDate, PERIOD } from '../reports/rules'
+import { periodOf, reportDueDate, PERIOD } from '../reports/rules'
+import { bureauSettings } from '../settings/bureau'
+import { deadlineOffHoliday } from '../calendar/service'
 import { escalateDue } from './escalation'
 import { missingReports, noticeNumber, type MissingByUnit } from './rules'
 
 export const REPORTING_DAY_KEY = 'reporting.day'
 
+/** The reporting day is part of 本局信息 (settings.setBureau); settings.setReportingDay remains for the office. */
 export async function reportingDay(ctx: Pick<Ctx, 'db'>): Promise<number> {
-  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', REPORTING_DAY_KEY).executeTakeFirst()
-  const day = Number(row?.value)
-  return Number.isInteger(day) && day >= 1 && day <= 31 ? day : DEFAULT_REPORTING_DAY
+  return (await bureauSettings(ctx)).reportingDay
+}
+
+/** The period's reporting deadline, moved off a holiday to the next working day. */
+export async function reportingDueOn(ctx: Pick<Ctx, 'db'>, period: string): Promise<string> {
+  return deadlineOffHoliday(ctx, reportDueDate(period, await reportingDay(ctx)))
 }
 
 export async function setReportingDay(ctx: Ctx, input: { day: number }): Promise<{ day: number }> {
@@ -55,9 +61,9 @@ export async function notReported(ctx: Ctx, input: { planId?: number; period?: s
   const actor = requireActor(ctx.actor)
   const period = input.period ?? periodOf(ctx.clock.today())
   if (!PERIOD.test(period)) throw new DubanError('invalid_input', '报送期次格式应为 YYYY-MM')
-  const day = await reportingDay(ctx)
+  const dueOn = await reportingDueOn(ctx, period)
   const planId = input.planId ?? (await latestPlanId(ctx))
-  const base = { period, dueOn: reportDueDate(period, day), late: isReportLate(period, day, ctx.clock.today()) }
+  const base = { period, dueOn, late: ctx.clock.today() > dueOn }
   if (planId === null) return { ...base, units: [] }
   const tasks = await loadTaskRecords(ctx.db, { planId })
   const reports = await ctx.db
@@ -84,8 +90,7 @@ export async function sendReminder(ctx: Ctx, input: { unitId: number; period?: s
   if (!unit) throw notFound('该单位')
   const missing = (await notReported(ctx, { period })).units.find((u) => u.unitId === unit.id)
   const count = input.taskIds?.length ?? missing?.tasks.length ?? 0
-  const issue =
-    input.message?.trim() || `请于${reportDueDate(period, await reportingDay(ctx))}前报送${period}进展（尚有${count}项任务未报送）。`
+  const issue = input.message?.trim() || `请于${await reportingDueOn(ctx, period)}前报送${period}进展（尚有${count}项任务未报送）。`
   return inTransaction(ctx, async (trx) => {
     const row = await trx
       .insertInto('notices')
@@ -136,6 +141,9 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
     throw new DubanError('conflict', `该任务当前为“${row.statusLabel}”，督办单只用于逾期或进度滞后的任务`)
   }
   if (input.replyDeadline < today) throw new DubanError('invalid_input', '回复期限不能早于今天')
+  // A reply deadline on a holiday moves to the next working day.
+  const replyDeadline = await deadlineOffHoliday(ctx, input.replyDeadline)
+  const { noticePrefix } = await bureauSettings(ctx)
   const lead = record.leads[0]
   if (!lead) throw new DubanError('conflict', '该任务没有牵头单位，无法下发督办单')
   const year = Number(today.slice(0, 4))
@@ -147,7 +155,7 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
       .where('year', '=', year)
       .executeTakeFirst()
     const seq = Number(last?.seq ?? 0) + 1
-    const number = noticeNumber(year, seq)
+    const number = noticeNumber(year, seq, noticePrefix)
     const n = await trx
       .insertInto('notices')
       .values({
@@ -159,7 +167,7 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
         number,
         issue: input.issue,
         required_reply: input.requiredReply,
-        reply_deadline: input.replyDeadline,
+        reply_deadline: replyDeadline,
         created_by: ctx.actor!.id,
         created_at: ctx.clock.now().toISOString(),
       })
@@ -170,10 +178,15 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
       to: { unitId: lead.id },
       refId: n.id,
       taskId: record.id,
-      title: `${number}：第${record.number}项任务，请于${input.replyDeadline}前回复`,
+      title: `${number}：第${record.number}项任务，请于${replyDeadline}前回复`,
       body: input.issue,
     })
-    await writeAudit(trx, ctx, { action: 'notice.issue', entity: 'notice', entityId: n.id, after: { number, ...input, unitId: lead.id } })
+    await writeAudit(trx, ctx, {
+      action: 'notice.issue',
+      entity: 'notice',
+      entityId: n.id,
+      after: { number, ...input, replyDeadline, unitId: lead.id },
+    })
     await writeAudit(trx, ctx, { action: 'notice.issue', entity: 'task', entityId: record.id, after: { number, noticeId: n.id } })
     return n.id
   })

@@ -13,3 +13,16 @@ export function guessUnitKind(name: string): UnitKind {
   if (/局$/.test(name)) return 'bureau'
   return 'division'
 }
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  division: '处室',
+  bureau: '下属局',
+  center: '中心',
+  association: '协会',
+  collective: '集体（各相关处室）',
+}
+
+/** Aliases as typed: trimmed, without blanks, duplicates or the unit's own name. */
+export function cleanAliases(aliases: readonly string[], ownName: string): string[] {
+  return [...new Set(aliases.map((a) => a.trim()).filter((a) => a && a !== ownName))]
+}

@@ -22,3 +22,13 @@ export function newToken(): string {
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
+
+// No 0/O, 1/l/I: a one-time password is read off a screen or a sheet and typed by hand.
+const LETTERS = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ'
+const DIGITS = '23456789'
+
+/** A 10-character one-time password with letters and digits, which meets the strength rule. */
+export function oneTimePassword(): string {
+  const pick = (alphabet: string, n: number) => [...randomBytes(n)].map((b) => alphabet[b % alphabet.length]).join('')
+  return pick(LETTERS, 3) + pick(DIGITS, 2) + pick(LETTERS, 3) + pick(DIGITS, 2)
+}

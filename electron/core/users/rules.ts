@@ -31,3 +31,15 @@ export function canReadTask(actor: Actor, taskUnitIds: readonly number[]): boole
   if (seesAllTasks(actor)) return true
   return actor.unitId !== null && taskUnitIds.includes(actor.unitId)
 }
+
+/** The strength rule, stated the same way everywhere it is checked. */
+export const PASSWORD_RULE = '密码至少8位，须同时包含字母和数字，且不能与用户名相同'
+
+/** Why a new password is not acceptable, or null when it is. */
+export function passwordProblem(password: string, username: string): string | null {
+  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) return PASSWORD_RULE
+  if (password.toLowerCase() === username.toLowerCase()) return PASSWORD_RULE
+  return null
+}
+
+export const isUnitRole = (role: Role) => role === 'unit_head' || role === 'unit_staff'

@@ -21,15 +21,31 @@ export interface UserView {
   roleLabel: string
   unitId: number | null
   unitName: string | null
+  phone: string | null
+  active: boolean
+  /** signed in with a one-time password: every call but changing it is refused until it is changed */
+  mustChangePassword: boolean
+  lastLoginAt: string | null
+  /** 分管: the units a leader is in charge of */
+  leaderUnits: { id: number; name: string }[]
 }
 
-async function userView(ctx: Ctx, id: number): Promise<UserView> {
+export async function userView(ctx: Pick<Ctx, 'db'>, id: number): Promise<UserView> {
   const u = await ctx.db
     .selectFrom('users')
     .leftJoin('units', 'units.id', 'users.unit_id')
     .select(['users.id', 'username', 'display_name', 'role', 'unit_id', 'units.name as unit_name'])
+    .select(['phone', 'users.active', 'must_change_password', 'last_login_at'])
     .where('users.id', '=', id)
     .executeTakeFirstOrThrow()
+  const inCharge = await ctx.db
+    .selectFrom('leader_units')
+    .innerJoin('units', 'units.id', 'leader_units.unit_id')
+    .select(['units.id', 'units.name'])
+    .where('leader_id', '=', id)
+    .orderBy('units.sort')
+    .orderBy('units.id')
+    .execute()
   return {
     id: u.id,
     username: u.username,
@@ -38,6 +54,11 @@ async function userView(ctx: Ctx, id: number): Promise<UserView> {
     roleLabel: ROLE_LABELS[u.role],
     unitId: u.unit_id,
     unitName: u.unit_name,
+    phone: u.phone,
+    active: u.active === 1,
+    mustChangePassword: u.must_change_password === 1,
+    lastLoginAt: u.last_login_at,
+    leaderUnits: inCharge,
   }
 }
 
@@ -52,7 +73,16 @@ export async function setupStatus(ctx: Ctx, caller?: Caller): Promise<{ needsSet
 
 export async function createUser(
   ctx: Ctx,
-  input: { username: string; displayName: string; role: Role; unitId: number | null; password: string },
+  input: {
+    username: string
+    displayName: string
+    role: Role
+    unitId: number | null
+    password: string
+    phone?: string | null
+    /** a one-time password the person must change at first sign-in */
+    mustChangePassword?: boolean
+  },
 ): Promise<UserView> {
   const { needsSetup } = await setupStatus(ctx)
   if (!needsSetup) requireRole(ctx.actor, ['admin'])
@@ -73,6 +103,8 @@ export async function createUser(
         unit_id: input.unitId,
         password_salt: salt,
         password_hash: hashPassword(input.password, salt),
+        phone: input.phone || null,
+        must_change_password: input.mustChangePassword ? 1 : 0,
         created_at: ctx.clock.now().toISOString(),
       })
       .returning('id')
@@ -81,7 +113,13 @@ export async function createUser(
       action: 'user.create',
       entity: 'user',
       entityId: row.id,
-      after: { username: input.username, role: input.role, unitId: input.unitId },
+      after: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: input.unitId,
+        phone: input.phone || null,
+      },
     })
     return row.id
   })
@@ -125,12 +163,16 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   const u = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst()
   const check = u ?? { password_salt: dummyCredentials().salt, password_hash: dummyCredentials().hash }
   const passwordOk = verifyPassword(input.password, check.password_salt, check.password_hash)
-  if (!u || !u.active || !passwordOk) {
+  if (!u || !passwordOk) {
     await inTransaction(ctx, (trx) => recordLoginFailure(trx, ctx, input.username, caller))
     throw new DubanError('bad_credentials', '用户名或密码不正确')
   }
+  // Said only to someone who knows the password, so it reveals nothing to a guesser.
+  if (!u.active) throw new DubanError('bad_credentials', '该账号已停用，请联系系统管理员')
   const token = newToken()
   const now = ctx.clock.now().toISOString()
+  // The previous sign-in is what the person is shown ("上次登录"), so it is read before this one is recorded.
+  const previousLoginAt = u.last_login_at
   await inTransaction(ctx, async (trx) => {
     await clearUserFailures(trx, input.username)
     await trx
@@ -144,9 +186,11 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
         user_agent: caller.userAgent ? caller.userAgent.slice(0, 200) : null,
       })
       .execute()
+    await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', u.id).execute()
     await writeAudit(trx, { ...ctx, actor: { id: u.id } as Actor }, { action: 'auth.login', entity: 'user', entityId: u.id })
   })
-  return { token, user: await userView(ctx, u.id) }
+  const user = await userView(ctx, u.id)
+  return { token, user, mustChangePassword: user.mustChangePassword, previousLoginAt }
 }
 
 export async function logout(ctx: Ctx, token: string | null): Promise<{ ok: true }> {
@@ -160,7 +204,7 @@ export async function resolveSession(ctx: Omit<Ctx, 'actor'>, token: string): Pr
   const s = await ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'username', 'display_name', 'role', 'unit_id', 'active', 'last_seen_at'])
+    .select(['users.id', 'username', 'display_name', 'role', 'unit_id', 'active', 'last_seen_at', 'must_change_password'])
     .where('token_hash', '=', hash)
     .executeTakeFirst()
   if (!s || !s.active) throw new DubanError('unauthenticated', '请先登录')
@@ -173,7 +217,14 @@ export async function resolveSession(ctx: Omit<Ctx, 'actor'>, token: string): Pr
   if (now.getTime() - new Date(s.last_seen_at).getTime() >= SEEN_RESOLUTION_MS) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute()
   }
-  return { id: s.id, username: s.username, displayName: s.display_name, role: s.role, unitId: s.unit_id }
+  return {
+    id: s.id,
+    username: s.username,
+    displayName: s.display_name,
+    role: s.role,
+    unitId: s.unit_id,
+    mustChangePassword: s.must_change_password === 1,
+  }
 }
 
 export async function me(ctx: Ctx): Promise<UserView> {

@@ -24,9 +24,11 @@ async function contentFor(ctx: Ctx, input: BulletinInput): Promise<BulletinConte
   const today = ctx.clock.today()
   if (`${input.period}-01` > today) throw new DubanError('invalid_input', '不能为未来月份生成通报')
   const end = monthEnd(input.period)
-  const snapshot = await dashboardSnapshot(ctx, { planId: input.planId, asOf: end > today ? today : end })
+  const taken = await dashboardSnapshot(ctx, { planId: input.planId, asOf: end > today ? today : end })
+  // The bureau's own name and prefix (本局信息) head the bulletin; the plan's issuer and number only until they are set.
+  const bureau = await bureauInfo(ctx.db, taken.plan)
+  const snapshot = { ...taken, plan: { ...taken.plan, issuer: bureau.name } }
   const seq = await bulletinSeq(ctx, input.period)
-  const bureau = await bureauInfo(ctx.db, snapshot.plan)
   const number = formatDocNumber(bureau.bulletinPrefix, input.period.slice(0, 4), seq)
   return bulletinContent(snapshot, input.period, number, await reportingDay(ctx), bureau)
 }
