@@ -11,6 +11,7 @@ import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
 import { checkDatabase } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
+import { runArchiveExport, runArchiveImport, runBackup, runBackups, runRestore, runVerify } from './backup'
 
 const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
@@ -18,6 +19,12 @@ const USAGE = `用法：
   npm run --silent cli -- bulletin --period YYYY-MM --out 文件      生成督查通报（Word）
   npm run --silent cli -- demo [--years 10] [--bureaus 13] [--out 目录]   生成用于性能测试的大型数据库
   npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
+  npm run --silent cli -- backup [--out 目录]                   立即备份数据库和佐证材料
+  npm run --silent cli -- backups                               列出备份并逐一校验
+  npm run --silent cli -- verify 备份                           校验一份备份（每个文件的 SHA-256）
+  npm run --silent cli -- restore 备份                          恢复备份（须先关闭督办台；当前数据改名保留）
+  npm run --silent cli -- archive-export --plan 编号|--year 年份 --out 文件.zip   导出年度归档
+  npm run --silent cli -- archive-import 文件.zip               把归档导入到空的新安装
 数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
 
 /** With a database in the data directory, a dry run also names the units it does not know. */
@@ -106,6 +113,19 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') return runImport(rest)
   if (command === 'check') return runCheck()
   if (command === 'demo') return runDemo(rest, join(appRoot(), '.duban-large'))
+  const dataDir = dataDirFrom(join(appRoot(), '.duban-data'))
+  if (command === 'backup') return runBackup(dataDir, rest)
+  if (command === 'backups') return runBackups(dataDir)
+  if (command === 'verify') return runVerify(dataDir, rest)
+  if (command === 'restore') return runRestore(dataDir, rest)
+  if (command === 'archive-export' || command === 'archive-import') {
+    const core = await openData()
+    try {
+      return await (command === 'archive-export' ? runArchiveExport : runArchiveImport)(core, rest)
+    } finally {
+      await core.close()
+    }
+  }
   if (command === 'ledger' || command === 'bulletin') {
     const core = await openData()
     try {

@@ -23,6 +23,8 @@ import { exportLedger } from '../core/exporters/ledger'
 import { exportBulletin, exportBulletinHtml } from '../core/exporters/bulletin'
 import { exportForm } from '../core/exporters/forms/write'
 import { confirmForm, previewForm } from '../core/exporters/forms/service'
+import * as backups from '../core/backup/service'
+import { exportArchive } from '../core/archive/export'
 
 export interface CallMeta {
   token: string | null
@@ -89,4 +91,11 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'forms.export': (ctx, input) => exportForm(ctx, input),
   'forms.preview': (ctx, input) => previewForm(ctx, input),
   'forms.confirm': (ctx, input) => confirmForm(ctx, input),
+  'backups.list': (ctx) => backups.listBackupsView(ctx),
+  'backups.create': (ctx) => backups.backupNow(ctx),
+  'backups.verify': (ctx, input) => backups.verifyBackup(ctx, input),
+  'backups.restore': (ctx, input) => backups.requestRestore(ctx, input),
+  'backups.cancelRestore': (ctx) => backups.cancelRestore(ctx),
+  'backups.setFolder': (ctx, input) => backups.setBackupFolder(ctx, input),
+  'archives.export': (ctx, input) => exportArchive(ctx, input),
 }

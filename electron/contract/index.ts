@@ -10,6 +10,7 @@ import { supervisionCalls } from './supervision'
 import { dashboardCalls } from './dashboards'
 import { exportCalls } from './exports'
 import { formCalls } from './forms'
+import { backupCalls } from './backups'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...dashboardCalls,
   ...exportCalls,
   ...formCalls,
+  ...backupCalls,
 }
 
 export type Contract = typeof contract
