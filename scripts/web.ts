@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process'
 import { openCore } from '../electron/core/app'
 import { appRoot, dataDirFrom, demoSamplePath, wantsDemo } from '../electron/core/paths'
 import { startBridge } from '../electron/bridge/server'
+import { startBackupScheduler } from '../electron/core/backup/scheduler'
+import { DubanError } from '../electron/core/errors'
 
 const root = appRoot()
 // DUBAN_RENDERER_DIR lets test runs build into a folder of their own instead of out/renderer.
@@ -27,12 +29,18 @@ if (!existsSync(join(rendererDir, 'index.html')) || process.argv.includes('--bui
 }
 
 const dataDir = dataDirFrom(join(root, '.duban-data'))
-const core = await openCore({ dataDir, demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
+const core = await openCore({ dataDir, demoSample: wantsDemo() ? demoSamplePath(root) : undefined }).catch((err: unknown) => {
+  // A missing or damaged database is refused with the restore command to run; never a stack trace.
+  console.error(err instanceof DubanError ? err.message : `督办台无法启动：${(err as Error).message}`)
+  process.exit(1)
+})
+const backups = startBackupScheduler(core)
 const port = Number(process.env.DUBAN_PORT || 5180)
 const { server, url } = await startBridge({ env: core, staticRoot: rendererDir, port })
 console.log(`督办台已启动：${url}  （数据目录：${dataDir}）`)
 
 const stop = () => {
+  backups.stop()
   server.close()
   void core.close().then(() => process.exit(0))
 }
