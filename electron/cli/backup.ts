@@ -8,16 +8,11 @@ import { createBackup, snapshotOfFile } from '../core/backup/create'
 import { backupFolderOf } from '../core/backup/marker'
 import { verifyBackupDir } from '../core/backup/manifest'
 import { listBackups, resolveBackup, restoreBackup } from '../core/backup/restore'
-import { KIND_LABELS } from '../core/backup/rules'
+import { cnDateTime, KIND_LABELS } from '../core/backup/rules'
 import { exportArchive } from '../core/archive/export'
 import { importArchive } from '../core/archive/import'
 import { adminCtx } from './documents'
 
-const pad = (n: number) => String(n).padStart(2, '0')
-export const cnTime = (iso: string) => {
-  const d = new Date(iso)
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
 /** Reads the database file through its own connection: works while the app runs, never opens it for writing use. */
@@ -41,7 +36,7 @@ export async function runBackups(dataDir: string): Promise<number> {
   }
   for (const b of list) {
     const status = b.verification.ok ? '✓ 校验通过' : `✗ ${b.verification.problems.join('；')}`
-    process.stdout.write(`${b.name}  ${KIND_LABELS[b.manifest.kind]}  ${cnTime(b.manifest.createdAt)}  ${size(b.sizeBytes)}  ${status}\n`)
+    process.stdout.write(`${b.name}  ${KIND_LABELS[b.manifest.kind]}  ${cnDateTime(b.manifest.createdAt)}  ${size(b.sizeBytes)}  ${status}\n`)
   }
   return list.every((b) => b.verification.ok) ? 0 : 1
 }

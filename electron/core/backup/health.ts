@@ -13,7 +13,7 @@ import { createBackup, snapshotOfFile, writeDurable } from './create'
 import { countRows } from './manifest'
 import { backupFolderOf, readMarker } from './marker'
 import { latestGoodBackup, PENDING_RESTORE_FILE, restoreBackup } from './restore'
-import { lossAgainstBaseline, type Baseline } from './rules'
+import { cnDateTime, lossAgainstBaseline, type Baseline } from './rules'
 import { backupStamps } from './create'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
@@ -43,7 +43,7 @@ async function refuse(dataDir: string, problems: string[]): Promise<never> {
   const lines = [`督办台拒绝打开数据库，以免在损坏或缺失的数据上继续工作：`, ...problems.map((p) => `  · ${p}`), `数据目录：${dataDir}`]
   if (latest) {
     lines.push(
-      `最近一份校验通过的备份：${latest.name}（${latest.createdAt.slice(0, 16).replace('T', ' ')}）。`,
+      `最近一份校验通过的备份：${latest.name}（${cnDateTime(latest.createdAt)}）。`,
       `先关闭督办台（或停止服务器），再在项目目录中执行下面的命令恢复（当前数据库会改名保留，不会删除）：`,
       `  ${restoreCommand(dataDir, latest.name)}`,
     )

@@ -31,6 +31,12 @@ const pad = (n: number) => String(n).padStart(2, '0')
 const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 const localMonth = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}`
 
+/** 2021-07-20T02:00:00Z → 2021年7月20日 10:00 (local time, as the office reads it) */
+export function cnDateTime(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 /** ISO-8601 week (Monday first) of a local date, e.g. 2021-W29. */
 export function isoWeek(d: Date): string {
   const day = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))
@@ -102,7 +108,7 @@ export function lossAgainstBaseline(current: { auditMaxId: number; counts: Recor
   const problems: string[] = []
   if (current.auditMaxId < baseline.auditMaxId) {
     problems.push(
-      `审计记录比 ${baseline.at.slice(0, 16).replace('T', ' ')} 时少了 ${baseline.auditMaxId - current.auditMaxId} 条，之后提交的修改已经丢失`,
+      `审计记录比 ${cnDateTime(baseline.at)} 时少了 ${baseline.auditMaxId - current.auditMaxId} 条，之后提交的修改已经丢失`,
     )
   }
   const auditedSince = Math.max(0, current.auditMaxId - baseline.auditMaxId)
