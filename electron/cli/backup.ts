@@ -36,7 +36,9 @@ export async function runBackups(dataDir: string): Promise<number> {
   }
   for (const b of list) {
     const status = b.verification.ok ? '✓ 校验通过' : `✗ ${b.verification.problems.join('；')}`
-    process.stdout.write(`${b.name}  ${KIND_LABELS[b.manifest.kind]}  ${cnDateTime(b.manifest.createdAt)}  ${size(b.sizeBytes)}  ${status}\n`)
+    process.stdout.write(
+      `${b.name}  ${KIND_LABELS[b.manifest.kind]}  ${cnDateTime(b.manifest.createdAt)}  ${size(b.sizeBytes)}  ${status}\n`,
+    )
   }
   return list.every((b) => b.verification.ok) ? 0 : 1
 }

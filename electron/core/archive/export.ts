@@ -23,7 +23,10 @@ async function collectRows(ctx: Ctx, planId: number, year: number | null): Promi
     const out: Row[] = []
     for (let i = 0; i < values.length; i += 500) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const rows = await (db.selectFrom(table) as any).selectAll().where(col, 'in', values.slice(i, i + 500)).execute()
+      const rows = await (db.selectFrom(table) as any)
+        .selectAll()
+        .where(col, 'in', values.slice(i, i + 500))
+        .execute()
       out.push(...(rows as Row[]))
     }
     return out
@@ -93,6 +96,7 @@ export async function exportArchive(ctx: Ctx, input: { planId: number }): Promis
   const plan = await ctx.db.selectFrom('plans').selectAll().where('id', '=', input.planId).executeTakeFirst()
   if (!plan) throw notFound('该文件')
   const tables = await collectRows(ctx, plan.id, plan.year)
+  for (const rows of Object.values(tables)) if (rows[0] && 'id' in rows[0]) rows.sort((a, b) => (a.id as number) - (b.id as number))
   const zip = new JSZip()
   const shas = [...new Set(tables.attachments.map((a) => a.sha256 as string))].sort()
   const files: ArchiveJson['files'] = []

@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
+import { sql, type Transaction } from 'kysely'
+import type { Database, Role } from '../db/schema'
 import type { Ctx } from '../context'
 import { DubanError } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
@@ -37,12 +39,54 @@ async function readArchive(bytes: Uint8Array): Promise<{ json: ArchiveJson; zip:
   return { json, zip }
 }
 
+/** People are matched by username; one without an account here comes back inactive, without a password. */
+async function importUsers(trx: Transaction<Database>, users: Row[], userIds: Map<number, number>): Promise<number> {
+  let added = 0
+  for (const u of users) {
+    const existing = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', u.username as string)
+      .executeTakeFirst()
+    if (existing) {
+      userIds.set(u.id as number, existing.id)
+      continue
+    }
+    const free = !(await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', u.id as number)
+      .executeTakeFirst())
+    const inserted = await trx
+      .insertInto('users')
+      .values({
+        ...(free ? { id: u.id as number } : {}),
+        username: u.username as string,
+        display_name: u.display_name as string,
+        role: u.role as Role,
+        unit_id: u.unit_id as number | null,
+        password_hash: '', // no password travels in an archive: the administrator sets a new one
+        password_salt: '',
+        active: 0,
+        created_at: u.created_at as string,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    userIds.set(u.id as number, inserted.id)
+    added++
+  }
+  return added
+}
+
 /** Empty: no units, plans, tasks or reports yet (a first administrator may already exist). */
 async function assertEmpty(ctx: Ctx): Promise<void> {
   for (const table of ['units', 'plans', 'tasks', 'reports', 'attachments'] as const) {
     const row = await ctx.db.selectFrom(table).select(ctx.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     if (Number(row.n) > 0)
-      throw new DubanError('not_empty', '只能导入到没有任何数据的新安装中：当前数据库已有单位、文件或任务，归档未导入（不会与现有数据合并）')
+      throw new DubanError(
+        'not_empty',
+        '只能导入到没有任何数据的新安装中：当前数据库已有单位、文件或任务，归档未导入（不会与现有数据合并）',
+      )
   }
 }
 
@@ -65,42 +109,24 @@ export async function importArchive(ctx: Ctx, bytes: Uint8Array): Promise<{ plan
     }
     let rows = 0
     await inTransaction(ctx, async (trx) => {
+      // Checked at commit: the archive's rows are whole, whatever order they arrive in.
+      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx)
       const userIds = new Map<number, number>()
-      for (const u of json.tables.users) {
-        const existing = await trx.selectFrom('users').select('id').where('username', '=', u.username as string).executeTakeFirst()
-        if (existing) {
-          userIds.set(u.id as number, existing.id)
-          continue
-        }
-        const free = !(await trx.selectFrom('users').select('id').where('id', '=', u.id as number).executeTakeFirst())
-        const inserted = await trx
-          .insertInto('users')
-          .values({
-            ...(free ? { id: u.id as number } : {}),
-            username: u.username as string,
-            display_name: u.display_name as string,
-            role: u.role as 'admin',
-            unit_id: u.unit_id as number | null,
-            // no password travels in an archive: the account stays inactive until the administrator sets one
-            password_hash: '',
-            password_salt: '',
-            active: 0,
-            created_at: u.created_at as string,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        userIds.set(u.id as number, inserted.id)
-        rows++
-      }
       const mapUser = (v: unknown) => (v === null || v === undefined ? v : (userIds.get(v as number) ?? null))
       for (const table of ARCHIVE_ORDER) {
-        if (table === 'users') continue
+        if (table === 'users') {
+          rows += await importUsers(trx, json.tables.users, userIds)
+          continue
+        }
         const userCols = USER_COLUMNS[table] ?? []
         for (const row of json.tables[table] ?? []) {
           const values: Row = { ...row }
           for (const c of userCols) values[c] = mapUser(values[c])
           // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          await trx.insertInto(table).values(values as any).execute()
+          await trx
+            .insertInto(table)
+            .values(values as any)
+            .execute()
           rows++
         }
       }

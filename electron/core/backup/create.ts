@@ -117,7 +117,9 @@ export async function createBackup(opts: CreateOptions): Promise<BackupResult> {
     try {
       const check = copy.pragma('quick_check', { simple: true })
       if (check !== 'ok') throw new DubanError('database_damaged', `数据库已损坏（${String(check)}），未生成备份，现有备份均保留`)
-      const shas = (copy.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').all() as { sha256: string }[]).map((r) => r.sha256)
+      const shas = (copy.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').all() as { sha256: string }[]).map(
+        (r) => r.sha256,
+      )
       facts = { ...countRows(copy), schemaVersion: copy.pragma('user_version', { simple: true }) as number, shas }
     } finally {
       copy.close()

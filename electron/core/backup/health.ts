@@ -111,7 +111,9 @@ export async function guardDatabase(dataDir: string, file: string, now: Date): P
       const check = probe.pragma('quick_check', { simple: true })
       if (check !== 'ok') problems.push(`数据库完整性检查未通过（${String(check).slice(0, 200)}）`)
       version = probe.pragma('user_version', { simple: true }) as number
-      const tables = new Set((probe.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name))
+      const tables = new Set(
+        (probe.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name),
+      )
       if (version === 0 && marker) problems.push('数据库中没有任何数据表（版本 0），像是被一个空数据库替换了')
       else if (version > 0 && REQUIRED_TABLES.some((t) => !tables.has(t))) problems.push('数据库缺少必要的数据表')
       if (problems.length === 0 && version > 0) current = countRows(probe)

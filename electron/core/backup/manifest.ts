@@ -41,7 +41,8 @@ export function countRows(raw: BetterSqlite3.Database): { counts: Record<string,
     .all() as { name: string }[]
   const counts: Record<string, number> = {}
   for (const { name } of tables) counts[name] = (raw.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n
-  const audit = counts.audit_log === undefined ? 0 : (raw.prepare('SELECT coalesce(max(id), 0) AS m FROM audit_log').get() as { m: number }).m
+  const audit =
+    counts.audit_log === undefined ? 0 : (raw.prepare('SELECT coalesce(max(id), 0) AS m FROM audit_log').get() as { m: number }).m
   return { counts, auditMaxId: audit }
 }
 

@@ -107,9 +107,7 @@ export const WATCHED_TABLES = ['plans', 'tasks', 'reports', 'attachments', 'user
 export function lossAgainstBaseline(current: { auditMaxId: number; counts: Record<string, number> }, baseline: Baseline): string[] {
   const problems: string[] = []
   if (current.auditMaxId < baseline.auditMaxId) {
-    problems.push(
-      `审计记录比 ${cnDateTime(baseline.at)} 时少了 ${baseline.auditMaxId - current.auditMaxId} 条，之后提交的修改已经丢失`,
-    )
+    problems.push(`审计记录比 ${cnDateTime(baseline.at)} 时少了 ${baseline.auditMaxId - current.auditMaxId} 条，之后提交的修改已经丢失`)
   }
   const auditedSince = Math.max(0, current.auditMaxId - baseline.auditMaxId)
   for (const table of WATCHED_TABLES) {

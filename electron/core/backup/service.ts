@@ -145,7 +145,13 @@ export async function setBackupFolder(ctx: Ctx, input: { folder: string | null }
   const marker = ensureMarker(dataDir, ctx.clock.now())
   const before = backupFolderOf(dataDir)
   await inTransaction(ctx, async (trx) => {
-    await writeAudit(trx, ctx, { action: 'backup.set_folder', entity: 'backup', entityId: null, before: { folder: before }, after: { folder } })
+    await writeAudit(trx, ctx, {
+      action: 'backup.set_folder',
+      entity: 'backup',
+      entityId: null,
+      before: { folder: before },
+      after: { folder },
+    })
     const { backupFolder: _old, ...rest } = marker
     writeMarker(dataDir, folder ? { ...rest, backupFolder: folder } : rest)
   })
