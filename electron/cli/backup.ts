@@ -1,12 +1,13 @@
 /** CLI commands for backups, restore and the year-end archive. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DB_FILE, type CoreApp } from '../core/app'
 import { DubanError } from '../core/errors'
 import { createBackup, snapshotOfFile } from '../core/backup/create'
-import { backupFolderOf } from '../core/backup/marker'
-import { verifyBackupDir } from '../core/backup/manifest'
+import { backupFolderOf, updateMarker } from '../core/backup/marker'
+import { countRows, verifyBackupDir } from '../core/backup/manifest'
 import { listBackups, resolveBackup, restoreBackup } from '../core/backup/restore'
 import { cnDateTime, KIND_LABELS } from '../core/backup/rules'
 import { exportArchive } from '../core/archive/export'
@@ -85,5 +86,26 @@ export async function runArchiveImport(core: CoreApp, args: string[]): Promise<n
   if (!existsSync(args[0])) throw new DubanError('file_not_found', `找不到文件：${args[0]}`)
   const result = await importArchive(await adminCtx(core), new Uint8Array(readFileSync(args[0])))
   process.stdout.write(`已导入归档：${result.title}，${result.rows} 行数据，${result.files} 个佐证材料\n`)
+  return 0
+}
+
+/**
+ * After a refusal for lost writes (a deleted -wal, fewer rows than the last backup) when no backup is wanted:
+ * the administrator accepts the database as it is now. Damage SQLite itself finds (quick_check) is still refused.
+ */
+export async function runAcceptCurrent(dataDir: string): Promise<number> {
+  const file = join(dataDir, DB_FILE)
+  if (!existsSync(file)) throw new DubanError('not_found', `数据目录中没有数据库：${file}；请恢复备份`)
+  if (existsSync(`${file}-shm`) && !existsSync(`${file}-wal`)) rmSync(`${file}-shm`)
+  const probe = new BetterSqlite3(file, { fileMustExist: true })
+  try {
+    const check = probe.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new DubanError('database_damaged', `数据库已损坏（${String(check)}），不能接受，请恢复备份`)
+    const current = countRows(probe)
+    updateMarker(dataDir, (m) => ({ ...m, baseline: { at: new Date().toISOString(), ...current } }))
+  } finally {
+    probe.close()
+  }
+  process.stdout.write('已接受当前数据库：之后的启动检查以它现在的记录数为准。已经丢失的修改无法找回。\n')
   return 0
 }

@@ -11,7 +11,7 @@ import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
 import { checkDatabase } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
-import { runArchiveExport, runArchiveImport, runBackup, runBackups, runRestore, runVerify } from './backup'
+import { runAcceptCurrent, runArchiveExport, runArchiveImport, runBackup, runBackups, runRestore, runVerify } from './backup'
 
 const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
@@ -23,6 +23,7 @@ const USAGE = `用法：
   npm run --silent cli -- backups                               列出备份并逐一校验
   npm run --silent cli -- verify 备份                           校验一份备份（每个文件的 SHA-256）
   npm run --silent cli -- restore 备份                          恢复备份（须先关闭督办台；当前数据改名保留）
+  npm run --silent cli -- accept-current                        启动检查发现修改丢失而不恢复备份时，接受当前数据库
   npm run --silent cli -- archive-export --plan 编号|--year 年份 --out 文件.zip   导出年度归档
   npm run --silent cli -- archive-import 文件.zip               把归档导入到空的新安装
 数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
@@ -118,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'backups') return runBackups(dataDir)
   if (command === 'verify') return runVerify(dataDir, rest)
   if (command === 'restore') return runRestore(dataDir, rest)
+  if (command === 'accept-current') return runAcceptCurrent(dataDir)
   if (command === 'archive-export' || command === 'archive-import') {
     const core = await openData()
     try {

@@ -11,6 +11,7 @@ import { submitReport } from '../../electron/core/reports/service'
 import { listTasks } from '../../electron/core/tasks/service'
 import { listPlans } from '../../electron/core/plans/service'
 import { MARKER_FILE } from '../../electron/core/backup/marker'
+import { runAcceptCurrent } from '../../electron/cli/backup'
 
 const root = resolve(__dirname, '../..')
 let t: TestCore
@@ -123,6 +124,22 @@ describe('a damaged database at start is refused, in Chinese, with the latest go
     rmSync(join(dir, 'duban.db-shm'))
     const err = await refusal(dir)
     expect(err.message).toMatch(/审计记录比 2021年7月20日 10:00 时少了 6 条/)
+  })
+
+  it('opens a database with lost writes only once the administrator accepts it (cli accept-current)', async () => {
+    const dir = copyOf(crashImage, 'accepted')
+    rmSync(join(dir, 'duban.db-wal'))
+    await refusal(dir)
+    expect(await runAcceptCurrent(dir)).toBe(0)
+    const core = await openCore({ dataDir: dir, clock: t.clock })
+    await core.close()
+  })
+
+  it('does not let accept-current wave through damage that quick_check finds', async () => {
+    const dir = copyOf(good, 'accept-damaged')
+    const file = join(dir, 'duban.db')
+    overwrite(file, Math.floor(statSync(file).size / 2 / 4096) * 4096 + 1000, garbage(8192))
+    await expect(runAcceptCurrent(dir)).rejects.toMatchObject({ code: 'database_damaged' })
   })
 
   it('opens the crash image itself: a kill leaves nothing to refuse', async () => {
