@@ -104,7 +104,8 @@ describe('MaintenancePage (系统维护)', () => {
     expect(box.textContent).toContain('不合并')
     expect(box.textContent).toContain('改名保留')
     const input = box.querySelector('input') as HTMLInputElement
-    const confirm = () => (Array.from(box.querySelectorAll('button')).find((b) => b.textContent?.trim() === '恢复') as HTMLButtonElement).click()
+    const confirm = () =>
+      (Array.from(box.querySelectorAll('button')).find((b) => b.textContent?.trim() === '恢复') as HTMLButtonElement).click()
     input.value = '恢复'
     input.dispatchEvent(new Event('input'))
     await flushPromises()

@@ -20,7 +20,11 @@ import { DEMO_PASSWORD } from '../../electron/core/demo/accounts'
 
 const root = resolve(__dirname, '../..')
 const cli = (args: string[], dataDir: string) =>
-  spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DUBAN_DATA_DIR: dataDir } })
+  spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DUBAN_DATA_DIR: dataDir },
+  })
 const work = mkdtempSync(join(tmpdir(), 'duban-archive-'))
 let t: TestCore
 let planId: number
@@ -47,7 +51,12 @@ beforeAll(async () => {
   planId = (await listPlans(office))[0].id
   const task = (await listTasks(office, { planId })).find((r) => !r.closedAt && r.leads.some((l) => l.name === '市场监管处'))!
   const pdf = Buffer.from('%PDF-1.4\n% 归档佐证\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-  const r = await submitReport(scjg, { taskId: task.id, percent: 70, progress: '归档前的报送', newFiles: [{ name: '佐证.pdf', dataBase64: pdf.toString('base64') }] })
+  const r = await submitReport(scjg, {
+    taskId: task.id,
+    percent: 70,
+    progress: '归档前的报送',
+    newFiles: [{ name: '佐证.pdf', dataBase64: pdf.toString('base64') }],
+  })
   await reviewReport(office, { reportId: r.id, decision: 'approve' })
   await writeInstruction(await t.ctxAs('juzhang'), { taskId: task.id, body: '抓紧推进' })
 }, 60_000)
@@ -66,50 +75,69 @@ describe('the year-end archive', () => {
     expect(json.tables.users.every((u: Record<string, unknown>) => !('password_hash' in u))).toBe(true)
     expect(json.documents.some((d: string) => d.endsWith('.xlsx'))).toBe(true)
     expect(json.documents.filter((d: string) => d.endsWith('.docx')).length).toBeGreaterThanOrEqual(2)
-    for (const f of json.files) expect(createHash('sha256').update(await zip.file(`files/${f.sha256}`)!.async('nodebuffer')).digest('hex')).toBe(f.sha256)
+    for (const f of json.files)
+      expect(
+        createHash('sha256')
+          .update(await zip.file(`files/${f.sha256}`)!.async('nodebuffer'))
+          .digest('hex'),
+      ).toBe(f.sha256)
   })
 
   it('is exported over the contract for the office, not for a unit', async () => {
     const env = { db: t.core.db, clock: t.clock, files: t.core.files }
     const token = async (username: string) => (await login({ ...env, actor: null }, { username, password: DEMO_PASSWORD })).token
-    expect(await dispatch(env, 'archives.export', { planId }, await token('scjg'))).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await dispatch(env, 'archives.export', { planId: 'x' }, await token('office'))).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await dispatch(env, 'archives.export', { planId }, await token('scjg'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+    expect(await dispatch(env, 'archives.export', { planId: 'x' }, await token('office'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    })
     expect(await dispatch(env, 'archives.export', { planId }, await token('office'))).toMatchObject({ ok: true })
   })
 
-  it('reads back into an empty install with every row and file hash equal, and is refused by a non-empty one', { timeout: 120_000 }, async () => {
-    const zipFile = join(work, '2021.zip')
-    const exported = cli(['archive-export', '--year', '2021', '--out', zipFile], t.dir)
-    expect(exported.stderr).toBe('')
-    expect(exported.status).toBe(0)
+  it(
+    'reads back into an empty install with every row and file hash equal, and is refused by a non-empty one',
+    { timeout: 120_000 },
+    async () => {
+      const zipFile = join(work, '2021.zip')
+      const exported = cli(['archive-export', '--year', '2021', '--out', zipFile], t.dir)
+      expect(exported.stderr).toBe('')
+      expect(exported.status).toBe(0)
 
-    const empty = join(work, 'empty')
-    const imported = cli(['archive-import', zipFile], empty)
-    expect(imported.stderr).toBe('')
-    expect(imported.stdout).toContain('已导入归档')
-    const json = JSON.parse(await (await JSZip.loadAsync(readFileSync(zipFile))).file('archive.json')!.async('string'))
-    for (const table of ARCHIVE_ORDER) {
-      if (table === 'audit_log') continue // the import adds its own entry
-      const want = table === 'users' ? json.tables.users.map(({ active: _a, ...u }: Record<string, unknown>) => u) : json.tables[table]
-      expect(rowsOf(empty, table), table).toEqual(sorted(want))
-    }
-    // the demo database holds one plan, so here the archive is the whole database: compare with it directly
-    for (const table of ['tasks', 'reports', 'report_versions', 'attachments', 'instructions', 'milestones', 'task_units']) {
-      expect(rowsOf(empty, table), table).toEqual(rowsOf(t.dir, table))
-    }
-    const auditImported = rowsOf(empty, 'audit_log') as { action: string }[]
-    expect(auditImported.at(-1)?.action).toBe('archive.import')
-    expect(auditImported.length).toBe(json.tables.audit_log.length + 1)
-    const shas = (rowsOf(empty, 'attachments') as { sha256: string }[]).map((a) => a.sha256)
-    expect(shas.length).toBeGreaterThan(0)
-    for (const sha of shas) {
-      expect(createHash('sha256').update(readFileSync(join(empty, 'files', sha.slice(0, 2), sha))).digest('hex')).toBe(sha)
-    }
-    const check = cli(['check'], empty)
-    expect(check.stdout).toContain('检查通过')
+      const empty = join(work, 'empty')
+      const imported = cli(['archive-import', zipFile], empty)
+      expect(imported.stderr).toBe('')
+      expect(imported.stdout).toContain('已导入归档')
+      const json = JSON.parse(await (await JSZip.loadAsync(readFileSync(zipFile))).file('archive.json')!.async('string'))
+      for (const table of ARCHIVE_ORDER) {
+        if (table === 'audit_log') continue // the import adds its own entry
+        const want = table === 'users' ? json.tables.users.map(({ active: _a, ...u }: Record<string, unknown>) => u) : json.tables[table]
+        expect(rowsOf(empty, table), table).toEqual(sorted(want))
+      }
+      // the demo database holds one plan, so here the archive is the whole database: compare with it directly
+      for (const table of ['tasks', 'reports', 'report_versions', 'attachments', 'instructions', 'milestones', 'task_units']) {
+        expect(rowsOf(empty, table), table).toEqual(rowsOf(t.dir, table))
+      }
+      const auditImported = rowsOf(empty, 'audit_log') as { action: string }[]
+      expect(auditImported.at(-1)?.action).toBe('archive.import')
+      expect(auditImported.length).toBe(json.tables.audit_log.length + 1)
+      const shas = (rowsOf(empty, 'attachments') as { sha256: string }[]).map((a) => a.sha256)
+      expect(shas.length).toBeGreaterThan(0)
+      for (const sha of shas) {
+        expect(
+          createHash('sha256')
+            .update(readFileSync(join(empty, 'files', sha.slice(0, 2), sha)))
+            .digest('hex'),
+        ).toBe(sha)
+      }
+      const check = cli(['check'], empty)
+      expect(check.stdout).toContain('检查通过')
 
-    const again = cli(['archive-import', zipFile], empty)
-    expect(again.status).not.toBe(0)
-    expect(again.stderr).toContain('只能导入到没有任何数据的新安装中')
-  })
+      const again = cli(['archive-import', zipFile], empty)
+      expect(again.status).not.toBe(0)
+      expect(again.stderr).toContain('只能导入到没有任何数据的新安装中')
+    },
+  )
 })

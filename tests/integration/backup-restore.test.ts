@@ -21,7 +21,11 @@ import type { Ctx } from '../../electron/core/context'
 
 const root = resolve(__dirname, '../..')
 const cli = (args: string[], dataDir: string) =>
-  spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DUBAN_DATA_DIR: dataDir } })
+  spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DUBAN_DATA_DIR: dataDir },
+  })
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const pdf = (n: number) => Buffer.from(`%PDF-1.4\n% evidence ${n}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`)
 
@@ -32,7 +36,12 @@ let scjg: Ctx
 /** The helper's ctxAs keeps the first core; the drill reopens it. */
 async function as(username: string): Promise<Ctx> {
   const u = await t.core.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow()
-  return { db: t.core.db, clock: t.clock, files: t.core.files, actor: { id: u.id, username, displayName: u.display_name, role: u.role, unitId: u.unit_id } }
+  return {
+    db: t.core.db,
+    clock: t.clock,
+    files: t.core.files,
+    actor: { id: u.id, username, displayName: u.display_name, role: u.role, unitId: u.unit_id },
+  }
 }
 
 /** Every committed report and attachment, as the drill expects to find them again. */
@@ -56,7 +65,12 @@ beforeAll(async () => {
   const tasks = await listTasks(admin, { planId: (await listPlans(admin))[0].id })
   const mine = tasks.filter((r) => !r.closedAt && r.leads.some((l) => l.name === '市场监管处')).slice(0, 3)
   for (const [i, task] of mine.entries())
-    await submitReport(scjg, { taskId: task.id, percent: 40 + i, progress: `备份演练进展${i}`, newFiles: [{ name: `佐证${i}.pdf`, dataBase64: pdf(i).toString('base64') }] })
+    await submitReport(scjg, {
+      taskId: task.id,
+      percent: 40 + i,
+      progress: `备份演练进展${i}`,
+      newFiles: [{ name: `佐证${i}.pdf`, dataBase64: pdf(i).toString('base64') }],
+    })
 }, 60_000)
 afterAll(async () => {
   await t.core.close()

@@ -66,7 +66,8 @@ beforeAll(async () => {
   const tasks = (await listTasks(admin, { planId: (await listPlans(admin))[0].id })).filter(
     (r) => !r.closedAt && r.leads.some((l) => l.name === '市场监管处'),
   )
-  for (const [i, task] of tasks.slice(0, 6).entries()) await submitReport(scjg, { taskId: task.id, percent: 30 + i, progress: `崩溃前的报送${i}` })
+  for (const [i, task] of tasks.slice(0, 6).entries())
+    await submitReport(scjg, { taskId: task.id, percent: 30 + i, progress: `崩溃前的报送${i}` })
   // The backup reads the committed rows from the WAL: its manifest knows them even though duban.db does not yet.
   backupName = (await backupNow(admin)).name
   crashImage = copyOf(t.dir, 'crash-image')
@@ -100,7 +101,11 @@ describe('a damaged database at start is refused, in Chinese, with the latest go
   it('refuses a deleted database when the folder’s marker says one was there, instead of building a demo', async () => {
     const dir = copyOf(good, 'deleted')
     rmSync(join(dir, 'duban.db'))
-    const err = await openCore({ dataDir: dir, clock: t.clock, demoSample: resolve(root, 'resources/samples/suzhou-2021-work-points.txt') }).catch((e: unknown) => e)
+    const err = await openCore({
+      dataDir: dir,
+      clock: t.clock,
+      demoSample: resolve(root, 'resources/samples/suzhou-2021-work-points.txt'),
+    }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(DatabaseRefused)
     expect((err as Error).message).toContain('duban.db 不见了')
   })
@@ -144,7 +149,11 @@ describe('a damaged database at start is refused, in Chinese, with the latest go
 
   it('opens the crash image itself: a kill leaves nothing to refuse', async () => {
     const core = await openCore({ dataDir: copyOf(crashImage, 'crash-ok'), clock: t.clock })
-    const n = await core.db.selectFrom('reports').select(core.db.fn.countAll<number>().as('n')).where('progress', 'like', '崩溃前的报送%').executeTakeFirstOrThrow()
+    const n = await core.db
+      .selectFrom('reports')
+      .select(core.db.fn.countAll<number>().as('n'))
+      .where('progress', 'like', '崩溃前的报送%')
+      .executeTakeFirstOrThrow()
     expect(Number(n.n)).toBe(6)
     await core.close()
   })
@@ -152,7 +161,11 @@ describe('a damaged database at start is refused, in Chinese, with the latest go
   it('prints the refusal and the restore command on the console for the CLI, with no stack trace', { timeout: 60_000 }, () => {
     const dir = copyOf(good, 'cli-header')
     overwrite(join(dir, 'duban.db'), 0, garbage(100))
-    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'check'], { cwd: root, encoding: 'utf8', env: { ...process.env, DUBAN_DATA_DIR: dir } })
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'check'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DUBAN_DATA_DIR: dir },
+    })
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('督办台拒绝打开数据库')
     expect(r.stderr).toContain(`cli -- restore ${backupName}`)

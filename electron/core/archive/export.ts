@@ -3,6 +3,7 @@
  * trail as JSON, the evidence files, and the ledger (.xlsx) and monthly bulletins (.docx) as the office printed them.
  */
 import JSZip from 'jszip'
+import { sql } from 'kysely'
 import type { Ctx } from '../context'
 import { notFound } from '../errors'
 import { requireRole } from '../users/rules'
@@ -18,16 +19,13 @@ const ids = (rows: Row[], col = 'id') => [...new Set(rows.map((r) => r[col] as n
 
 async function collectRows(ctx: Ctx, planId: number, year: number | null): Promise<Record<ArchivedTable, Row[]>> {
   const db = ctx.db
-  const inIds = async <T extends ArchivedTable>(table: T, col: string, values: number[]): Promise<Row[]> => {
-    if (values.length === 0) return []
+  /** every row of `table` whose `col` is one of `values`, in chunks that stay under SQLite's parameter limit */
+  const inIds = async (table: ArchivedTable, col: string, values: number[]): Promise<Row[]> => {
     const out: Row[] = []
     for (let i = 0; i < values.length; i += 500) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const rows = await (db.selectFrom(table) as any)
-        .selectAll()
-        .where(col, 'in', values.slice(i, i + 500))
-        .execute()
-      out.push(...(rows as Row[]))
+      const chunk = values.slice(i, i + 500)
+      const result = await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(col)} IN (${sql.join(chunk)})`.execute(db)
+      out.push(...result.rows)
     }
     return out
   }

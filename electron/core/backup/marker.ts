@@ -39,11 +39,12 @@ export function writeMarker(dataDir: string, marker: DataMarker): void {
   renameSync(`${file}.tmp`, file)
 }
 
+/** Called whenever the core opens a database: the first time, the folder records that it now holds one. */
 export function ensureMarker(dataDir: string, now: Date): DataMarker {
   const existing = readMarker(dataDir)
   if (existing && existing.dbId !== 'unknown') return existing
-  const marker: DataMarker = { format: 'duban-data', dbId: randomUUID(), createdAt: now.toISOString(), ...existing }
-  if (marker.dbId === 'unknown') marker.dbId = randomUUID()
+  // an unreadable marker is rewritten with a fresh id, keeping nothing from it
+  const marker: DataMarker = { format: 'duban-data', dbId: randomUUID(), createdAt: now.toISOString() }
   writeMarker(dataDir, marker)
   return marker
 }
