@@ -99,7 +99,7 @@ describe('the year-end archive', () => {
 
   it(
     'reads back into an empty install with every row and file hash equal, and is refused by a non-empty one',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const zipFile = join(work, '2021.zip')
       const exported = cli(['archive-export', '--year', '2021', '--out', zipFile], t.dir)

@@ -18,6 +18,9 @@ import { startBackupScheduler } from '../../electron/core/backup/scheduler'
 import { readManifest } from '../../electron/core/backup/manifest'
 import { DatabaseRefused } from '../../electron/core/backup/health'
 import type { Ctx } from '../../electron/core/context'
+import { dispatch } from '../../electron/contract/dispatch'
+import { login } from '../../electron/core/users/service'
+import { DEMO_PASSWORD } from '../../electron/core/demo/accounts'
 
 const root = resolve(__dirname, '../..')
 const cli = (args: string[], dataDir: string) =>
@@ -153,8 +156,38 @@ describe('a backup', () => {
   })
 })
 
+describe('the backups.* calls', () => {
+  it('are for the administrator only, validate their input, and answer with the list', async () => {
+    const env = { db: t.core.db, clock: t.clock, files: t.core.files }
+    const token = async (username: string) => (await login({ ...env, actor: null }, { username, password: DEMO_PASSWORD })).token
+    const office = await token('office')
+    const adminToken = await token('admin')
+    for (const [method, input] of [
+      ['backups.list', {}],
+      ['backups.create', {}],
+      ['backups.setFolder', { folder: null }],
+    ] as const)
+      expect(await dispatch(env, method, input, office)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch(env, 'backups.verify', { name: '../../etc' }, adminToken)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('备份名称不正确') },
+    })
+    expect(await dispatch(env, 'backups.restore', { name: 'duban-x' }, adminToken)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    })
+    expect(await dispatch(env, 'backups.verify', { name: 'duban-19990101-000000-manual' }, adminToken)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
+    const listed = (await dispatch(env, 'backups.list', {}, adminToken)) as { ok: true; data: { backups: { name: string }[] } }
+    expect(listed.ok).toBe(true)
+    expect(listed.data.backups.length).toBeGreaterThan(0)
+  })
+})
+
 describe('the restore drill', () => {
-  it('brings back every committed row and file after the database is deleted, and cli check is clean', { timeout: 120_000 }, async () => {
+  it('brings back every committed row and file after the database is deleted, and cli check is clean', { timeout: 240_000 }, async () => {
     t.clock.set('2021-07-23T10:00:00+08:00') // after the scheduler's daily backups above
     const view = await backupNow(admin)
     const expected = committed(t.dir)
