@@ -9,12 +9,11 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { DubanError } from '../errors'
 import { migrations } from '../db/migrate'
-import { createBackup, snapshotOfFile, writeDurable } from './create'
+import { backupStamps, createBackup, snapshotOfFile, writeDurable } from './create'
 import { countRows } from './manifest'
 import { backupFolderOf, readMarker } from './marker'
 import { latestGoodBackup, PENDING_RESTORE_FILE, restoreBackup } from './restore'
 import { cnDateTime, lossAgainstBaseline, type Baseline } from './rules'
-import { backupStamps } from './create'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 const REQUIRED_TABLES = ['settings', 'units', 'users', 'plans', 'tasks', 'reports', 'attachments', 'audit_log']
@@ -76,8 +75,9 @@ function baselineOf(dataDir: string): Baseline | null {
 export async function applyStagedRestore(dataDir: string, now: Date): Promise<void> {
   const pending = join(dataDir, PENDING_RESTORE_FILE)
   if (!existsSync(pending)) return
-  const request = JSON.parse(readFileSync(pending, 'utf8')) as { backup: string; requestedBy: string }
+  let request: { backup: string; requestedBy: string } = { backup: '', requestedBy: '' }
   try {
+    request = JSON.parse(readFileSync(pending, 'utf8')) as typeof request
     const result = await restoreBackup({ dataDir, backup: request.backup, now })
     writeDurable(join(dataDir, 'restore-result.json'), JSON.stringify({ ok: true, at: now.toISOString(), ...request, ...result }))
     rmSync(pending, { force: true })
