@@ -12,8 +12,15 @@ import { listPlans } from '../../electron/core/plans/service'
 import { submitReport } from '../../electron/core/reports/service'
 import { importUnreviewed } from '../../electron/core/imports/service'
 import { parsePlanText } from '../../electron/core/importers/parser'
-import { backupNow, listBackupsView, requestRestore, setBackupFolder, verifyBackup } from '../../electron/core/backup/service'
-import { backupStamps } from '../../electron/core/backup/create'
+import {
+  backupNow,
+  cancelRestore,
+  listBackupsView,
+  requestRestore,
+  setBackupFolder,
+  verifyBackup,
+} from '../../electron/core/backup/service'
+import { backupStamps, createBackup, snapshotOfDb } from '../../electron/core/backup/create'
 import { startBackupScheduler } from '../../electron/core/backup/scheduler'
 import { readManifest } from '../../electron/core/backup/manifest'
 import { DatabaseRefused } from '../../electron/core/backup/health'
@@ -156,6 +163,29 @@ describe('a backup', () => {
   })
 })
 
+describe('retention in the backup folder', () => {
+  it('keeps the newest 10 manual backups and deletes older ones, leaving other kinds alone', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'duban-retention-'))
+    try {
+      const at = (i: number) => new Date(Date.UTC(2021, 6, 1, 1, i))
+      const made: string[] = []
+      for (let i = 0; i < 12; i++)
+        made.push((await createBackup({ dataDir: t.dir, source: snapshotOfDb(t.core.db), kind: 'manual', now: at(i), folder })).name)
+      await createBackup({ dataDir: t.dir, source: snapshotOfDb(t.core.db), kind: 'pre-import', now: at(0), folder })
+      const left = backupStamps(folder)
+      expect(
+        left
+          .filter((s) => s.kind === 'manual')
+          .map((s) => s.name)
+          .sort(),
+      ).toEqual(made.slice(2).sort())
+      expect(left.filter((s) => s.kind === 'pre-import')).toHaveLength(1)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the backups.* calls', () => {
   it('are for the administrator only, validate their input, and answer with the list', async () => {
     const env = { db: t.core.db, clock: t.clock, files: t.core.files }
@@ -232,6 +262,9 @@ describe('the restore drill', () => {
     )!
     await submitReport(await as('scjg'), { taskId: task.id, percent: 99, progress: '备份之后的报送' })
     await expect(requestRestore(admin, { name: view.name, confirmName: '恢复' })).rejects.toMatchObject({ code: 'invalid_input' })
+    await requestRestore(admin, { name: view.name, confirmName: view.name })
+    expect(await cancelRestore(admin)).toEqual({ cancelled: true })
+    expect((await listBackupsView(admin)).pendingRestore).toBeNull()
     await requestRestore(admin, { name: view.name, confirmName: view.name })
     expect((await listBackupsView(admin)).pendingRestore?.backup).toContain(view.name)
     expect(committed(t.dir).reports.length).toBe(reportsAtBackup + 1) // nothing changes while the app runs
