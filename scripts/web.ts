@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { appRoot, dataDirFrom, demoSamplePath, wantsDemo } from '../electron/core/paths'
 import { installProcessHandlers, runServer } from '../electron/bridge/run'
 import { ensureRenderer } from './renderer'
+import { DubanError } from '../electron/core/errors'
 
 const root = appRoot()
 const staticRoot = ensureRenderer(root)
@@ -22,5 +23,9 @@ const server = await runServer({
     allowedHosts: [],
     rateLimitPerMinute: 0,
   },
+}).catch((err: unknown) => {
+  // A missing or damaged database is refused with the restore command to run; never a stack trace.
+  console.error(err instanceof DubanError ? err.message : `督办台无法启动：${(err as Error).message}`)
+  process.exit(1)
 })
 installProcessHandlers(server.close, (msg, err) => console.error(msg, err ?? ''))

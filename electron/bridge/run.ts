@@ -10,6 +10,7 @@ import { configProblems, describeConfig, isLoopbackHost, type ServeConfig } from
 import { loadTls, ownAddresses } from './tls'
 import { LOG_REDACT, startBridge, type RawRoute } from './server'
 import { rawRoutesFor } from './raw-routes'
+import { startBackupScheduler } from '../core/backup/scheduler'
 
 export interface RunOptions {
   config: ServeConfig
@@ -80,9 +81,11 @@ export async function runServer(opts: RunOptions) {
     print(`督办台已启动：${started.url}  （数据目录：${c.dataDir}）`)
     if (opts.mode === 'server') print(`局域网访问地址：${info.urls.join('  ')}`)
 
+    const backups = startBackupScheduler(core, { log: print })
     let closing: Promise<void> | null = null
     const close = () => {
       // In-flight requests finish (and their transactions commit) before the database closes.
+      backups.stop()
       closing ??= started.close().then(() => core.close())
       return closing
     }

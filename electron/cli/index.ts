@@ -12,6 +12,7 @@ import { DubanError } from '../core/errors'
 import { checkDatabase, leftoverUploadProblems } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
 import { runServe } from './serve'
+import { runAcceptCurrent, runArchiveExport, runArchiveImport, runBackup, runBackups, runRestore, runVerify } from './backup'
 
 const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
@@ -20,6 +21,13 @@ const USAGE = `用法：
   npm run --silent cli -- demo [--years 10] [--bureaus 13] [--out 目录]   生成用于性能测试的大型数据库
   npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
   npm run --silent cli -- serve [--check]                       启动单位服务器（--check 只检查配置）
+  npm run --silent cli -- backup [--out 目录]                   立即备份数据库和佐证材料
+  npm run --silent cli -- backups                               列出备份并逐一校验
+  npm run --silent cli -- verify 备份                           校验一份备份（每个文件的 SHA-256）
+  npm run --silent cli -- restore 备份                          恢复备份（须先关闭督办台；当前数据改名保留）
+  npm run --silent cli -- accept-current                        启动检查发现修改丢失而不恢复备份时，接受当前数据库
+  npm run --silent cli -- archive-export --plan 编号|--year 年份 --out 文件.zip   导出年度归档
+  npm run --silent cli -- archive-import 文件.zip               把归档导入到空的新安装
 数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
 
 /** With a database in the data directory, a dry run also names the units it does not know. */
@@ -112,6 +120,20 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') return runCheck()
   if (command === 'serve') return runServe(rest)
   if (command === 'demo') return runDemo(rest, join(appRoot(), '.duban-large'))
+  const dataDir = dataDirFrom(join(appRoot(), '.duban-data'))
+  if (command === 'backup') return runBackup(dataDir, rest)
+  if (command === 'backups') return runBackups(dataDir)
+  if (command === 'verify') return runVerify(dataDir, rest)
+  if (command === 'restore') return runRestore(dataDir, rest)
+  if (command === 'accept-current') return runAcceptCurrent(dataDir)
+  if (command === 'archive-export' || command === 'archive-import') {
+    const core = await openData()
+    try {
+      return await (command === 'archive-export' ? runArchiveExport : runArchiveImport)(core, rest)
+    } finally {
+      await core.close()
+    }
+  }
   if (command === 'ledger' || command === 'bulletin') {
     const core = await openData()
     try {

@@ -34,6 +34,8 @@ import * as calendar from '../core/calendar/service'
 import * as unitAdmin from '../core/units/admin'
 import * as people from '../core/users/admin'
 import * as roster from '../core/users/roster'
+import * as backups from '../core/backup/service'
+import { exportArchive } from '../core/archive/export'
 
 /** The session token plus what the transport knows about the caller (address, whether on this machine). */
 export interface CallMeta extends Caller {
@@ -124,4 +126,11 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'users.importRoster': (ctx, input) => roster.importRoster(ctx, input),
   'users.exportRoster': (ctx) => roster.exportRoster(ctx),
   'auth.changePassword': (ctx, input, meta) => people.changePassword(ctx, input, meta.token),
+  'backups.list': (ctx) => backups.listBackupsView(ctx),
+  'backups.create': (ctx) => backups.backupNow(ctx),
+  'backups.verify': (ctx, input) => backups.verifyBackup(ctx, input),
+  'backups.restore': (ctx, input) => backups.requestRestore(ctx, input),
+  'backups.cancelRestore': (ctx) => backups.cancelRestore(ctx),
+  'backups.setFolder': (ctx, input) => backups.setBackupFolder(ctx, input),
+  'archives.export': (ctx, input) => exportArchive(ctx, input),
 }

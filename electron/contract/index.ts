@@ -13,6 +13,7 @@ import { formCalls } from './forms'
 import { securityCalls } from './security'
 import { settingsCalls } from './settings'
 import { peopleCalls } from './people'
+import { backupCalls } from './backups'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...securityCalls,
   ...settingsCalls,
   ...peopleCalls,
+  ...backupCalls,
 }
 
 export type Contract = typeof contract

@@ -4,6 +4,8 @@ import { openDatabase, type OpenedDatabase } from './db/connection'
 import { shiftedClock, systemClock, type Clock } from './context'
 import { seedDemo } from './demo/seed'
 import { removeLeftoverUploads } from './files/leftovers'
+import { guardDatabase } from './backup/health'
+import { trackOpenDatabase } from './backup/lifecycle'
 
 export interface CoreApp extends OpenedDatabase {
   clock: Clock
@@ -43,10 +45,17 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   const filesDir = join(opts.dataDir, 'files')
   mkdirSync(filesDir, { recursive: true })
   removeLeftoverUploads(filesDir)
+  // Refuses a missing or damaged database, applies a staged restore, backs up before a migration.
+  await guardDatabase(opts.dataDir, file, (opts.clock ?? systemClock).now())
   if (!existsSync(file) && opts.demoSample) await buildDemo(file, filesDir, opts.demoSample, opts.clock ?? systemClock)
   const opened = openDatabase(file)
+  const release = trackOpenDatabase(opts.dataDir, opened.raw, () => (opts.clock ?? systemClock).now())
   const demoToday = await opened.db.selectFrom('settings').select('value').where('key', '=', 'demo.today').executeTakeFirst()
   const day = process.env.DUBAN_TODAY ?? demoToday?.value
   const clock = opts.clock ?? (day ? shiftedClock(day) : systemClock)
-  return { ...opened, clock, files: { dir: filesDir }, dataDir: opts.dataDir }
+  const close = async () => {
+    release()
+    await opened.close()
+  }
+  return { ...opened, close, clock, files: { dir: filesDir }, dataDir: opts.dataDir }
 }

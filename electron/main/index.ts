@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore, type CoreApp } from '../core/app'
@@ -7,10 +7,13 @@ import { CSP } from '../bridge/static'
 import { createIpcInvoker } from './ipc-sessions'
 import { installMenu } from './menu'
 import { htmlToPdf } from './print'
+import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler'
+import { openCoreOrAsk } from './damaged'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
 let core: CoreApp | null = null
+let backups: BackupScheduler | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -57,7 +60,10 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const root = appRoot(here)
-  core = await openCore({ dataDir: dataDirFrom(app.getPath('userData')), demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
+  const opts = { dataDir: dataDirFrom(app.getPath('userData')), demoSample: wantsDemo() ? demoSamplePath(root) : undefined }
+  core = await openCoreOrAsk(() => openCore(opts), opts.dataDir, dialog)
+  if (!core) return app.quit()
+  backups = startBackupScheduler(core)
   const invoker = createIpcInvoker(core, { openPath: (path) => shell.openPath(path), htmlToPdf })
   ipcMain.handle('duban:invoke', (event, method: unknown, input: unknown) => invoker.invoke(event.sender.id, method, input))
 
@@ -76,6 +82,7 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => {
+  backups?.stop()
   void core?.close()
   app.quit()
 })

@@ -82,6 +82,12 @@ export function createAppRouter(): Router {
             meta: { unitOnly: true },
           },
           { path: 'documents', name: 'documents', component: () => import('@/views/documents/DocumentsPage.vue') },
+          {
+            path: 'maintenance',
+            name: 'maintenance',
+            component: () => import('@/views/maintenance/MaintenancePage.vue'),
+            meta: { adminOnly: true },
+          },
           { path: 'review', name: 'review', component: () => import('@/views/reports/ReviewPage.vue'), meta: { review: true } },
           {
             path: 'admin/server',
@@ -114,6 +120,7 @@ export function createAppRouter(): Router {
     if (to.meta.import && !session.seesImport) return { path: '/tasks' }
     if (to.meta.supervision && !session.isOffice) return { path: '/home' }
     if (to.meta.review && !session.isOffice) return { path: '/tasks' }
+    if (to.meta.adminOnly && session.role !== 'admin') return { path: '/home' }
     if (to.meta.unitOnly && !session.isUnitUser) return { path: '/tasks' }
     if (to.meta.adminOnly && session.role !== 'admin') return { path: '/home' }
     return true

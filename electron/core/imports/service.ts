@@ -10,6 +10,7 @@ import { knownUnits, namesIn, unitResolver, unknownUnitWarnings } from './units'
 import { insertTask, planRow, taskKey, writeLinks, writePlanIndicators, writeTaskIndicators, writeTaskUnits } from './write'
 import { revisePlan } from './revise'
 import type { CommitInput, CommitResult, ImportPreview } from './types'
+import { backupBeforeImport } from '../backup/service'
 
 /** The tasks of a plan as the diff compares them. */
 export async function existingTasks(ctx: Ctx, planId: number): Promise<ExistingTask[]> {
@@ -89,6 +90,7 @@ export async function commitImport(ctx: Ctx, input: CommitInput, opts: { suggest
   requireRole(ctx.actor, ['admin', 'office'])
   const taskCount = countTasks(input.draft)
   if (taskCount === 0) throw new DubanError('empty_plan', '文件中没有识别到任何工作任务，未导入')
+  await backupBeforeImport(ctx)
   if (input.replacePlanId !== null) {
     const exists = await ctx.db.selectFrom('plans').select('id').where('id', '=', input.replacePlanId).executeTakeFirst()
     if (!exists) throw notFound('要修订的文件')
