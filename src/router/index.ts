@@ -16,9 +16,7 @@ declare module 'vue-router' {
     unitOnly?: boolean
     /** 督查督办: the office (admin, office) only */
     supervision?: boolean
-    /** 服务器与安全: the system administrator only */
-    adminOnly?: boolean
-    /** 本局信息, 单位管理, 人员管理: the administrator only; these pages work before any plan exists */
+    /** 本局信息, 单位管理, 人员管理, 系统维护, 服务器与安全: the administrator only; these pages work before any plan exists */
     admin?: boolean
     /** the page works before any plan exists (home with its first-steps checklist) */
     withoutPlan?: boolean
@@ -86,14 +84,14 @@ export function createAppRouter(): Router {
             path: 'maintenance',
             name: 'maintenance',
             component: () => import('@/views/maintenance/MaintenancePage.vue'),
-            meta: { adminOnly: true },
+            meta: { admin: true },
           },
           { path: 'review', name: 'review', component: () => import('@/views/reports/ReviewPage.vue'), meta: { review: true } },
           {
             path: 'admin/server',
             name: 'admin-server',
             component: () => import('@/views/admin/ServerSecurityPage.vue'),
-            meta: { adminOnly: true },
+            meta: { admin: true },
           },
         ],
       },
@@ -120,9 +118,7 @@ export function createAppRouter(): Router {
     if (to.meta.import && !session.seesImport) return { path: '/tasks' }
     if (to.meta.supervision && !session.isOffice) return { path: '/home' }
     if (to.meta.review && !session.isOffice) return { path: '/tasks' }
-    if (to.meta.adminOnly && session.role !== 'admin') return { path: '/home' }
     if (to.meta.unitOnly && !session.isUnitUser) return { path: '/tasks' }
-    if (to.meta.adminOnly && session.role !== 'admin') return { path: '/home' }
     return true
   })
 

@@ -1,3 +1,4 @@
+import { LOCAL_CALLER } from '../../electron/core/security/caller'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -85,7 +86,8 @@ describe('the year-end archive', () => {
 
   it('is exported over the contract for the office, not for a unit', async () => {
     const env = { db: t.core.db, clock: t.clock, files: t.core.files }
-    const token = async (username: string) => (await login({ ...env, actor: null }, { username, password: DEMO_PASSWORD })).token
+    const token = async (username: string) =>
+      (await login({ ...env, actor: null }, { username, password: DEMO_PASSWORD }, LOCAL_CALLER)).token
     expect(await dispatch(env, 'archives.export', { planId }, await token('scjg'))).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

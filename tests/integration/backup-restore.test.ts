@@ -1,3 +1,4 @@
+import { LOCAL_CALLER } from '../../electron/core/security/caller'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -189,7 +190,8 @@ describe('retention in the backup folder', () => {
 describe('the backups.* calls', () => {
   it('are for the administrator only, validate their input, and answer with the list', async () => {
     const env = { db: t.core.db, clock: t.clock, files: t.core.files }
-    const token = async (username: string) => (await login({ ...env, actor: null }, { username, password: DEMO_PASSWORD })).token
+    const token = async (username: string) =>
+      (await login({ ...env, actor: null }, { username, password: DEMO_PASSWORD }, LOCAL_CALLER)).token
     const office = await token('office')
     const adminToken = await token('admin')
     for (const [method, input] of [
