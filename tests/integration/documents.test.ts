@@ -4,11 +4,11 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip' // exceljs's own zip reader: a .docx is a zip of XML parts
-import { chromium } from 'playwright-core'
 import { smallPlan, type SmallPlan } from './dashboard-fixture'
 import { exportLedger } from '../../electron/core/exporters/ledger'
 import { exportBulletin, exportBulletinHtml } from '../../electron/core/exporters/bulletin'
 import type { Ctx } from '../../electron/core/context'
+import { launchChromium } from '../support/chromium'
 
 let f: SmallPlan
 let office: Ctx
@@ -120,16 +120,13 @@ describe('bulletin (督查通报)', () => {
     expect(await zip.file(footer)!.async('string')).toContain('PAGE')
   })
 
-  // Chromium is the printer in Electron; Debian's is used here when installed.
-  it.skipIf(!existsSync('/usr/bin/chromium'))(
+  // Chromium is the printer in Electron; the system's is used here (tests/support/chromium.ts).
+  it(
     'prints the HTML rendition to an A4 PDF of the expected pages',
     async () => {
       const { html } = await exportBulletinHtml(office, { planId: f.planId, period: '2021-06' })
       expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm;')
-      const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-      })
+      const browser = await launchChromium()
       try {
         const page = await browser.newPage()
         await page.setContent(html)
