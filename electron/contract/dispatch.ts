@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { Ctx, Clock } from '../core/context'
+import { withTimeZone, type Ctx, type Clock } from '../core/context'
+import { readBureauTimeZone } from '../core/calendar/zone'
 import type { Db } from '../core/db/connection'
 import { DubanError } from '../core/errors'
 import { resolveSession } from '../core/users/service'
@@ -45,7 +46,9 @@ export async function dispatch(env: CoreEnv, method: string, rawInput: unknown, 
       actor = await resolveSession(env, token)
       if (!def.roles.includes(actor.role)) throw new DubanError('forbidden', '您没有权限执行此操作')
     }
-    const ctx: Ctx = { ...env, actor }
+    // Read per call, so a changed 本局信息 setting counts from the next call on, in every process.
+    const clock = withTimeZone(env.clock, await readBureauTimeZone(env.db))
+    const ctx: Ctx = { ...env, clock, actor }
     const handler = handlers[method] as (ctx: Ctx, input: unknown, meta: { token: string | null }) => unknown
     const data = await handler(ctx, parsed.data, { token })
     return { ok: true, data }

@@ -121,28 +121,24 @@ describe('bulletin (督查通报)', () => {
   })
 
   // Chromium is the printer in Electron; the system's is used here (tests/support/chromium.ts).
-  it(
-    'prints the HTML rendition to an A4 PDF of the expected pages',
-    async () => {
-      const { html } = await exportBulletinHtml(office, { planId: f.planId, period: '2021-06' })
-      expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm;')
-      const browser = await launchChromium()
-      try {
-        const page = await browser.newPage()
-        await page.setContent(html)
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-        const file = join(OUT, 'bulletin-2021-06.pdf')
-        writeFileSync(file, pdf)
-        // Chromium writes one uncompressed /Type /Page object per page.
-        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length
-        // Cover with the figures, the table and task lists, the signature: three A4 pages.
-        expect(pages).toBe(3)
-        // Turned into PNG for a person to look at (test-results/documents).
-        if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, 'bulletin-2021-06')])
-      } finally {
-        await browser.close()
-      }
-    },
-    60_000,
-  )
+  it('prints the HTML rendition to an A4 PDF of the expected pages', async () => {
+    const { html } = await exportBulletinHtml(office, { planId: f.planId, period: '2021-06' })
+    expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm;')
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage()
+      await page.setContent(html)
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      const file = join(OUT, 'bulletin-2021-06.pdf')
+      writeFileSync(file, pdf)
+      // Chromium writes one uncompressed /Type /Page object per page.
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length
+      // Cover with the figures, the table and task lists, the signature: three A4 pages.
+      expect(pages).toBe(3)
+      // Turned into PNG for a person to look at (test-results/documents).
+      if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, 'bulletin-2021-06')])
+    } finally {
+      await browser.close()
+    }
+  }, 60_000)
 })
