@@ -178,6 +178,7 @@ export const zh = {
       target_conflict: '指标数值不一致',
       low_confidence: '识别把握不大',
       no_tasks: '未识别到任务',
+      not_task_list: '不像任务清单',
       parse_failed: '识别失败',
     } as Record<string, string>,
     otherWarning: '其他提示',

@@ -18,7 +18,7 @@ beforeAll(async () => {
   f = await smallPlan()
   office = await f.ctx('office')
   mkdirSync(OUT, { recursive: true })
-}, 60_000)
+})
 afterAll(() => f.t.cleanup())
 
 async function workbook(contentBase64: string) {
