@@ -1,3 +1,5 @@
+import { TASK_STATUS_LABELS } from '../../electron/contract/vocabulary'
+
 /** Every string shown to people. Plain object: import what a view needs. */
 export const zh = {
   app: { name: '督办台', bureau: '苏州市邮政管理局', subtitle: '年度工作要点督办系统' },
@@ -40,15 +42,8 @@ export const zh = {
     needName: '请填写姓名',
     needUsername: '用户名至少2个字符',
   },
-  /** shown in filters; the core sends the same labels with every row (statusLabel) */
-  status: {
-    done: '已完成',
-    on_track: '正常推进',
-    not_started: '未开始',
-    due_soon: '临期',
-    behind: '进度滞后',
-    overdue: '逾期',
-  },
+  /** shown in filters and legends: the contract's labels, the same the core sends with every row (statusLabel) */
+  status: TASK_STATUS_LABELS,
   menu: {
     plan: '计划总览',
     tasks: '任务清单',
