@@ -35,7 +35,13 @@ const preview: Output<'forms.preview'> = {
   ],
 }
 
-const ROLE_LABELS: Record<Role, string> = { admin: '系统管理员', office: '办公室', leader: '局领导', unit_head: '处室负责人', unit_staff: '处室工作人员' }
+const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '办公室',
+  leader: '局领导',
+  unit_head: '处室负责人',
+  unit_staff: '处室工作人员',
+}
 
 async function mountAs(role: Role) {
   const router = await testRouter('/plan')
