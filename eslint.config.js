@@ -22,6 +22,23 @@ export default defineConfigWithVueTs(
     },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    rules: {
+      // The renderer speaks the contract only; the core is reached through invoke(), never imported.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/core', '**/electron/core/**'],
+              message: 'The renderer imports from electron/contract (types, vocabulary), never from electron/core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { Actor, Ctx, Clock } from '../core/context'
+import { withTimeZone } from '../core/context'
+import { readBureauTimeZone } from '../core/calendar/zone'
 import type { Db } from '../core/db/connection'
 import { DubanError } from '../core/errors'
 import { resolveSession } from '../core/users/service'
@@ -70,7 +72,9 @@ export async function dispatchAuthorized(
     if (!isMethod(method)) throw new DubanError('unknown_method', `未知的操作：${method.slice(0, 60)}`)
     const parsed = contract[method].input.safeParse(rawInput ?? {})
     if (!parsed.success) throw new DubanError('invalid_input', describeIssues(parsed.error))
-    const ctx: Ctx = { ...env, actor }
+    // Read per call, so a changed 本局信息 setting counts from the next call on, in every process.
+    const clock = withTimeZone(env.clock, await readBureauTimeZone(env.db))
+    const ctx: Ctx = { ...env, clock, actor }
     const handler = handlers[method] as (ctx: Ctx, input: unknown, meta: CallMeta) => unknown
     const data = await handler(ctx, parsed.data, { token, ...caller })
     return { ok: true, data }

@@ -2,10 +2,11 @@ import { z } from 'zod'
 import { ALL_ROLES, defineCall } from './define'
 import { id } from './plans'
 import { calendarDay } from './dates'
+import { TASK_STATUSES } from './vocabulary'
 import type { TaskDetail, TaskRow } from '../core/tasks/service'
 import type { Overview } from '../core/dashboards/service'
 
-export const taskStatus = z.enum(['not_started', 'on_track', 'behind', 'due_soon', 'overdue', 'done'], {
+export const taskStatus = z.enum(TASK_STATUSES, {
   error: '状态不正确',
 })
 const isoDay = calendarDay('日期')

@@ -1,7 +1,8 @@
 import { mkdirSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { openDatabase, type OpenedDatabase } from './db/connection'
-import { shiftedClock, systemClock, type Clock } from './context'
+import { shiftedClock, systemClock, withTimeZone, type Clock } from './context'
+import { readBureauTimeZone } from './calendar/zone'
 import { seedDemo } from './demo/seed'
 import { removeLeftoverUploads } from './files/leftovers'
 import { guardDatabase } from './backup/health'
@@ -17,7 +18,7 @@ export interface OpenOptions {
   dataDir: string
   /** build the demo database from this sample when the directory has none (npm start, npm run web) */
   demoSample?: string
-  /** fixed "today" for tests; otherwise DUBAN_TODAY, the demo's date, or the real clock */
+  /** fixed "today" for tests (its days then read in the bureau's zone); otherwise DUBAN_TODAY, the demo's date, or the real clock */
   clock?: Clock
 }
 
@@ -46,13 +47,14 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   mkdirSync(filesDir, { recursive: true })
   removeLeftoverUploads(filesDir)
   // Refuses a missing or damaged database, applies a staged restore, backs up before a migration.
-  await guardDatabase(opts.dataDir, file, (opts.clock ?? systemClock).now())
-  if (!existsSync(file) && opts.demoSample) await buildDemo(file, filesDir, opts.demoSample, opts.clock ?? systemClock)
+  await guardDatabase(opts.dataDir, file, (opts.clock ?? systemClock()).now())
+  if (!existsSync(file) && opts.demoSample) await buildDemo(file, filesDir, opts.demoSample, opts.clock ?? systemClock())
   const opened = openDatabase(file)
-  const release = trackOpenDatabase(opts.dataDir, opened.raw, () => (opts.clock ?? systemClock).now())
+  const release = trackOpenDatabase(opts.dataDir, opened.raw, () => (opts.clock ?? systemClock()).now())
   const demoToday = await opened.db.selectFrom('settings').select('value').where('key', '=', 'demo.today').executeTakeFirst()
   const day = process.env.DUBAN_TODAY ?? demoToday?.value
-  const clock = opts.clock ?? (day ? shiftedClock(day) : systemClock)
+  const zone = await readBureauTimeZone(opened.db)
+  const clock = opts.clock ? withTimeZone(opts.clock, zone) : day ? shiftedClock(day, zone) : systemClock(zone)
   const close = async () => {
     release()
     await opened.close()

@@ -1,5 +1,7 @@
 import type { Db } from './db/connection'
 import type { Role } from './db/schema'
+import { dayIn, instantAt, timeIn } from './calendar/dates'
+import { DEFAULT_TIME_ZONE } from './calendar/zone'
 
 /** The signed-in person a use case acts for. */
 export interface Actor {
@@ -17,6 +19,8 @@ export interface Clock {
   now(): Date
   /** YYYY-MM-DD in the bureau's zone */
   today(): string
+  /** the bureau's IANA zone, which decides the day of every instant (see calendar/zone.ts) */
+  readonly timeZone: string
 }
 
 export interface Ctx {
@@ -26,21 +30,28 @@ export interface Ctx {
   files: { dir: string }
 }
 
-export function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+/** A clock reading instants from `now` and days in the zone. */
+export function clockFrom(now: () => Date, timeZone: string = DEFAULT_TIME_ZONE): Clock {
+  return { now, today: () => dayIn(now(), timeZone), timeZone }
 }
 
-export const systemClock: Clock = { now: () => new Date(), today: () => isoDate(new Date()) }
-
-/** A clock that stands still on a given day (the demo database, tests). */
-export function fixedClock(day: string): Clock {
-  const at = new Date(`${day}T09:00:00`)
-  return { now: () => new Date(at), today: () => day }
+export function systemClock(timeZone: string = DEFAULT_TIME_ZONE): Clock {
+  return clockFrom(() => new Date(), timeZone)
 }
 
-/** Real time flowing, but starting on a given day: the demo lives in July 2021. */
-export function shiftedClock(day: string): Clock {
-  const offset = new Date(`${day}T${new Date().toTimeString().slice(0, 8)}`).getTime() - Date.now()
-  return { now: () => new Date(Date.now() + offset), today: () => isoDate(new Date(Date.now() + offset)) }
+/** The same instants, days read in another zone (the bureau's setting, read per call). */
+export function withTimeZone(clock: Clock, timeZone: string): Clock {
+  return clock.timeZone === timeZone ? clock : clockFrom(() => clock.now(), timeZone)
+}
+
+/** A clock that stands still at 09:00 of a given day in the bureau's zone (the demo database, tests). */
+export function fixedClock(day: string, timeZone: string = DEFAULT_TIME_ZONE): Clock {
+  const at = instantAt(day, '09:00:00', timeZone)
+  return clockFrom(() => new Date(at), timeZone)
+}
+
+/** Real time flowing, but starting on a given day at the bureau's current wall-clock time: the demo lives in July 2021. */
+export function shiftedClock(day: string, timeZone: string = DEFAULT_TIME_ZONE): Clock {
+  const offset = instantAt(day, timeIn(new Date(), timeZone), timeZone).getTime() - Date.now()
+  return clockFrom(() => new Date(Date.now() + offset), timeZone)
 }

@@ -1,3 +1,5 @@
+import { TASK_STATUS_LABELS } from '../../electron/contract/vocabulary'
+
 /** Every string shown to people. Plain object: import what a view needs. */
 export const zh = {
   // The bureau's own name comes from 本局信息 (settings.branding); this neutral one stands in until it is set.
@@ -45,15 +47,8 @@ export const zh = {
     setupCodeWhy: '当前不是在服务器本机上操作，设置管理员需要输入服务器显示的一次性设置码。',
     needCode: '请输入一次性设置码',
   },
-  /** shown in filters; the core sends the same labels with every row (statusLabel) */
-  status: {
-    done: '已完成',
-    on_track: '正常推进',
-    not_started: '未开始',
-    due_soon: '临期',
-    behind: '进度滞后',
-    overdue: '逾期',
-  },
+  /** shown in filters and legends: the contract's labels, the same the core sends with every row (statusLabel) */
+  status: TASK_STATUS_LABELS,
   menu: {
     plan: '计划总览',
     tasks: '任务清单',
@@ -183,6 +178,7 @@ export const zh = {
       target_conflict: '指标数值不一致',
       low_confidence: '识别把握不大',
       no_tasks: '未识别到任务',
+      not_task_list: '不像任务清单',
       parse_failed: '识别失败',
     } as Record<string, string>,
     otherWarning: '其他提示',

@@ -2,8 +2,16 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { invoke } from '@/api/client'
 import type { Output } from '../../electron/contract'
-import type { CommitResult, ImportPreview, UnitMapping } from '../../electron/core/imports/types'
-import type { PlanDraft, PlanMeta, TaskDraft, TaskLinkDraft, TaskRef } from '../../electron/core/importers/types'
+import type {
+  CommitResult,
+  ImportPreview,
+  PlanDraft,
+  PlanMeta,
+  TaskDraft,
+  TaskLinkDraft,
+  TaskRef,
+  UnitMapping,
+} from '../../electron/contract/types'
 
 export type { CommitResult, ImportPreview, UnitMapping }
 export type { PlanDraft, TaskDraft, TaskLinkDraft, TaskRef }

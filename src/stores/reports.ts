@@ -3,7 +3,7 @@ import { ref } from 'vue'
 import { downloadFile, uploadFile } from '@/api/files'
 import { invoke } from '@/api/client'
 import type { Input, Output } from '../../electron/contract'
-import type { TaskIndicator } from '../../electron/core/tasks/service'
+import type { TaskIndicator } from '../../electron/contract/types'
 
 export type ReportView = Output<'reports.listForTask'>[number]
 export type ReportDetail = Output<'reports.get'>

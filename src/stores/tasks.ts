@@ -6,7 +6,7 @@ import type { Input, Output } from '../../electron/contract'
 export type TaskRow = Output<'tasks.list'>[number]
 export type TaskDetail = Output<'tasks.get'>
 export type TaskFilter = Input<'tasks.list'>
-export type TaskStatus = NonNullable<TaskFilter['status']>
+export type { TaskStatus } from '../../electron/contract/vocabulary'
 
 export const useTasksStore = defineStore('tasks', () => {
   const rows = ref<TaskRow[]>([])

@@ -68,7 +68,7 @@ async function medianMs(fn: () => unknown): Promise<number> {
   return times.sort((a, b) => a - b)[7]
 }
 
-const snap = () => loadSnapshot(ctx.db, nextPlan(), TODAY)
+const snap = () => loadSnapshot(ctx.db, nextPlan(), TODAY, ctx.clock.timeZone)
 /** [figure, through the service, the same figure in hand-written SQL] */
 const FIGURES: [string, () => Promise<unknown>, () => unknown][] = [
   [
@@ -109,7 +109,7 @@ const FIGURES: [string, () => Promise<unknown>, () => unknown][] = [
   ],
   ['per section', async () => perSection(await snap()), () => sql.perSection.all(params(nextPlan()))],
   ['trend by month', async () => trend(await snap()), () => sql.trend.all(params(nextPlan()))],
-  ['indicators', () => indicatorFigures(ctx.db, nextPlan(), TODAY), () => sql.indicators.all(params(nextPlan()))],
+  ['indicators', () => indicatorFigures(ctx.db, nextPlan(), TODAY, ctx.clock.timeZone), () => sql.indicators.all(params(nextPlan()))],
   [
     'analysis (shares, closure)',
     async () => analyse(await snap()),

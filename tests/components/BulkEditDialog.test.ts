@@ -4,6 +4,9 @@ import BulkEditDialog from '@/views/tasks/BulkEditDialog.vue'
 import { invoke } from '@/api/client'
 import { defineComponent, h } from 'vue'
 import { plugins } from './setup'
+import { mockApi } from './mockApi'
+import { person, unit } from './people.fixture'
+import type { Output } from '../../electron/contract'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -11,14 +14,11 @@ vi.mock('@/api/client', async (importOriginal) => ({
 }))
 const api = vi.mocked(invoke)
 
-const units = [
-  { id: 1, name: '办公室', kind: 'division', aliases: [], sort: 0 },
-  { id: 2, name: '市场监管处', kind: 'division', aliases: [], sort: 1 },
-] as never
-const users = [
-  { id: 3, username: 'juzhang', displayName: '陈建国（局长）', role: 'leader', roleLabel: '局领导', unitId: null, unitName: null },
-  { id: 4, username: 'fujuzhang', displayName: '刘伟（副局长）', role: 'leader', roleLabel: '局领导', unitId: null, unitName: null },
-  { id: 5, username: 'scjg', displayName: '张强', role: 'unit_head', roleLabel: '处室负责人', unitId: 2, unitName: '市场监管处' },
+const units: Output<'units.list'> = [unit(1, '办公室'), unit(2, '市场监管处')]
+const users: Output<'users.list'> = [
+  person({ id: 3, username: 'juzhang', displayName: '陈建国（局长）', role: 'leader', roleLabel: '局领导' }),
+  person({ id: 4, username: 'fujuzhang', displayName: '刘伟（副局长）', role: 'leader', roleLabel: '局领导' }),
+  person({ id: 5, username: 'scjg', displayName: '张强', role: 'unit_head', roleLabel: '处室负责人', unitId: 2, unitName: '市场监管处' }),
 ]
 
 // Element Plus selects loop on happy-dom's layout; plain stand-ins keep the test about what is sent
@@ -38,11 +38,10 @@ const OptionStub = defineComponent({
 })
 
 async function mountDialog() {
-  api.mockImplementation(async (method, input) => {
-    if (method === 'users.list') return users
-    if (method === 'tasks.bulkAssign' || method === 'milestones.applyTemplate')
-      return { updated: (input as { taskIds: number[] }).taskIds.length }
-    throw new Error('unexpected ' + method)
+  mockApi({
+    'users.list': users,
+    'tasks.bulkAssign': ({ taskIds }) => ({ updated: taskIds.length }),
+    'milestones.applyTemplate': ({ taskIds }) => ({ updated: taskIds.length }),
   })
   const wrapper = mount(BulkEditDialog, {
     props: { modelValue: true, taskIds: [11, 12, 15], units },

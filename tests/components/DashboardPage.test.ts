@@ -6,6 +6,7 @@ import { invoke } from '@/api/client'
 import { usePlansStore } from '@/stores/plans'
 import { useLeaderDashboardStore } from '@/stores/leaderDashboard'
 import { plugins, testRouter } from './setup'
+import { mockApi } from './mockApi'
 import { analysis, leader } from '../unit/charts/leader.fixture'
 
 vi.mock('@/api/client', async (importOriginal) => ({
@@ -35,7 +36,7 @@ async function mountDashboard() {
 describe('DashboardPage', () => {
   beforeEach(() => {
     api.mockReset()
-    api.mockImplementation(async (method: string) => (method === 'dashboards.analysis' ? analysis : leader) as never)
+    mockApi({ 'dashboards.leader': leader, 'dashboards.analysis': analysis })
   })
 
   it('shows the as-of date and the summary cards from the leader figures', async () => {

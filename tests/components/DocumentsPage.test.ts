@@ -6,6 +6,11 @@ import { usePlansStore } from '@/stores/plans'
 import { useSessionStore } from '@/stores/session'
 import { fileToBase64, saveExported, useDocumentsStore } from '@/stores/documents'
 import { plugins, testRouter } from './setup'
+import { mockApi } from './mockApi'
+import { person } from './people.fixture'
+import { overview } from '../unit/charts/overview.fixture'
+import type { Output } from '../../electron/contract'
+import type { Role } from '../../electron/core/db/schema'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -13,8 +18,8 @@ vi.mock('@/api/client', async (importOriginal) => ({
 }))
 const api = vi.mocked(invoke)
 
-const file = { fileName: '台账.xlsx', contentBase64: btoa('PK-xlsx') }
-const preview = {
+const file: Output<'exports.ledger'> = { fileName: '台账.xlsx', contentBase64: btoa('PK-xlsx') }
+const preview: Output<'forms.preview'> = {
   unitId: 2,
   period: '2021-07',
   unchanged: 1,
@@ -31,10 +36,19 @@ const preview = {
   ],
 }
 
-async function mountAs(role: string) {
+const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '办公室',
+  leader: '局领导',
+  unit_head: '处室负责人',
+  unit_staff: '处室工作人员',
+}
+
+async function mountAs(role: Role) {
   const router = await testRouter('/plan')
   const global = { plugins: plugins(router) }
-  useSessionStore().user = { role, displayName: 'x', unitName: null } as never
+  const unit = role.startsWith('unit_') ? { unitId: 2, unitName: '市场监管处' } : { unitId: null, unitName: null }
+  useSessionStore().user = person({ id: 1, username: 'x', displayName: 'x', role, roleLabel: ROLE_LABELS[role], ...unit })
   usePlansStore().currentPlanId = 1
   const wrapper = mount(DocumentsPage, { global, attachTo: document.body })
   await flushPromises()
@@ -44,12 +58,14 @@ async function mountAs(role: string) {
 describe('DocumentsPage', () => {
   beforeEach(() => {
     api.mockReset()
-    api.mockImplementation(async (method: string) => {
-      if (method === 'dashboards.overview') return { asOf: '2021-07-20' } as never
-      if (method === 'exports.bulletinHtml') return { title: '督查通报', html: '<html><body>通报</body></html>' } as never
-      if (method === 'forms.preview') return preview as never
-      if (method === 'forms.confirm') return { submitted: [11] } as never
-      return file as never
+    mockApi({
+      'dashboards.overview': overview,
+      'exports.bulletinHtml': { title: '督查通报', html: '<html><body>通报</body></html>' },
+      'forms.preview': preview,
+      'forms.confirm': { submitted: [11] },
+      'exports.ledger': file,
+      'exports.bulletin': file,
+      'forms.export': file,
     })
     URL.createObjectURL = vi.fn(() => 'blob:x')
     URL.revokeObjectURL = vi.fn()
@@ -107,10 +123,7 @@ describe('file helpers', () => {
 describe('DocumentsPage in the desktop window', () => {
   it('offers the bulletin as a PDF printed by the window, and not in a browser', async () => {
     api.mockReset()
-    api.mockImplementation(
-      async (method: string) =>
-        (method === 'dashboards.overview' ? { asOf: '2021-07-20' } : { fileName: '督查通报.pdf', contentBase64: btoa('%PDF') }) as never,
-    )
+    mockApi({ 'dashboards.overview': overview, 'exports.bulletinPdf': { fileName: '督查通报.pdf', contentBase64: btoa('%PDF') } })
     URL.createObjectURL = vi.fn(() => 'blob:x')
     URL.revokeObjectURL = vi.fn()
     const browser = await mountAs('office')

@@ -7,6 +7,7 @@ import { useSessionStore } from '@/stores/session'
 import type { HomeSummary } from '@/stores/home'
 import { plugins, testRouter } from './setup'
 import { leaderSummary, officeSummary, unitSummary } from './home.fixture'
+import { mockApi } from './mockApi'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -15,10 +16,7 @@ vi.mock('@/api/client', async (importOriginal) => ({
 const api = vi.mocked(invoke)
 
 async function mountHome(summary: HomeSummary) {
-  api.mockImplementation(async (method) => {
-    if (method === 'home.summary') return summary
-    throw new Error('unexpected ' + method)
-  })
+  mockApi({ 'home.summary': summary })
   const router = await testRouter('/tasks')
   const global = { plugins: plugins(router), stubs: { RouterLink: { props: ['to'], template: '<a :href="String(to)"><slot /></a>' } } }
   useSessionStore().user = {

@@ -5,6 +5,8 @@ import { invoke } from '@/api/client'
 import type { ImportPreview } from '@/stores/imports'
 import { plugins, testRouter } from './setup'
 import { suzhouPreview, suzhouText, units } from './import.fixture'
+import { mockApi } from './mockApi'
+import { SUZHOU_LIST_COUNT, SUZHOU_TASK_COUNT } from '../support/expected'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -13,11 +15,10 @@ vi.mock('@/api/client', async (importOriginal) => ({
 const api = vi.mocked(invoke)
 
 function answer(preview: ImportPreview) {
-  api.mockImplementation(async (method) => {
-    if (method === 'imports.previewText') return preview
-    if (method === 'units.list') return units
-    if (method === 'imports.commit') return { planId: 7, taskCount: 88, added: 88, removed: 0, changed: 0, unchanged: 0 }
-    throw new Error('unexpected ' + method)
+  mockApi({
+    'imports.previewText': preview,
+    'units.list': units,
+    'imports.commit': { planId: 7, taskCount: SUZHOU_TASK_COUNT, added: SUZHOU_TASK_COUNT, removed: 0, changed: 0, unchanged: 0 },
   })
 }
 
@@ -54,8 +55,8 @@ describe('ImportPage', () => {
       expect.stringContaining('工作要点'),
       expect.stringContaining('更贴近民生七件实事'),
     ])
-    expect(w.findAll('[data-test=draft-task]')).toHaveLength(88)
-    expect(w.find('[data-test=draft-summary]').text()).toContain('识别到 3 个清单、88 项工作任务')
+    expect(w.findAll('[data-test=draft-task]')).toHaveLength(SUZHOU_TASK_COUNT)
+    expect(w.find('[data-test=draft-summary]').text()).toContain(`识别到 ${SUZHOU_LIST_COUNT} 个清单、${SUZHOU_TASK_COUNT} 项工作任务`)
     const groups = w.findAll('[data-test=warning-group]').map((g) => g.text())
     expect(groups.some((g) => g.includes('编号不连续') && g.includes('缺少第17项'))).toBe(true)
     expect(groups.some((g) => g.includes('牵头单位为统称'))).toBe(true)
@@ -114,7 +115,7 @@ describe('ImportPage', () => {
     expect(input.links).toEqual(links.slice(1))
     expect(input.replacePlanId).toBeNull()
     expect(input.sourceName).toBe('suzhou-2021-work-points.txt')
-    expect(w.find('[data-test=done-summary]').text()).toBe('共导入 88 项工作任务')
+    expect(w.find('[data-test=done-summary]').text()).toBe(`共导入 ${SUZHOU_TASK_COUNT} 项工作任务`)
   })
 
   it('announces a re-import with its diff and revises the existing plan', async () => {

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { invoke } from '@/api/client'
 import { useImportsStore } from '@/stores/imports'
 import { suzhouPreview, units } from './import.fixture'
+import { mockApi } from './mockApi'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -12,11 +13,7 @@ const api = vi.mocked(invoke)
 
 async function previewed() {
   setActivePinia(createPinia())
-  api.mockImplementation(async (method) => {
-    if (method === 'imports.previewFile') return suzhouPreview()
-    if (method === 'units.list') return units
-    throw new Error('unexpected ' + method)
-  })
+  mockApi({ 'imports.previewFile': suzhouPreview(), 'units.list': units })
   await useImportsStore().previewFile('suzhou.txt', 'AAAA')
 }
 

@@ -6,6 +6,7 @@ import { useSessionStore } from '@/stores/session'
 import type { InboxItem } from '@/stores/inbox'
 import { plugins, testRouter } from './setup'
 import { notice } from './home.fixture'
+import { mockApi } from './mockApi'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -40,17 +41,15 @@ const items: InboxItem[] = [
 
 async function mountInbox() {
   let unread = 1
-  api.mockImplementation(async (method, input) => {
-    if (method === 'inbox.list') return { items, unread: { total: unread, byKind: { notice: unread } } }
-    if (method === 'inbox.markRead') {
+  mockApi({
+    'inbox.list': () => ({ items, unread: { total: unread, byKind: { notice: unread } } }),
+    'inbox.markRead': ({ ids }) => {
       unread = 0
-      return { marked: (input as { ids: number[] }).ids.length }
-    }
-    if (method === 'inbox.unreadCounts') return { total: unread, byKind: {} }
-    if (method === 'reminders.list') return [notice]
-    if (method === 'reminders.replyNotice')
-      return { ...notice, reply: (input as { reply: string }).reply, repliedAt: '2021-07-21T01:00:00.000Z' }
-    throw new Error('unexpected ' + method)
+      return { marked: ids?.length ?? 0 }
+    },
+    'inbox.unreadCounts': () => ({ total: unread, byKind: {} }),
+    'reminders.list': [notice],
+    'reminders.replyNotice': ({ reply }) => ({ ...notice, reply, repliedAt: '2021-07-21T01:00:00.000Z' }),
   })
   const router = await testRouter('/tasks')
   const global = { plugins: plugins(router) }

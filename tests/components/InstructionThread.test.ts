@@ -6,6 +6,7 @@ import { useSessionStore } from '@/stores/session'
 import type { InstructionView } from '@/stores/instructions'
 import { plugins } from './setup'
 import { scjgUser } from './report.fixture'
+import { mockApi } from './mockApi'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -50,11 +51,10 @@ async function mountThread(user: typeof leader | typeof scjgUser) {
 describe('InstructionThread', () => {
   beforeEach(() => {
     api.mockReset()
-    api.mockImplementation(async (method) => {
-      if (method === 'instructions.list') return [instruction]
-      if (method === 'instructions.write') return [instruction, { ...instruction, id: 4, body: '新的批示' }]
-      if (method === 'instructions.reply') return [{ ...instruction, replies: [{ ...instruction, id: 5, parentId: 3, body: '已部署' }] }]
-      throw new Error('unexpected ' + method)
+    mockApi({
+      'instructions.list': [instruction],
+      'instructions.write': [instruction, { ...instruction, id: 4, body: '新的批示' }],
+      'instructions.reply': [{ ...instruction, replies: [{ ...instruction, id: 5, parentId: 3, body: '已部署' }] }],
     })
   })
 

@@ -4,6 +4,9 @@ import LoginPage from '@/views/login/LoginPage.vue'
 import { ApiError, invoke } from '@/api/client'
 import { useSessionStore } from '@/stores/session'
 import { plugins, testRouter } from './setup'
+import { mockApi } from './mockApi'
+import { person } from './people.fixture'
+import type { Output } from '../../electron/contract'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -11,7 +14,15 @@ vi.mock('@/api/client', async (importOriginal) => ({
 }))
 const api = vi.mocked(invoke)
 
-const user = { id: 2, username: 'office', displayName: '周敏', role: 'office', roleLabel: '办公室', unitId: 1, unitName: '办公室' }
+const user: Output<'auth.me'> = person({
+  id: 2,
+  username: 'office',
+  displayName: '周敏',
+  role: 'office',
+  roleLabel: '办公室',
+  unitId: 1,
+  unitName: '办公室',
+})
 
 async function mountLogin(start = '/login') {
   const router = await testRouter(start)
@@ -33,10 +44,9 @@ describe('LoginPage', () => {
   })
 
   it('logs in through the session store and opens the home page', async () => {
-    api.mockImplementation(async (method) => {
-      if (method === 'auth.setupStatus') return { needsSetup: false }
-      if (method === 'auth.login') return { token: 'T', user }
-      throw new Error('unexpected ' + method)
+    mockApi({
+      'auth.setupStatus': { needsSetup: false, codeRequired: false },
+      'auth.login': { token: 'T', user, mustChangePassword: false, previousLoginAt: null },
     })
     const { wrapper, router } = await mountLogin()
     await fillAndSubmit(wrapper, ' office ', 'Duban2021')
@@ -46,9 +56,11 @@ describe('LoginPage', () => {
   })
 
   it('shows the core’s Chinese message when the login is refused', async () => {
-    api.mockImplementation(async (method) => {
-      if (method === 'auth.setupStatus') return { needsSetup: false }
-      throw new ApiError('bad_credentials', '用户名或密码不正确')
+    mockApi({
+      'auth.setupStatus': { needsSetup: false, codeRequired: false },
+      'auth.login': () => {
+        throw new ApiError('bad_credentials', '用户名或密码不正确')
+      },
     })
     const { wrapper, router } = await mountLogin()
     await fillAndSubmit(wrapper, 'office', 'wrong-password')
@@ -58,7 +70,7 @@ describe('LoginPage', () => {
   })
 
   it('asks for a user name before calling the core', async () => {
-    api.mockResolvedValue({ needsSetup: false })
+    mockApi({ 'auth.setupStatus': { needsSetup: false, codeRequired: false } })
     const { wrapper } = await mountLogin()
     await fillAndSubmit(wrapper, '', '')
     expect(wrapper.find('[data-test=login-error]').text()).toContain('请输入用户名')
@@ -66,13 +78,13 @@ describe('LoginPage', () => {
   })
 
   it('shows why the session ended when the router sent us here', async () => {
-    api.mockResolvedValue({ needsSetup: false })
+    mockApi({ 'auth.setupStatus': { needsSetup: false, codeRequired: false } })
     const { wrapper } = await mountLogin('/login?reason=' + encodeURIComponent('长时间未操作，登录已失效，请重新登录'))
     expect(wrapper.find('[data-test=login-error]').text()).toContain('登录已失效')
   })
 
   it('sends a fresh installation to the first-administrator setup', async () => {
-    api.mockResolvedValue({ needsSetup: true })
+    mockApi({ 'auth.setupStatus': { needsSetup: true, codeRequired: false } })
     const { router } = await mountLogin()
     expect(router.currentRoute.value.path).toBe('/setup')
   })

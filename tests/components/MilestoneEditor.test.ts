@@ -3,6 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { plugins } from './setup'
 import MilestoneEditor from '@/views/tasks/MilestoneEditor.vue'
 import { ApiError, invoke } from '@/api/client'
+import { mockApi } from './mockApi'
+import { taskDetail } from './rows.fixture'
 
 vi.mock('@/api/client', async (original) => ({
   ...(await original<typeof import('@/api/client')>()),
@@ -16,10 +18,15 @@ const quarterly = [
 ]
 
 describe('MilestoneEditor', () => {
-  beforeEach(() => api.mockReset())
+  beforeEach(() => {
+    api.mockReset()
+  })
 
   it('saves the edited milestones in date order and reads the task again', async () => {
-    api.mockImplementation(async (method) => (method === 'tasks.get' ? { id: 5 } : []) as never)
+    mockApi({
+      'milestones.set': ({ milestones }) => milestones.map((m, i) => ({ id: i + 1, title: '', ...m })),
+      'tasks.get': taskDetail({ id: 5 }),
+    })
     const w = mount(MilestoneEditor, { props: { taskId: 5, milestones: quarterly }, global: { plugins: plugins() } })
     const pct = w.findAll('.ms-editor__pct input')
     await pct[1].setValue('60')
@@ -37,9 +44,10 @@ describe('MilestoneEditor', () => {
   })
 
   it('shows the core’s message when it refuses, and stays open', async () => {
-    api.mockImplementation(async (method) => {
-      if (method === 'milestones.set') throw new ApiError('invalid_input', '输入有误：milestones：请至少设置一个节点')
-      return [] as never
+    mockApi({
+      'milestones.set': () => {
+        throw new ApiError('invalid_input', '输入有误：milestones：请至少设置一个节点')
+      },
     })
     const w = mount(MilestoneEditor, { props: { taskId: 5, milestones: quarterly }, global: { plugins: plugins() } })
     await w.find('[data-test=milestone-save]').trigger('click')

@@ -6,6 +6,7 @@ import { usePlansStore } from '@/stores/plans'
 import { useSessionStore } from '@/stores/session'
 import { plugins, testRouter } from './setup'
 import { notice, officeSummary } from './home.fixture'
+import { mockApi } from './mockApi'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -14,15 +15,10 @@ vi.mock('@/api/client', async (importOriginal) => ({
 const api = vi.mocked(invoke)
 
 async function mountPage() {
-  api.mockImplementation(async (method, input) => {
-    if (method === 'reminders.notReported') return officeSummary.notReported!
-    if (method === 'reminders.list')
-      return [notice, { ...notice, id: 10, number: '督办〔2021〕4号', reply: '已整改', repliedAt: '2021-07-21T01:00:00Z' }]
-    if (method === 'reminders.send') {
-      const unitId = (input as { unitId: number }).unitId
-      return { id: 1, unitId, unitName: '普遍服务处', period: '2021-07', issue: '请报送' }
-    }
-    throw new Error('unexpected ' + method)
+  mockApi({
+    'reminders.notReported': officeSummary.notReported!,
+    'reminders.list': [notice, { ...notice, id: 10, number: '督办〔2021〕4号', reply: '已整改', repliedAt: '2021-07-21T01:00:00Z' }],
+    'reminders.send': ({ unitId }) => ({ id: 1, unitId, unitName: '普遍服务处', period: '2021-07', issue: '请报送' }),
   })
   const router = await testRouter('/tasks')
   const global = { plugins: plugins(router) }

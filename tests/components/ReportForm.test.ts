@@ -6,6 +6,9 @@ import { useSessionStore } from '@/stores/session'
 import type { ReportView } from '@/stores/reports'
 import { plugins } from './setup'
 import { currentPeriod, reportView, scjgUser } from './report.fixture'
+import { mockApi } from './mockApi'
+import type { Input } from '../../electron/contract'
+import { taskDetail } from './rows.fixture'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -26,14 +29,24 @@ vi.mock('@/api/files', async (importOriginal) => ({
 
 const boxes = { indicatorId: 31, name: '可循环快递箱（盒）使用量', unit: '万个', comparator: '=', targetValue: 10, latestValue: null }
 
+/** What the core keeps of a saved report: the sent text and figures (indicator values come back named, from the core). */
+const sentFields = (input: Input<'reports.saveDraft'>) => ({
+  taskId: input.taskId,
+  percent: input.percent,
+  progress: input.progress,
+  problems: input.problems ?? '',
+  nextSteps: input.nextSteps ?? '',
+  isFinal: input.isFinal ?? false,
+  ...(input.period ? { period: input.period } : {}),
+})
+
 function answer(existing: ReportView[] = [], indicators = [boxes]) {
-  api.mockImplementation(async (method, input) => {
-    if (method === 'reminders.notReported') return currentPeriod
-    if (method === 'tasks.get') return { id: 7, indicators }
-    if (method === 'reports.listForTask') return existing
-    if (method === 'reports.saveDraft') return reportView({ ...(input as object), status: 'draft' })
-    if (method === 'reports.submit') return reportView({ ...(input as object), status: 'submitted' })
-    throw new Error('unexpected ' + String(method) + JSON.stringify(input))
+  mockApi({
+    'reminders.notReported': currentPeriod,
+    'tasks.get': taskDetail({ id: 7, indicators }),
+    'reports.listForTask': existing,
+    'reports.saveDraft': (input) => reportView({ ...sentFields(input), status: 'draft' }),
+    'reports.submit': (input) => reportView({ ...sentFields(input), status: 'submitted' }),
   })
 }
 
@@ -135,9 +148,10 @@ describe('ReportForm', () => {
 
     answer()
     const wrapper = await mountForm()
-    api.mockImplementation(async (method) => {
-      if (method === 'reports.submit') throw new ApiError('forbidden', '该任务不属于您所在的处室，不能报送')
-      throw new Error('unexpected ' + method)
+    mockApi({
+      'reports.submit': () => {
+        throw new ApiError('forbidden', '该任务不属于您所在的处室，不能报送')
+      },
     })
     await wrapper.find('textarea[data-test=report-progress]').setValue('进展')
     await wrapper.find('[data-test=report-submit]').trigger('click')

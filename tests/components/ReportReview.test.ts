@@ -6,6 +6,7 @@ import { useSessionStore } from '@/stores/session'
 import { usePlansStore } from '@/stores/plans'
 import { plugins } from './setup'
 import { reportDetail, reportView } from './report.fixture'
+import { mockApi } from './mockApi'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -44,12 +45,10 @@ const click = async (selector: string) => {
 describe('ReviewPage', () => {
   beforeEach(() => {
     api.mockReset()
-    api.mockImplementation(async (method, input) => {
-      if (method === 'reports.pending') return [reportView()]
-      if (method === 'reports.get') return reportDetail()
-      if (method === 'reports.review')
-        return reportView({ status: (input as { decision: string }).decision === 'approve' ? 'approved' : 'returned' })
-      throw new Error('unexpected ' + method)
+    mockApi({
+      'reports.pending': [reportView()],
+      'reports.get': reportDetail(),
+      'reports.review': ({ decision }) => reportView({ status: decision === 'approve' ? 'approved' : 'returned' }),
     })
   })
 

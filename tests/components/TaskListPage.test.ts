@@ -6,6 +6,7 @@ import { useSessionStore } from '@/stores/session'
 import { usePlansStore } from '@/stores/plans'
 import { plugins, testRouter } from './setup'
 import { rows } from './rows.fixture'
+import { mockApi } from './mockApi'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -56,10 +57,7 @@ async function mountPage(path: string, role: 'office' | 'unit_head') {
 describe('TaskListPage', () => {
   beforeEach(() => {
     api.mockReset()
-    api.mockImplementation(async (method) => {
-      if (method === 'tasks.list') return rows
-      throw new Error('unexpected ' + method)
-    })
+    mockApi({ 'tasks.list': rows })
   })
 
   it('asks the core for the tasks the address describes (a dashboard drill-down)', async () => {

@@ -18,6 +18,18 @@ export const adminUser: User = {
   leaderUnits: [],
 }
 
+/** A person as the contract shows them: only what a test cares about is given, the rest as a new account has it. */
+export const person = (fields: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'roleLabel'> & Partial<User>): User => ({
+  unitId: null,
+  unitName: null,
+  phone: null,
+  active: true,
+  mustChangePassword: false,
+  lastLoginAt: null,
+  leaderUnits: [],
+  ...fields,
+})
+
 export const leaderUser: User = {
   ...adminUser,
   id: 4,

@@ -1,4 +1,4 @@
-import type { TaskRow } from '@/stores/tasks'
+import type { TaskDetail, TaskRow } from '@/stores/tasks'
 
 const base: TaskRow = {
   id: 1,
@@ -61,3 +61,8 @@ export const rows: TaskRow[] = [
     light: 'yellow',
   },
 ]
+
+/** tasks.get's answer: a row with its indicators and history. */
+export function taskDetail(patch: Partial<TaskDetail> = {}): TaskDetail {
+  return { ...base, indicators: [], history: [], ...patch }
+}

@@ -1,23 +1,13 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { launchChromium } from '../support/chromium'
 
 export const SHOTS_DIR = join(process.cwd(), 'test-results', 'screenshots')
 
-/** Debian's Chromium, headless, with nothing reaching out to the network. */
+/** The system Chromium (see tests/support/chromium.ts), headless, with nothing reaching out to the network. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  return launchChromium()
 }
 
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { launchBrowser, newPage, shot } from './browser'
 import { clickColourUntil, paintedPixels } from './pixels'
+import { SUZHOU_TASK_COUNT } from '../support/expected'
 
 const baseUrl = inject('baseUrl')
 const expected = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/expected/suzhou-2021.json'), 'utf8'))
@@ -107,7 +108,7 @@ describe('a division head in the browser', () => {
     await expect.poll(() => page.locator('[data-test=task-row]').count()).toBeGreaterThan(10)
     expect(await page.locator('[data-test=unit-scope]').innerText()).toContain('市场监管处')
     const texts = await page.locator('[data-test=task-row]').allInnerTexts()
-    expect(texts.length).toBeLessThan(88)
+    expect(texts.length).toBeLessThan(SUZHOU_TASK_COUNT)
     for (const text of texts) expect(text).toContain('市场监管处')
     expect(await page.locator('body').innerText()).not.toContain('数据看板')
     await shot(page, 'unit-head-tasks')

@@ -75,7 +75,8 @@ describe('npm run cli -- import --dry-run --json', () => {
 })
 
 describe('npm run cli -- check', () => {
-  it('passes on a freshly built demo database and fails on a damaged one', async () => {
+  // builds a demo database, then runs the CLI twice
+  it('passes on a freshly built demo database and fails on a damaged one', { timeout: 120_000 }, async () => {
     const dir = join(dataDir, 'demo')
     const core = await openCore({ dataDir: dir, demoSample: demoSamplePath() })
     await core.close()

@@ -35,7 +35,7 @@ describe('dashboard figures against hand-written SQL', () => {
     expect(plans.length).toBeGreaterThanOrEqual(4)
     for (const plan of plans) {
       for (const day of DAYS) {
-        const s = await loadSnapshot(opened.db, plan, day)
+        const s = await loadSnapshot(opened.db, plan, day, 'Asia/Shanghai')
         const p = { plan, day, year: day.slice(0, 4), reportingDay: 25 }
         const at = `plan ${plan} on ${day}`
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
     .insertInto('indicator_values')
     .values({ indicator_id: ind.id, report_id: null, period: '2021-06', value: 112, recorded_at: '2021-06-29T02:00:00.000Z' })
     .execute()
-}, 60_000)
+})
 afterAll(() => f.t.cleanup())
 
 describe('leader dashboard on the small plan', () => {

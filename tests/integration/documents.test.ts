@@ -4,11 +4,11 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip' // exceljs's own zip reader: a .docx is a zip of XML parts
-import { chromium } from 'playwright-core'
 import { smallPlan, type SmallPlan } from './dashboard-fixture'
 import { exportLedger } from '../../electron/core/exporters/ledger'
 import { exportBulletin, exportBulletinHtml } from '../../electron/core/exporters/bulletin'
 import type { Ctx } from '../../electron/core/context'
+import { launchChromium } from '../support/chromium'
 
 let f: SmallPlan
 let office: Ctx
@@ -18,7 +18,7 @@ beforeAll(async () => {
   f = await smallPlan()
   office = await f.ctx('office')
   mkdirSync(OUT, { recursive: true })
-}, 60_000)
+})
 afterAll(() => f.t.cleanup())
 
 async function workbook(contentBase64: string) {
@@ -120,32 +120,25 @@ describe('bulletin (督查通报)', () => {
     expect(await zip.file(footer)!.async('string')).toContain('PAGE')
   })
 
-  // Chromium is the printer in Electron; Debian's is used here when installed.
-  it.skipIf(!existsSync('/usr/bin/chromium'))(
-    'prints the HTML rendition to an A4 PDF of the expected pages',
-    async () => {
-      const { html } = await exportBulletinHtml(office, { planId: f.planId, period: '2021-06' })
-      expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm;')
-      const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-      })
-      try {
-        const page = await browser.newPage()
-        await page.setContent(html)
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-        const file = join(OUT, 'bulletin-2021-06.pdf')
-        writeFileSync(file, pdf)
-        // Chromium writes one uncompressed /Type /Page object per page.
-        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length
-        // Cover with the figures, the table and task lists, the signature: three A4 pages.
-        expect(pages).toBe(3)
-        // Turned into PNG for a person to look at (test-results/documents).
-        if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, 'bulletin-2021-06')])
-      } finally {
-        await browser.close()
-      }
-    },
-    60_000,
-  )
+  // Chromium is the printer in Electron; the system's is used here (tests/support/chromium.ts).
+  it('prints the HTML rendition to an A4 PDF of the expected pages', async () => {
+    const { html } = await exportBulletinHtml(office, { planId: f.planId, period: '2021-06' })
+    expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm;')
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage()
+      await page.setContent(html)
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      const file = join(OUT, 'bulletin-2021-06.pdf')
+      writeFileSync(file, pdf)
+      // Chromium writes one uncompressed /Type /Page object per page.
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length
+      // Cover with the figures, the table and task lists, the signature: three A4 pages.
+      expect(pages).toBe(3)
+      // Turned into PNG for a person to look at (test-results/documents).
+      if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUT, 'bulletin-2021-06')])
+    } finally {
+      await browser.close()
+    }
+  }, 60_000)
 })

@@ -30,7 +30,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   indicatorId = ind.id
-}, 60_000)
+})
 afterAll(() => f.t.cleanup())
 
 /** Exports 市场监管处's July form, lets the test fill or damage it, and returns it as sent back. */

@@ -44,7 +44,7 @@ describe('npm run cli -- demo (the large generated database)', () => {
     const again = cli(['demo', '--years', '1', '--bureaus', '1', '--out', out])
     expect(again.status).not.toBe(0)
     expect(again.stderr).toContain('已存在')
-  }, 60_000)
+  }, 120_000) // several CLI runs and a generated database
 
   it('the ledger and bulletin commands write their files from it', async () => {
     const data = join(dir, 'small')
@@ -60,5 +60,5 @@ describe('npm run cli -- demo (the large generated database)', () => {
     expect(b.status).toBe(0)
     expect(b.stdout).toContain('苏州邮管督〔2021〕1号')
     expect(readFileSync(bulletin).subarray(0, 2).toString()).toBe('PK')
-  }, 60_000)
+  }, 120_000) // several CLI runs and a generated database
 })

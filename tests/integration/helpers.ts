@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore, type CoreApp } from '../../electron/core/app'
 import { demoSamplePath } from '../../electron/core/paths'
-import { isoDate, type Actor, type Clock, type Ctx } from '../../electron/core/context'
+import { clockFrom, type Actor, type Clock, type Ctx } from '../../electron/core/context'
 
 /** A clock the test moves by hand. */
 export function movableClock(start: string): Clock & { set(iso: string): void; advanceMinutes(m: number): void } {
   let at = new Date(start)
   return {
-    now: () => new Date(at),
-    today: () => isoDate(at),
+    ...clockFrom(() => new Date(at)),
     set: (iso) => {
       at = new Date(iso)
     },

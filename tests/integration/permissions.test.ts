@@ -4,6 +4,7 @@ import { listTasks, getTask, updateTask } from '../../electron/core/tasks/servic
 import { listPlans } from '../../electron/core/plans/service'
 import { overview } from '../../electron/core/dashboards/service'
 import type { Ctx } from '../../electron/core/context'
+import { SUZHOU_TASK_COUNT } from '../support/expected'
 
 let t: TestCore
 let planId: number
@@ -30,7 +31,7 @@ describe('permissions are enforced in the core', () => {
   it('shows a unit head only the tasks their unit leads or co-operates on, whatever filter is sent', async () => {
     const rows = await listTasks(scjg, { planId })
     expect(rows.length).toBeGreaterThan(0)
-    expect(rows.length).toBeLessThan(88)
+    expect(rows.length).toBeLessThan(SUZHOU_TASK_COUNT)
     for (const r of rows) expect([...r.leads, ...r.coops].map((u) => u.id)).toContain(unitIds['市场监管处'])
     const asked = await listTasks(scjg, { planId, unitId: unitIds['办公室'], unitRole: 'lead' })
     expect(asked.every((r) => r.leads.some((u) => u.id === unitIds['市场监管处']))).toBe(true)
@@ -57,14 +58,14 @@ describe('permissions are enforced in the core', () => {
   it('lets a leader read everything but not reassign', async () => {
     const leader = await t.ctxAs('juzhang')
     const rows = await listTasks(leader, { planId })
-    expect(rows).toHaveLength(88)
+    expect(rows).toHaveLength(SUZHOU_TASK_COUNT)
     await expect(updateTask(leader, { taskId: rows[0].id, leadUnitIds: [unitIds['办公室']] })).rejects.toMatchObject({ code: 'forbidden' })
   })
 
   it('counts a unit head’s dashboard over their own tasks only', async () => {
     const mine = await overview(scjg, { planId })
     expect(mine.total).toBe((await listTasks(scjg, { planId })).length)
-    expect((await overview(office, { planId })).total).toBe(88)
+    expect((await overview(office, { planId })).total).toBe(SUZHOU_TASK_COUNT)
   })
 })
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatDateTime, formatPercent, formatSection } from '@/utils/format'
+import { useDisplayTimeZone } from '@/utils/zone'
+import { DEFAULT_TIME_ZONE } from '../../electron/contract/vocabulary'
 
 describe('formatDate', () => {
   it('writes a stored day the way documents do', () => {
@@ -14,7 +16,7 @@ describe('formatDate', () => {
   })
 
   it('shows an ISO timestamp as its day in the bureau’s zone', () => {
-    // 2021-07-19T17:30Z is already 20 July in Suzhou (TZ pinned to Asia/Shanghai by the test config)
+    // 2021-07-19T17:30Z is already 20 July in Suzhou, whatever zone the test process runs in
     expect(formatDate('2021-07-19T17:30:00.000Z')).toBe('2021年7月20日')
   })
 
@@ -24,7 +26,7 @@ describe('formatDate', () => {
 })
 
 describe('formatDateTime', () => {
-  it('adds the local time to timestamps', () => {
+  it('adds the bureau’s wall-clock time to timestamps', () => {
     expect(formatDateTime('2021-07-20T01:05:00.000Z')).toBe('2021年7月20日 09:05')
     expect(formatDateTime('2021-07-20')).toBe('2021年7月20日')
     expect(formatDateTime(null)).toBe('—')
@@ -41,5 +43,17 @@ describe('formatSection and formatPercent', () => {
   it('rounds percents', () => {
     expect(formatPercent(55.4)).toBe('55%')
     expect(formatPercent(null)).toBe('—')
+  })
+})
+
+describe('timestamps follow the bureau’s zone, not the browser’s', () => {
+  it('reads the same instant on another bureau’s wall clock once told its zone', () => {
+    try {
+      useDisplayTimeZone('Asia/Urumqi') // UTC+6
+      expect(formatDateTime('2021-07-19T17:30:00.000Z')).toBe('2021年7月19日 23:30')
+    } finally {
+      useDisplayTimeZone(DEFAULT_TIME_ZONE)
+    }
+    expect(formatDateTime('2021-07-19T17:30:00.000Z')).toBe('2021年7月20日 01:30')
   })
 })

@@ -1,6 +1,6 @@
 /** Indicators: target against the latest actual on the as-of day, and multi-year trajectories. */
 import type { Db } from '../db/connection'
-import { isoDate } from '../context'
+import { dayIn } from '../calendar/dates'
 import { meetsTarget, trajectoryValue } from './rules'
 
 export interface IndicatorFigure {
@@ -30,12 +30,19 @@ interface ValueRow {
 }
 
 /** A value sent with a report counts once the report was approved; a value entered directly counts when recorded. */
-function countsOn(v: ValueRow, asOf: string): boolean {
-  if (v.status === null) return isoDate(new Date(v.recorded_at)) <= asOf
-  return v.status === 'approved' && v.reviewed_at !== null && isoDate(new Date(v.reviewed_at)) <= asOf
+function countsOn(v: ValueRow, asOf: string, zone: string): boolean {
+  if (v.status === null) return dayIn(new Date(v.recorded_at), zone) <= asOf
+  return v.status === 'approved' && v.reviewed_at !== null && dayIn(new Date(v.reviewed_at), zone) <= asOf
 }
 
-export async function indicatorFigures(db: Db, planId: number, asOf: string, taskIds?: ReadonlySet<number>): Promise<IndicatorFigure[]> {
+/** `zone` is the bureau's: it decides on which day a value was recorded or approved. */
+export async function indicatorFigures(
+  db: Db,
+  planId: number,
+  asOf: string,
+  zone: string,
+  taskIds?: ReadonlySet<number>,
+): Promise<IndicatorFigure[]> {
   const [indicators, values] = await Promise.all([
     db.selectFrom('indicators').selectAll().where('plan_id', '=', planId).orderBy('id').execute(),
     db
@@ -47,7 +54,7 @@ export async function indicatorFigures(db: Db, planId: number, asOf: string, tas
       .execute(),
   ])
   const byIndicator = new Map<number, ValueRow[]>()
-  for (const v of values) if (countsOn(v, asOf)) byIndicator.set(v.indicator_id, [...(byIndicator.get(v.indicator_id) ?? []), v])
+  for (const v of values) if (countsOn(v, asOf, zone)) byIndicator.set(v.indicator_id, [...(byIndicator.get(v.indicator_id) ?? []), v])
   const latestOf = (vs: ValueRow[]) =>
     vs.reduce<ValueRow | null>((a, b) => (!a || b.period > a.period || (b.period === a.period && b.id > a.id) ? b : a), null)
 

@@ -49,7 +49,7 @@ export async function dashboardSnapshot(ctx: Ctx, input: DashboardInput): Promis
   if (asOf > today) throw new DubanError('invalid_input', '截至日期不能晚于今天')
   const planId = input.planId ?? (await latestPlanId(ctx))
   if (planId === null) throw new DubanError('not_found', '还没有导入任何工作要点文件')
-  return loadSnapshot(ctx.db, planId, asOf, scope)
+  return loadSnapshot(ctx.db, planId, asOf, ctx.clock.timeZone, scope)
 }
 
 const scopeOf = (ctx: Ctx) => (ctx.actor && !seesAllTasks(ctx.actor) ? ctx.actor.unitId : null)
@@ -59,7 +59,13 @@ export async function leaderDashboard(ctx: Ctx, input: DashboardInput): Promise<
   const scopeUnitId = scopeOf(ctx)
   const [day, indicators] = await Promise.all([
     reportingDay(ctx),
-    indicatorFigures(ctx.db, snapshot.plan.id, snapshot.asOf, scopeUnitId === null ? undefined : new Set(snapshot.tasks.map((t) => t.id))),
+    indicatorFigures(
+      ctx.db,
+      snapshot.plan.id,
+      snapshot.asOf,
+      ctx.clock.timeZone,
+      scopeUnitId === null ? undefined : new Set(snapshot.tasks.map((t) => t.id)),
+    ),
   ])
   return {
     asOf: snapshot.asOf,

@@ -1,6 +1,6 @@
 /** Loads one plan with its whole report history, and judges every task on the as-of day. */
 import type { Db } from '../db/connection'
-import { isoDate } from '../context'
+import { dayIn } from '../calendar/dates'
 import { notFound } from '../errors'
 import type { MilestonePoint } from '../tasks/rules'
 import { stateAt, type HistoryReport, type TaskState } from './rules'
@@ -44,14 +44,16 @@ export interface PlanSnapshot {
   tasks: SnapshotTask[]
 }
 
-/** Timestamps are stored as UTC ISO strings; the office reads days in its own zone. */
-/** The bureau's calendar day of a timestamp; many reports share one, so each is converted once per call. */
-function dayConverter(): (iso: string | null) => string | null {
+/**
+ * Timestamps are stored as UTC ISO strings; the office reads days in its own zone.
+ * Many reports share one timestamp, so each is converted once per call.
+ */
+function dayConverter(zone: string): (iso: string | null) => string | null {
   const seen = new Map<string, string>()
   return (iso) => {
     if (!iso) return null
     let day = seen.get(iso)
-    if (day === undefined) seen.set(iso, (day = isoDate(new Date(iso))))
+    if (day === undefined) seen.set(iso, (day = dayIn(new Date(iso), zone)))
     return day
   }
 }
@@ -66,7 +68,8 @@ function groupBy<T extends { task_id: number }>(rows: T[]): Map<number, T[]> {
   return m
 }
 
-export async function loadSnapshot(db: Db, planId: number, asOf: string, scopeUnitId?: number): Promise<PlanSnapshot> {
+/** `zone` is the bureau's (ctx.clock.timeZone): it decides on which day a report was sent, approved or a task closed. */
+export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: string, scopeUnitId?: number): Promise<PlanSnapshot> {
   const plan = await db
     .selectFrom('plans')
     .select(['id', 'title', 'issuer', 'doc_number', 'issued_on', 'year'])
@@ -117,7 +120,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, scopeUn
       .where('reports.status', '!=', 'draft')
       .execute(),
   ])
-  const dayOf = dayConverter()
+  const dayOf = dayConverter(zone)
   const listById = new Map(lists.map((l) => [l.id, l]))
   const label = (s: { number: string | null; title: string | null }) => formatSectionLabel(s.number, s.title)
   const sectionLabel = new Map(sections.map((s) => [s.id, label(s)]))

@@ -1,6 +1,7 @@
 /** 台账: the Excel register of a plan as of a day, one sheet per list, laid out for A4 landscape printing. */
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../context'
+import { instantAt } from '../calendar/dates'
 import { STATUS_LABELS, STATUS_LIGHT } from '../tasks/rules'
 import { dashboardSnapshot } from '../dashboards/leader'
 import type { PlanSnapshot, SnapshotTask } from '../dashboards/snapshot'
@@ -95,10 +96,10 @@ function addListSheet(wb: ExcelJS.Workbook, s: PlanSnapshot, list: PlanSnapshot[
   fitRowHeights(ws, 3)
 }
 
-export async function buildLedger(s: PlanSnapshot): Promise<Uint8Array> {
+export async function buildLedger(s: PlanSnapshot, zone: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()
   wb.creator = '督办台'
-  wb.created = new Date(`${s.asOf}T00:00:00`)
+  wb.created = instantAt(s.asOf, '00:00', zone)
   for (const list of s.lists) addListSheet(wb, s, list)
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }
@@ -109,5 +110,5 @@ export async function exportLedger(ctx: Ctx, input: { planId?: number; asOf?: st
   // Titled with the bureau's own name (本局信息); the plan's issuer only until it is set.
   const s = { ...snapshot, plan: { ...snapshot.plan, issuer: await bureauName(ctx, snapshot.plan.issuer) } }
   const year = s.plan.year ?? s.asOf.slice(0, 4)
-  return toExported(`${bureauOf(s.plan.issuer)}${year}年工作落实情况台账（截至${s.asOf}）.xlsx`, await buildLedger(s))
+  return toExported(`${bureauOf(s.plan.issuer)}${year}年工作落实情况台账（截至${s.asOf}）.xlsx`, await buildLedger(s, ctx.clock.timeZone))
 }

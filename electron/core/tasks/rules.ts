@@ -1,16 +1,12 @@
 /** Task status, computed from the clock, milestones and approved progress. Pure: no database here. */
-export type TaskStatus = 'not_started' | 'on_track' | 'behind' | 'due_soon' | 'overdue' | 'done'
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../contract/vocabulary'
+
+export type { TaskStatus }
 
 export const STATUS_ORDER: TaskStatus[] = ['done', 'on_track', 'not_started', 'due_soon', 'behind', 'overdue']
 
-export const STATUS_LABELS: Record<TaskStatus, string> = {
-  not_started: '未开始',
-  on_track: '正常推进',
-  behind: '进度滞后',
-  due_soon: '临期',
-  overdue: '逾期',
-  done: '已完成',
-}
+/** The labels live in the contract, the vocabulary the renderer shares. */
+export const STATUS_LABELS = TASK_STATUS_LABELS
 
 /** Traffic lights: green on track or done, yellow needs attention, red late. */
 export const STATUS_LIGHT: Record<TaskStatus, 'green' | 'yellow' | 'red' | 'grey'> = {

@@ -37,7 +37,7 @@ export interface TaskFilter {
 
 /** The rows with status and progress replayed to a past day, as the dashboard's as-of figures count them. */
 async function asOfDay(ctx: Ctx, planId: number, rows: TaskRow[], day: string): Promise<TaskRow[]> {
-  const snapshot = await loadSnapshot(ctx.db, planId, day)
+  const snapshot = await loadSnapshot(ctx.db, planId, day, ctx.clock.timeZone)
   const then = new Map(snapshot.tasks.map((t) => [t.id, t]))
   return rows.map((r) => {
     const t = then.get(r.id)

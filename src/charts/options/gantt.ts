@@ -2,6 +2,7 @@ import type { CustomSeriesRenderItem } from 'echarts'
 import { formatDate } from '@/utils/format'
 import { escapeHtml } from '@/utils/html'
 import { FONT_FAMILY, STATUS_COLORS, type DubanChartOption, type TaskStatus } from './types'
+import { TASK_STATUSES } from '../../../electron/contract/vocabulary'
 
 /** One task as the timeline needs it: its row from tasks.list plus its milestones. */
 export interface GanttTask {
@@ -43,7 +44,7 @@ const GRID_TOP = 40
 const GRID_BOTTOM = 36
 const LABEL_CHARS = 16
 export const NO_LEAD = '未明确牵头单位'
-const STATUS_INDEX: readonly TaskStatus[] = ['not_started', 'on_track', 'behind', 'due_soon', 'overdue', 'done']
+const STATUS_INDEX: readonly TaskStatus[] = TASK_STATUSES
 const NAVY = '#1f4e79'
 const RED = '#d93025'
 

@@ -10,7 +10,9 @@ import type {
 import type { Output } from '../../../electron/contract'
 
 export type Overview = Output<'dashboards.overview'>
-export type TaskStatus = Overview['byStatus'][number]['status']
+import type { TaskStatus } from '../../../electron/contract/vocabulary'
+
+export type { TaskStatus }
 
 export type DubanChartOption = ComposeOption<
   | BarSeriesOption

@@ -1,25 +1,12 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import type { TaskStatus } from '@/stores/tasks'
+import type { Input } from '../../../electron/contract'
+import { isTaskStatus } from '../../../electron/contract/vocabulary'
 
-const STATUSES: readonly TaskStatus[] = ['not_started', 'on_track', 'behind', 'due_soon', 'overdue', 'done']
-
-/** The task filters the address carries, so a dashboard click or a bookmark opens the same list. */
-export interface TaskQuery {
-  listId?: number
-  sectionId?: number
-  unitId?: number
-  unitRole?: 'lead' | 'any'
-  status?: TaskStatus
-  q?: string
-  /** 分管领导 */
-  leaderId?: number
-  /** only tasks with a leader's instruction the lead unit has not read */
-  hasUnreadInstruction?: boolean
-  /** statuses as they stood on this day (from a dashboard looking at a past day) */
-  asOf?: string
-  /** exactly these tasks, written 12,15,40 */
-  ids?: number[]
-}
+/**
+ * The task filters the address carries, so a dashboard click or a bookmark opens the same list:
+ * the contract's tasks.list input without the plan (the page knows it) and the overdue flag (not offered here).
+ */
+export type TaskQuery = Omit<Input<'tasks.list'>, 'planId' | 'overdue'>
 
 function first(v: LocationQuery[string]): string | undefined {
   const s = Array.isArray(v) ? v[0] : v
@@ -46,7 +33,7 @@ export function queryToFilter(query: LocationQuery): TaskQuery {
   if (sectionId) out.sectionId = sectionId
   if (unitId) out.unitId = unitId
   if (unitId && (unitRole === 'lead' || unitRole === 'any')) out.unitRole = unitRole
-  if (status && (STATUSES as readonly string[]).includes(status)) out.status = status as TaskStatus
+  if (status && isTaskStatus(status)) out.status = status
   if (q) out.q = q
   if (leaderId) out.leaderId = leaderId
   if (first(query.hasUnreadInstruction) === 'true') out.hasUnreadInstruction = true

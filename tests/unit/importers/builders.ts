@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import type { PlanDraft } from '../../../electron/core/importers/types'
-
-export const CHROMIUM = '/usr/bin/chromium'
-export const hasChromium = existsSync(CHROMIUM)
+import { launchChromium } from '../../support/chromium'
 
 /** A .docx whose paragraphs are the lines of the text, as a bureau would type it in Word. */
 export async function docxFromText(text: string): Promise<Uint8Array> {
@@ -53,8 +50,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** The text printed to PDF by Chromium, one paragraph per line, A4 as an office would print it. */
 export async function pdfFromText(text: string): Promise<Uint8Array> {
-  const { chromium } = await import('playwright-core')
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     const body = text

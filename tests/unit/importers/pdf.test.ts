@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlanFile } from '../../../electron/core/importers'
 import { parsePlanText } from '../../../electron/core/importers/parser'
-import { hasChromium, pdfFromText } from './builders'
+import { launchChromium } from '../../support/chromium'
+import { pdfFromText } from './builders'
 import { readSeed, tasksAndLeads } from './helpers'
 
 const text = readSeed('suzhou-2021-work-points.txt')
 
 // The PDF is printed by the system Chromium through playwright-core, as an office would "print to PDF".
-// Without /usr/bin/chromium there is no way to make a CJK PDF here, so the test is skipped, not faked.
-describe.skipIf(!hasChromium)('PDF with a text layer (printed from Chromium)', () => {
+// Without a Chromium there is no way to make a CJK PDF here, so the tests fail and say how to install one.
+describe('PDF with a text layer (printed from Chromium)', () => {
   it('gives the same tasks and leads as the text, with wrapped lines joined back', { timeout: 60_000 }, async () => {
     const draft = await parsePlanFile('工作要点.pdf', await pdfFromText(text))
     const fromText = parsePlanText(text)
@@ -18,8 +19,7 @@ describe.skipIf(!hasChromium)('PDF with a text layer (printed from Chromium)', (
   })
 
   it('refuses a PDF without text (a scan) and says what to do', { timeout: 60_000 }, async () => {
-    const { chromium } = await import('playwright-core')
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+    const browser = await launchChromium()
     try {
       const page = await browser.newPage()
       await page.setContent('<div style="width:400px;height:600px;background:#888"></div>')

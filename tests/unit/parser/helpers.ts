@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-const shared = path.resolve(__dirname, '../../fixtures')
+// Every document and expectation lives in the repository (tests/fixtures/README.md says where each came from).
+const fixtures = path.resolve(__dirname, '../../fixtures')
 
-export const readSeed = (name: string) => readFileSync(path.join(shared, 'seeds', name), 'utf8')
+export const readSeed = (name: string) => readFileSync(path.join(fixtures, 'seeds', name), 'utf8')
 
 export interface ExpectedTarget {
   value: number
@@ -32,7 +33,7 @@ export interface Expected {
 }
 
 export const expectedSuzhou = (): Expected =>
-  JSON.parse(readFileSync(path.join(shared, 'expected', 'suzhou-2021.json'), 'utf8')) as Expected
+  JSON.parse(readFileSync(path.join(fixtures, 'expected', 'suzhou-2021.json'), 'utf8')) as Expected
 
 const strip = (s: string) => s.replace(/[“”"‘’《》\s]/g, '')
 

@@ -11,11 +11,12 @@ describe('other bureaus’ documents', () => {
     'national-2020-market-supervision-meeting.txt',
     'putian-1136-safety-system.txt',
     'xinyang-14th-five-year-postal-plan.txt',
-  ])('%s parses without throwing', (name) => {
+  ])('%s gives a title of its own and either tasks or a warning that it holds none', (name) => {
     const d = parsePlanText(readSeed(name))
-    expect(Array.isArray(d.lists)).toBe(true)
-    expect(Array.isArray(d.warnings)).toBe(true)
-    if (taskCount(d) === 0) expect(d.warnings.map((w) => w.code)).toContain('no_tasks')
+    expect(d.plan.title.length).toBeGreaterThan(8)
+    expect(d.warnings.map((w) => w.code)).not.toContain('parse_failed')
+    if (taskCount(d) === 0) expect(d.warnings.map((w) => w.code)).toEqual(['no_tasks', 'not_task_list'])
+    else expect(d.lists.every((l) => l.sections.every((s) => s.tasks.every((t) => t.text.length > 4)))).toBe(true)
   })
 
   it('finds the main tasks of the Huai’an credit plan, and says their leads are missing', () => {

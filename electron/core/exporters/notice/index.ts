@@ -1,6 +1,6 @@
 /** 督办通知书 for one 督办单: Word for filing, HTML for printing to PDF. The office, leaders, and the unit it is sent to. */
 import type { Ctx } from '../../context'
-import { isoDate } from '../../context'
+import { dayIn } from '../../calendar/dates'
 import { notFound } from '../../errors'
 import { listNotices } from '../../reminders/service'
 import { loadTaskRecords } from '../../tasks/queries'
@@ -25,7 +25,7 @@ async function contentFor(ctx: Ctx, noticeId: number): Promise<NoticeContent> {
   return noticeContent(
     {
       number: n.number,
-      issuedOn: isoDate(new Date(n.createdAt)),
+      issuedOn: dayIn(new Date(n.createdAt), ctx.clock.timeZone),
       issue: n.issue,
       requiredReply: n.requiredReply ?? '',
       replyDeadline: n.replyDeadline ?? ctx.clock.today(),

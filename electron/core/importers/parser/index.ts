@@ -1,5 +1,6 @@
 import type { ListDraft, PlanDraft, PlanMeta } from '../types'
 import { checkLists } from './checks'
+import { notTaskListWarnings } from './confidence'
 import { findInlineEnumeration } from './enumeration'
 import { findIndicators } from './indicators'
 import { findLinks, linkWarnings } from './links'
@@ -51,9 +52,14 @@ export function parsePlanText(text: string): PlanDraft {
     ).sort((a, b) => firstLine(a) - firstLine(b))
     const indicators = [...findIndicators(lines, plan.year), ...findIndicatorTable(lines)]
     const inline = lists.length === 0 ? findInlineEnumeration(lines, plan.year) : null
-    if (inline) return { plan, lists: [inline.list], indicators, links: [], warnings: [...inline.warnings, ...checkLists([inline.list])] }
+    if (inline) {
+      const found = [inline.list]
+      const warnings = [...inline.warnings, ...notTaskListWarnings(lines, found), ...checkLists(found)]
+      return { plan, lists: found, indicators, links: [], warnings }
+    }
     const links = findLinks(lists)
-    return { plan, lists, indicators, links, warnings: [...checkLists(lists), ...linkWarnings(lists, links)] }
+    const warnings = [...checkLists(lists), ...notTaskListWarnings(lines, lists), ...linkWarnings(lists, links)]
+    return { plan, lists, indicators, links, warnings }
   } catch {
     return {
       plan: emptyMeta(),

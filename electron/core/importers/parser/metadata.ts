@@ -1,6 +1,7 @@
 import type { PlanMeta } from '../types'
 import type { SourceLine } from './lines'
 import { chineseToNumber } from './numbering'
+import { withoutPageFurniture } from './furniture'
 
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,12})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号/
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/
@@ -38,7 +39,7 @@ export function parseDocNumber(line: string): string | null {
 }
 
 function findTitle(lines: SourceLine[]): string {
-  const head = lines.slice(0, 40)
+  const head = withoutPageFurniture(lines.slice(0, 60)).slice(0, 40)
   for (let i = 0; i < head.length; i++) {
     if (!/关于/.test(head[i].text) || head[i].text.length > 80) continue
     // A notice title can wrap; gather lines until one ends with 通知/意见/方案 or so.
@@ -66,7 +67,9 @@ function findIssuer(lines: SourceLine[], title: string): string | null {
   for (let i = 1; i < lines.length; i++) {
     if (parseIssueDate(lines[i].text) && ORG_END.test(lines[i - 1].text) && lines[i - 1].text.length <= 30) return lines[i - 1].text
   }
-  const first = lines.slice(0, 5).find((l) => l.text.length <= 30 && ORG_END.test(l.text))
+  const first = withoutPageFurniture(lines.slice(0, 15))
+    .slice(0, 5)
+    .find((l) => l.text.length <= 30 && ORG_END.test(l.text))
   return first ? first.text : null
 }
 
