@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-const shared = path.resolve(__dirname, '../../../../shared')
+const shared = path.resolve(__dirname, '../../fixtures')
 
 export const readSeed = (name: string) => readFileSync(path.join(shared, 'seeds', name), 'utf8')
 
