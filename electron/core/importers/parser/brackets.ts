@@ -5,6 +5,7 @@
 
 const PAIRS: Record<string, string> = { ')': '(', '）': '（', '〕': '〔', ']': '[', '］': '［', '】': '【' }
 const OPEN = new Set(Object.values(PAIRS))
+const TRAILING = new Set([...'。.；;，, \t\u3000'])
 const LOOSE_OPEN: Record<string, string[]> = { ')': ['(', '（'], '）': ['(', '（'] }
 
 export interface BracketGroup {
@@ -17,7 +18,9 @@ export interface BracketGroup {
 
 /** The last bracket group of the text when only sentence punctuation follows it, else null. */
 export function closingBracketGroup(text: string): BracketGroup | null {
-  const trimmed = text.replace(/[。.；;，,\s]+$/, '')
+  let cut = text.length
+  while (cut > 0 && TRAILING.has(text[cut - 1])) cut--
+  const trimmed = text.slice(0, cut)
   const close = trimmed[trimmed.length - 1]
   if (!close || !(close in PAIRS)) return null
   const stack: string[] = [close]

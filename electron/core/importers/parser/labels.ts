@@ -37,6 +37,8 @@ const ROLE_WORDS: [Role, string[]][] = [
 ]
 
 const ROLE_OF = new Map<string, Role>(ROLE_WORDS.flatMap(([role, words]) => words.map((w) => [w, role] as [string, Role])))
+/** A cheap first look: every label ends in one of these words before its colon. */
+const ANY_LABEL = /(单位|部门|处室|领导|责任人|联系人|分工|主体|情况|时限|时间|节点|措施|备注)\s*[:：]/
 const LABEL = new RegExp(`(${[...ROLE_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`, 'g')
 
 export interface LabelledNote {
@@ -87,7 +89,7 @@ function cutAtUnbalancedClose(value: string): string {
 
 /** Reads the label/value note of an item, or null when the item has no labelled units. */
 export function readLabelledNote(text: string): LabelledNote | null {
-  if (!text.includes(':') && !text.includes('：')) return null
+  if (!ANY_LABEL.test(text)) return null
   const labels = [...text.matchAll(LABEL)]
   if (labels.length === 0) return null
   const found: Record<Role, string[]> = { lead: [], co: [], responsible: [], split: [], person: [], other: [] }

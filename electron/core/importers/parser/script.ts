@@ -9,12 +9,19 @@ const SIMPLIFIED =
   '办级县区关门审领导组务厅发员会联农业卫经济环应国资税监场设计统机财构实项单头负责职条与时间进许规范请准标续权体协处队际产开镇乡园铁电网络讯软学宝医疗药护险奖励营贸销价货运输递邮岛书记号传广东举为这们来个对于从将后当还过现动优质数据岁龄养残儿妇强团党纪检验测违严战灾预备总编报钟亿万两参划断证边桥丰线类压层双观览议论课训练节约灯热废弃维楼历邻车辆贷费币银钱兴盘阳阴显气风华汉苏沟沪庆辽宁陕晋黄龙云贵厦咸锦远湾台结织综绍属辖紧确认识详细响创松扩张壮弹杂难题顾颁页顺须额飞馆马么齐样树档欢没温满滨无烟争状独画尽众礼称稳穷竞笔筑简粮红纷纸终绝给丝绿绩继声听脱脑临艰艺兰术补装复制视亲订访评词试话该语说调谈咨讲谋让变贡贫购宾账赛赶趋迹践军轨载辅轻转迈迁适选遗释针钢录键长闭闲阅阔陆阶随隐鸡灵静频颜愿饭饮驱斗鱼鲜鸟盐麦点齿志担围图坛坏够奋孙写专寻届冈岭帅帮干厂庙弯径征态惯凭怀户抛挟扫挂采换挥损拥择击拟携敌敛昼畅术栋杨枪乐横栏欧杀毁氢决况浅浑涌灭渔洁泽烧炉墙牺献琅毕异盗睁础祸种谷窑粤绪缩罚义习圣闻肃胆旧舱庄莱蒋蓝虫冲袭觉托诉询诚误诺谢译读猪猫赔赋赖赠跃轴轮辞回周游邓丑鉴钥阁板隶虽离雾韩顶顿颈余驻脏闹丽出贰嘱劳势厉丧向圆坚执块垦寿夺娄宽宠几厢汇彻恒恶爱忧悬恋戏摆扰摊极归殴滞洒乌炼灿烂爷牵狭犹苏亩叠砖禅纠纳纽纯纱纺绑纲绵缘纵绳绘罢肤脸叶盖苹蚕里见诊诗诸赞竖卖贱赵较连达迟错锅镜闪闲闯陈阵韵饲饱驶骑发鸭龟'
 
 const MAP = new Map<string, string>([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]]))
-const ANY = new RegExp(`[${TRADITIONAL}]`)
-const ALL = new RegExp(`[${TRADITIONAL}]`, 'g')
+// A flag per UTF-16 code unit: one array read per character instead of a regular expression.
+const FLAGGED = new Uint8Array(0x10000)
+for (const c of TRADITIONAL) FLAGGED[c.charCodeAt(0)] = 1
 
 /** True when the text has characters this table converts. */
-export const hasTraditional = (text: string): boolean => ANY.test(text)
+export function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (FLAGGED[text.charCodeAt(i)]) return true
+  return false
+}
 
 export function toSimplified(text: string): string {
-  return hasTraditional(text) ? text.replace(ALL, (c) => MAP.get(c) ?? c) : text
+  if (!hasTraditional(text)) return text
+  let out = ''
+  for (const c of text) out += MAP.get(c) ?? c
+  return out
 }
