@@ -6,6 +6,7 @@ import { extractResponsibility } from './responsibility'
 import { readResponsibility } from './responsibility-reader'
 import { findTargets } from './targets'
 import { withGrowthTargets } from './growth-targets'
+import { withCountRules } from './count-targets'
 
 /** Headings whose items describe the plan rather than assign work. */
 const NOT_TASKS =
@@ -44,7 +45,7 @@ function finish(b: Building, year: number | null): TaskDraft {
     coops: resp.coops,
     deadline: deadline?.date ?? null,
     deadlineText: deadline?.text ?? null,
-    targets: withGrowthTargets(text, findTargets(text)),
+    targets: withCountRules(text, withGrowthTargets(text, findTargets(text))),
   }
 }
 
