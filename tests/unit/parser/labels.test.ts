@@ -64,3 +64,19 @@ describe('duty clauses', () => {
     expect(readDutyClauses('办公室负责')).toEqual({ leads: ['办公室'], coops: [] })
   })
 })
+
+describe('lists that run over several clauses, and a first-listed lead', () => {
+  it('carries units of a clause without a duty word into the next clause', () => {
+    expect(readDutyClauses('区发改局牵头,区财政局、区水务局等部门,区国投公司、各街道办事处配合')).toEqual({
+      leads: ['区发改局'],
+      coops: ['区财政局', '区水务局', '区国投公司', '各街道办事处'],
+    })
+  })
+
+  it('makes the first unit of 责任单位 the lead when the note says the first listed leads', () => {
+    expect(readLabelledNote('支持企业发展。责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)')).toMatchObject({
+      leads: ['市经信局'],
+      coops: ['市财政局', '市税务局'],
+    })
+  })
+})

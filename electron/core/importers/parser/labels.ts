@@ -53,6 +53,8 @@ export function readDutyClauses(note: string): { leads: string[]; coops: string[
   const leads: string[] = []
   const coops: string[] = []
   const shared: string[] = []
+  // Units in a clause without a duty word continue the next clause's list: X牵头，A、B等部门，C配合.
+  let pending: string[] = []
   for (const clause of note.split(/[，,;；。]/)) {
     const c = clause.trim()
     if (!c) continue
@@ -60,16 +62,26 @@ export function readDutyClauses(note: string): { leads: string[]; coops: string[
     const coop = /^(.+?)(?:配合|协办|参与|协同)(?:实施|落实|推进)?$/.exec(c)
     const duty = /^(.+?)(?:按(?:各自)?职责(?:分工)?(?:负责|落实|抓好落实)|分别负责|共同负责)$/.exec(c)
     const sole = /^(.+?)负责(?:实施|落实|推进)?$/.exec(c)
-    if (lead) leads.push(...splitUnits(lead[1]))
-    else if (coop) coops.push(...splitUnits(coop[1]))
-    else if (duty) shared.push(...splitUnits(duty[1]))
-    else if (sole) leads.push(...splitUnits(sole[1]))
+    const take = (m: RegExpExecArray) => [...pending, ...splitUnits(m[1])]
+    if (lead) leads.push(...take(lead))
+    else if (coop) coops.push(...take(coop))
+    else if (duty) shared.push(...take(duty))
+    else if (sole) leads.push(...take(sole))
+    else {
+      pending.push(...splitUnits(c))
+      continue
+    }
+    pending = []
   }
   // Units 按职责分工负责 beside a lead assist it; on their own they are the ones responsible.
   if (leads.length > 0) coops.push(...shared)
   else leads.push(...shared)
   return { leads: dedupe(leads), coops: dedupe(coops) }
 }
+
+const FIRST_LEADS = /(列|排)(第一|首)位[^（）()]{0,6}(为|是)[^（）()]{0,6}牵头/
+/** A bracketed remark after a list of units (下同, 列第一位者为…), not a unit. */
+const REMARK = /[（(][^（）()]*(下同|列第一位|排第一位|为牵头)[^（）()]*[）)]\s*$/
 
 const OPENERS = '(（〔[［【'
 const CLOSERS = ')）〕]］】'
@@ -107,9 +119,14 @@ export function readLabelledNote(text: string): LabelledNote | null {
     leads.push(...duty.leads)
     coops.push(...duty.coops)
   }
-  const responsible = found.responsible.flatMap(splitUnits)
+  // 责任单位：A、B、C（列第一位者为牵头单位）: the remark is no unit, and it makes A the lead.
+  const firstLeads = found.responsible.some((v) => FIRST_LEADS.test(v))
+  const responsible = found.responsible.map((v) => v.replace(REMARK, '')).flatMap(splitUnits)
   if (leads.length > 0) coops.push(...responsible)
-  else leads.push(...responsible)
+  else if (firstLeads && responsible.length > 1) {
+    leads.push(responsible[0])
+    coops.push(...responsible.slice(1))
+  } else leads.push(...responsible)
   if (leads.length + coops.length === 0) return null
   let start = labels[0].index ?? 0
   const before = text.slice(0, start).trimEnd()
