@@ -20,4 +20,10 @@ describe('counts and scope thresholds', () => {
     expect(brief(findTargets('推广杂交稻旱种50万亩,增加180公顷绿色林地'))).toEqual(['50万亩=', '180公顷='])
     expect(brief(findTargets('消除100条中小河流中的劣V类水体'))).toEqual(['100条='])
   })
+
+  it('reads 新增学位3800位, a rate per person, and 扩建 …5所', () => {
+    expect(brief(findTargets('建成投用中小学3所,新增学位3800位。'))).toEqual(['3所=', '3800位='])
+    expect(brief(findTargets('全员劳动生产率46000元/人以上。'))).toEqual(['46000元/人>='])
+    expect(brief(findTargets('新(改、扩)建公办园5所,新增公办幼儿学位1000个。'))).toEqual(['5所=', '1000个='])
+  })
 })

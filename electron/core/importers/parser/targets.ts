@@ -5,6 +5,7 @@ const UNITS = [
   '万平方米',
   '万亩',
   '公顷',
+  '元/人',
   '万人次',
   '人次',
   '万件',
@@ -49,6 +50,7 @@ const UNITS = [
   '张',
   '本',
   '期',
+  '位',
 ]
 const UNIT_RE = UNITS.map((u) => u.replace('%', '%')).join('|')
 const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT_RE})`, 'g')
@@ -92,6 +94,7 @@ const CUES: [string, Comparator][] = [
   ['培育', '='],
   ['减轻', '='],
   ['约', '='],
+  ['建', '='],
   ['达', '='],
   ['为', '='],
 ]
