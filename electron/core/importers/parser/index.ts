@@ -6,6 +6,8 @@ import { findIndicators } from './indicators'
 import { findLinks, linkWarnings } from './links'
 import { findIndicatorTable } from './indicator-table'
 import { contentLines, splitLines } from './lines'
+import { layoutLines } from './layout'
+import { dropNoticeRequirements } from './notice-body'
 import { collectLists, listNameFrom, type RawList } from './lists'
 import { readMetadata } from './metadata'
 import { buildSections } from './tasks'
@@ -43,9 +45,9 @@ function mergeSameName(lists: ListDraft[]): ListDraft[] {
  */
 export function parsePlanText(text: string): PlanDraft {
   try {
-    const lines = contentLines(splitLines(typeof text === 'string' ? text : ''))
+    const lines = contentLines(layoutLines(splitLines(typeof text === 'string' ? text : '')))
     const plan = readMetadata(lines)
-    const raw = collectLists(lines)
+    const raw = collectLists(dropNoticeRequirements(lines))
     raw.forEach((l) => nameDefault(l, plan))
     const lists = mergeSameName(
       raw.map((l) => ({ name: l.name, kind: l.kind, sections: buildSections(l, plan.year) })).filter((l) => l.sections.length > 0),

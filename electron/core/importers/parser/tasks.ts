@@ -3,7 +3,10 @@ import { findDeadline } from './deadline'
 import type { Block, RawList } from './lists'
 import { MARKER_DEPTH, type MarkerKind } from './numbering'
 import { extractResponsibility } from './responsibility'
+import { readResponsibility } from './responsibility-reader'
 import { findTargets } from './targets'
+import { withGrowthTargets } from './growth-targets'
+import { withCountRules } from './count-targets'
 
 /** Headings whose items describe the plan rather than assign work. */
 const NOT_TASKS =
@@ -31,7 +34,7 @@ export function chooseLevels(blocks: Block[]): { task: MarkerKind | null; sectio
 const endsWithNote = (raw: string) => /[）)]\s*[。.；;]?$/.test(raw) && extractResponsibility(raw).found
 
 function finish(b: Building, year: number | null): TaskDraft {
-  const resp = extractResponsibility(b.raw)
+  const resp = readResponsibility(b.raw)
   const deadline = findDeadline(b.raw, year)
   // Table rows carry their deadline column as （完成时限：…）; it is kept as deadlineText, not in the task text.
   const text = resp.text.replace(/[（(]完成时限[：:][^（）()]*[）)]/g, '').trim()
@@ -42,7 +45,7 @@ function finish(b: Building, year: number | null): TaskDraft {
     coops: resp.coops,
     deadline: deadline?.date ?? null,
     deadlineText: deadline?.text ?? null,
-    targets: findTargets(text),
+    targets: withCountRules(text, withGrowthTargets(text, findTargets(text))),
   }
 }
 

@@ -1,5 +1,6 @@
 import { extname } from 'node:path'
 import { readDocx } from './docx'
+import { looksLikeHtml, readHtmlPage } from './html-page'
 import { readerErrors } from './errors'
 import { readPdf } from './pdf'
 import { readCsv, readXlsx } from './sheet'
@@ -15,7 +16,7 @@ export function assertPlanFileSize(size: number): void {
   if (size > MAX_PLAN_FILE_BYTES) throw readerErrors.tooLarge(MAX_PLAN_FILE_BYTES / 1024 / 1024)
 }
 
-type Format = 'text' | 'docx' | 'xlsx' | 'csv' | 'pdf'
+type Format = 'text' | 'docx' | 'xlsx' | 'csv' | 'pdf' | 'html'
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b)
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
@@ -52,6 +53,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): Format {
     if (ext === '.docx' || ext === '.xlsx') return ext === '.docx' ? 'docx' : 'xlsx'
     throw readerErrors.unsupported(ext)
   }
+  if (ext === '.html' || ext === '.htm' || looksLikeHtml(bytes)) return 'html'
   if (ext === '.docx') throw readerErrors.corrupt('Word')
   if (ext === '.xlsx') throw readerErrors.corrupt('Excel')
   if (ext === '.pdf') throw readerErrors.corrupt('PDF')
@@ -79,6 +81,8 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
       return { text: tablesToText(await readXlsx(bytes)) }
     case 'csv':
       return { text: tablesToText([readCsv(bytes, fileName)]) }
+    case 'html':
+      return { text: readHtmlPage(bytes) }
     default:
       return { text: decodeText(bytes) }
   }

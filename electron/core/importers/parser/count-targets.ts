@@ -1,0 +1,33 @@
+/**
+ * Two target rules beside the general reader: a count that closes a list of named places
+ * (建成投用沿浦、宜山…等8家卫生院) is a goal; a figure with 以上/以下 that qualifies a noun
+ * (投资10亿元以上项目, 6亩以下的土地) is a scope threshold, not a goal.
+ */
+import type { TargetDraft } from '../types'
+
+const COUNT_AFTER_LIST = /等\s*(\d+(?:\.\d+)?)\s*(家|所|条|个|座|处|项|只|台|套|辆|部|张|公里)/g
+
+export function findListCounts(text: string): TargetDraft[] {
+  return [...text.matchAll(COUNT_AFTER_LIST)].map((m) => ({
+    value: Number(m[1]),
+    unit: m[2],
+    comparator: '=' as const,
+    about: text.slice((m.index ?? 0) + m[0].length).split(/[，,。；;、]/)[0],
+    text: `${m[1]}${m[2]}`,
+  }))
+}
+
+/** True when the figure is followed by 以上/以下/以内 and then by the noun it qualifies. */
+function isScope(text: string, t: TargetDraft): boolean {
+  if (!/以[上下内]$/.test(t.text)) return false
+  const at = text.indexOf(t.text)
+  if (at < 0) return false
+  const after = text.slice(at + t.text.length)
+  return /^[\u4e00-\u9fff]/.test(after) && !/^(的?增长|增速|的?水平)/.test(after)
+}
+
+export function withCountRules(text: string, found: TargetDraft[]): TargetDraft[] {
+  const kept = found.filter((t) => !isScope(text, t))
+  const counts = findListCounts(text).filter((c) => !kept.some((k) => k.value === c.value && k.unit === c.unit))
+  return [...kept, ...counts]
+}

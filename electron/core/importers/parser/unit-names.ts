@@ -1,0 +1,74 @@
+/**
+ * Splitting a run of unit names: 市卫生健康委等,各县(市、区)政府(管委会) is two units, not four.
+ * Separators inside brackets belong to the name; a closing 等 / 等部门 ends a list; a duty
+ * phrase after the names (按职责分工负责, 分别负责) is not part of the last name.
+ */
+
+const OPEN = '(（〔[［【〈'
+const CLOSE = ')）〕]］】〉'
+const SEPARATOR = /[、，,;；/]/
+const UNIT_END = /(处|室|局|会|中心|科|部|门|所|站|队|委|办|司|厅|院|组|公司|政府|街道|镇|乡|区|县|市|园|关|行)$/
+/** 市直有关部门、单位: a bare generic noun continues the name before it. */
+const BARE_NOUN = /^(单位|部门|机构|企业|处室)$/
+const DUTY_TAIL = /(按(各自)?职责(分工)?(抓好落实|负责|落实)?|分别负责|共同负责|负责落实|负责)$/
+
+/** Cuts at separators that are not inside brackets. */
+function splitOutsideBrackets(raw: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let current = ''
+  for (const c of raw) {
+    if (OPEN.includes(c)) depth++
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1)
+    if (depth === 0 && (SEPARATOR.test(c) || /\s/.test(c))) {
+      parts.push(current)
+      current = ''
+    } else current += c
+  }
+  parts.push(current)
+  return parts
+}
+
+/** 市发改委和市财政局 → two names, when the left side ends like a unit. */
+function splitOnConjunction(part: string): string[] {
+  const m = /^(.{2,}?)(和|及|与)(.{2,})$/.exec(part)
+  if (!m || !UNIT_END.test(m[1]) || /[(（]/.test(m[1])) return [part]
+  return [m[1], ...splitOnConjunction(m[3])]
+}
+
+/** Drops a closing bracket that has no opener in the name (the end of a note the name was cut from). */
+function dropUnbalanced(name: string): string {
+  let depth = 0
+  let out = ''
+  for (const c of name) {
+    if (OPEN.includes(c)) depth++
+    if (CLOSE.includes(c)) {
+      if (depth === 0) continue
+      depth--
+    }
+    out += c
+  }
+  return out
+}
+
+export function cleanUnitName(raw: string): string {
+  return dropUnbalanced(raw.trim())
+    .replace(/^(由|请|各自|以及|并)/, '')
+    .replace(DUTY_TAIL, '')
+    .replace(/等(部门|单位|相关部门|有关部门)?$/, '')
+    .replace(/[。.：:、，,；;\s]+$/g, '')
+    .trim()
+}
+
+/** Splits names on 、，,;；/ and 和/及/与 outside brackets, and tidies each one. */
+export function splitUnits(raw: string): string[] {
+  const names = splitOutsideBrackets(raw)
+    .flatMap(splitOnConjunction)
+    .map(cleanUnitName)
+    .filter((p) => p.length > 0)
+  return names.reduce<string[]>((out, n) => {
+    if (BARE_NOUN.test(n) && out.length > 0) out[out.length - 1] += `、${n}`
+    else out.push(n)
+    return out
+  }, [])
+}

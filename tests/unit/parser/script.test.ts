@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { hasTraditional, toSimplified } from '../../../electron/core/importers/parser/script'
+
+describe('traditional characters for the rules', () => {
+  it('reads 牽頭/負責/單位 as 牵头/负责/单位, one character for one', () => {
+    const t = '(市政府辦公室牽頭,市級各有關部門按職責分工負責)'
+    const s = toSimplified(t)
+    expect(s).toBe('(市政府办公室牵头,市级各有关部门按职责分工负责)')
+    expect(s.length).toBe(t.length)
+  })
+
+  it('leaves simplified text as it is, including characters both scripts share', () => {
+    const s = '显著提升快递服务质量(市场监管处牵头)'
+    expect(toSimplified(s)).toBe(s)
+    expect(hasTraditional(s)).toBe(false)
+    expect(hasTraditional('郵政')).toBe(true)
+  })
+})

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { cleanUnitName, splitUnits } from '../../../electron/core/importers/parser/unit-names'
+
+describe('splitting unit names', () => {
+  it('keeps separators inside brackets as part of the name', () => {
+    expect(splitUnits('市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府(管委会)')).toEqual([
+      '市疫情防控指挥部办公室',
+      '市卫生健康委',
+      '各县(市、区)政府(管委会)',
+    ])
+    expect(splitUnits('县发改局（粮食局）；县财政局')).toEqual(['县发改局（粮食局）', '县财政局'])
+  })
+
+  it('splits on 、，,；/ and on 及/和 between units, and drops a closing 等 or 等部门', () => {
+    expect(splitUnits('区财政局、区水务局等部门,区国投公司、各街道办事处')).toEqual(['区财政局', '区水务局', '区国投公司', '各街道办事处'])
+    expect(splitUnits('市级各有关部门及各县市区政府')).toEqual(['市级各有关部门', '各县市区政府'])
+    expect(splitUnits('市场监管处/普遍服务处')).toEqual(['市场监管处', '普遍服务处'])
+  })
+
+  it('does not cut a name at 和 inside brackets or when the left side is no unit', () => {
+    expect(splitUnits('市文化和旅游局')).toEqual(['市文化和旅游局'])
+    expect(splitUnits('省文化和旅游厅、省税务局')).toEqual(['省文化和旅游厅', '省税务局'])
+  })
+
+  it('reads 市直有关部门、单位 as one group', () => {
+    expect(splitUnits('市直有关部门、单位,各区市政府、开发区管委')).toEqual(['市直有关部门、单位', '各区市政府', '开发区管委'])
+  })
+
+  it('strips duty words and unbalanced brackets from a name', () => {
+    expect(cleanUnitName('省大数据中心按职责分工负责')).toBe('省大数据中心')
+    expect(cleanUnitName('医药高新区管委会)')).toBe('医药高新区管委会')
+    expect(cleanUnitName('各县(市、区)人民政府')).toBe('各县(市、区)人民政府')
+  })
+})
