@@ -33,6 +33,7 @@ const { server, url } = await startBridge({ env: core, staticRoot: rendererDir, 
 console.log(`督办台已启动：${url}  （数据目录：${dataDir}）`)
 
 const stop = () => {
+  core.events.close() // ends the open event streams, so the server can close
   server.close()
   void core.close().then(() => process.exit(0))
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dispatch, httpStatusOf, type CoreEnv } from '../contract/dispatch'
 import { serveStatic } from './static'
+import { EVENTS_PATH, handleEventStream } from './events'
 
 /** Request bodies beyond this are refused before they are read into memory. */
 export const MAX_BODY_BYTES = 30 * 1024 * 1024
@@ -51,6 +52,8 @@ export function startBridge(opts: BridgeOptions): Promise<{ server: Server; url:
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
       res.end(JSON.stringify(body))
     }
+    if (url === EVENTS_PATH && req.method === 'GET' && opts.env.events)
+      return handleEventStream({ ...opts.env, events: opts.env.events }, req, res)
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return send(405, { ok: false, error: { code: 'method_not_allowed', message: '请使用 POST 调用接口' } })
       let input: unknown

@@ -3,6 +3,7 @@ import type { Ctx, Clock } from '../core/context'
 import type { Db } from '../core/db/connection'
 import { DubanError } from '../core/errors'
 import { resolveSession } from '../core/users/service'
+import type { EventBus } from '../core/events/bus'
 import { contract, type Envelope, type Method } from './index'
 import { handlers } from './handlers'
 
@@ -12,6 +13,8 @@ export interface CoreEnv {
   db: Db
   clock: Clock
   files: { dir: string }
+  /** live updates to connected people (SSE, desktop IPC) */
+  events?: EventBus
 }
 
 const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(contract, name)
@@ -62,6 +65,7 @@ const STATUS: Record<string, number> = {
   not_found: 404,
   unknown_method: 404,
   conflict: 409,
+  stale: 409,
   internal: 500,
   busy: 503,
 }

@@ -3,11 +3,14 @@ import { join } from 'node:path'
 import { openDatabase, type OpenedDatabase } from './db/connection'
 import { shiftedClock, systemClock, type Clock } from './context'
 import { seedDemo } from './demo/seed'
+import { EventBus } from './events/bus'
 
 export interface CoreApp extends OpenedDatabase {
   clock: Clock
   files: { dir: string }
   dataDir: string
+  /** committed changes, for the people connected right now */
+  events: EventBus
 }
 
 export interface OpenOptions {
@@ -46,5 +49,10 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   const demoToday = await opened.db.selectFrom('settings').select('value').where('key', '=', 'demo.today').executeTakeFirst()
   const day = process.env.DUBAN_TODAY ?? demoToday?.value
   const clock = opts.clock ?? (day ? shiftedClock(day) : systemClock)
-  return { ...opened, clock, files: { dir: filesDir }, dataDir: opts.dataDir }
+  const events = new EventBus()
+  const close = async () => {
+    events.close()
+    await opened.close()
+  }
+  return { ...opened, close, clock, files: { dir: filesDir }, dataDir: opts.dataDir, events }
 }

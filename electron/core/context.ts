@@ -1,5 +1,6 @@
 import type { Db } from './db/connection'
 import type { Role } from './db/schema'
+import type { EventPublisher } from './events/bus'
 
 /** The signed-in person a use case acts for. */
 export interface Actor {
@@ -22,6 +23,8 @@ export interface Ctx {
   actor: Actor | null
   clock: Clock
   files: { dir: string }
+  /** where committed changes are announced (server, desktop window); absent in the CLI and most tests */
+  events?: EventPublisher
 }
 
 export function isoDate(d: Date): string {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dispatch, type CoreEnv } from '../contract/dispatch'
 import { contract, type Envelope } from '../contract'
+import type { DubanEvent } from '../contract/events'
+import { resolveSession } from '../core/users/service'
 
 /** What only the desktop shell can do; injected so this file imports nothing from electron. */
 export interface DesktopShell {
@@ -10,6 +12,8 @@ export interface DesktopShell {
   openPath(path: string): Promise<string>
   /** prints a self-contained HTML page to an A4 PDF with the window's Chromium */
   htmlToPdf(html: string): Promise<Uint8Array>
+  /** pushes a live update to one window (webContents.send); the preload hands it to the page */
+  sendEvent?(senderId: number, event: DubanEvent): void
 }
 
 type FileData = { id: number; fileName: string; dataBase64: string }
@@ -23,6 +27,22 @@ const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_
  */
 export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
   const tokens = new Map<number, string>()
+  const subscriptions = new Map<number, () => void>()
+
+  /** After login the window receives the events its person may see, as the SSE stream would carry them. */
+  async function subscribe(senderId: number, token: string): Promise<void> {
+    unsubscribe(senderId)
+    if (!env.events || !desktop?.sendEvent) return
+    const actor = await resolveSession(env, token)
+    subscriptions.set(
+      senderId,
+      env.events.subscribe(actor, (event) => desktop.sendEvent!(senderId, event)),
+    )
+  }
+  function unsubscribe(senderId: number): void {
+    subscriptions.get(senderId)?.()
+    subscriptions.delete(senderId)
+  }
 
   /** files.openWithSystem: read through the core (same permission as files.read), then hand to the system. */
   async function openWithSystem(token: string | null, input: unknown): Promise<Envelope<unknown>> {
@@ -59,12 +79,20 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
       if (method === 'files.openWithSystem') return openWithSystem(token, input)
       if (method === 'exports.bulletinPdf') return bulletinPdf(token, input)
       const result = await dispatch(env, method, input, token)
-      if (result.ok && method === 'auth.login') tokens.set(senderId, (result.data as { token: string }).token)
-      if (method === 'auth.logout' || (!result.ok && result.error.code === 'session_expired')) tokens.delete(senderId)
+      if (result.ok && method === 'auth.login') {
+        const t = (result.data as { token: string }).token
+        tokens.set(senderId, t)
+        await subscribe(senderId, t)
+      }
+      if (method === 'auth.logout' || (!result.ok && result.error.code === 'session_expired')) {
+        tokens.delete(senderId)
+        unsubscribe(senderId)
+      }
       return result
     },
     forget(senderId: number) {
       tokens.delete(senderId)
+      unsubscribe(senderId)
     },
   }
 }

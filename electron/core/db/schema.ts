@@ -53,6 +53,8 @@ export interface Database {
     sort: number
     created_at: string
     updated_at: string
+    /** bumped by every write to the task, its assignment or milestones (migration 008) */
+    version: Generated<number>
   }
   task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
   task_links: { task_a_id: number; task_b_id: number; similarity: number; status: Generated<TaskLinkStatus> }
@@ -69,6 +71,8 @@ export interface Database {
     status: ReportStatus
     is_final: number
     version: number
+    /** bumped by every write to the report row; drafts are saved against it (migration 008) */
+    revision: Generated<number>
     return_reason: string | null
     created_by: number
     reviewed_by: number | null
@@ -180,6 +184,8 @@ export interface Database {
     read_at: string | null
     read_by: number | null
   }
+  /** one numbering sequence per kind ('notice', 'bulletin') and year (migration 008) */
+  counters: { kind: string; year: number; n: number }
   /** FTS5 tables (migration 004); rowid is the task or report id */
   task_search: { rowid: number; body: string }
   report_search: { rowid: number; body: string }
