@@ -12,6 +12,8 @@ export interface BridgeOptions {
   /** folder of the built renderer; omitted in API-only tests */
   staticRoot?: string
   port: number
+  /** how often an open event stream is kept alive and its session re-checked (tests shorten it) */
+  eventHeartbeatMs?: number
 }
 
 class BodyError extends Error {
@@ -53,7 +55,7 @@ export function startBridge(opts: BridgeOptions): Promise<{ server: Server; url:
       res.end(JSON.stringify(body))
     }
     if (url === EVENTS_PATH && req.method === 'GET' && opts.env.events)
-      return handleEventStream({ ...opts.env, events: opts.env.events }, req, res)
+      return handleEventStream({ ...opts.env, events: opts.env.events }, req, res, { heartbeatMs: opts.eventHeartbeatMs })
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST') return send(405, { ok: false, error: { code: 'method_not_allowed', message: '请使用 POST 调用接口' } })
       let input: unknown
