@@ -7,7 +7,7 @@ import * as tasks from '../core/tasks/service'
 import * as dashboards from '../core/dashboards/service'
 import * as imports from '../core/imports/service'
 import { DubanError } from '../core/errors'
-import { DESKTOP_ONLY_MESSAGE, DESKTOP_PDF_MESSAGE } from './desktop'
+import { DESKTOP_CONNECTION_MESSAGE, DESKTOP_ONLY_MESSAGE, DESKTOP_PDF_MESSAGE } from './desktop'
 import * as reports from '../core/reports/service'
 import * as review from '../core/reports/review'
 import * as files from '../core/files/service'
@@ -26,6 +26,11 @@ import { confirmForm, previewForm } from '../core/exporters/forms/service'
 
 export interface CallMeta {
   token: string | null
+}
+
+/** Over HTTP there is nothing to choose: the browser is already talking to this server. */
+const desktopConnectionOnly = (): never => {
+  throw new DubanError('desktop_only', DESKTOP_CONNECTION_MESSAGE)
 }
 
 type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>, meta: CallMeta) => Promise<Output<M>> | Output<M>
@@ -55,6 +60,10 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'exports.bulletinPdf': () => {
     throw new DubanError('desktop_only', DESKTOP_PDF_MESSAGE)
   },
+  'desktop.connection': desktopConnectionOnly,
+  'desktop.useLocal': desktopConnectionOnly,
+  'desktop.probeServer': desktopConnectionOnly,
+  'desktop.connect': desktopConnectionOnly,
   'reports.saveDraft': (ctx, input) => reports.saveDraft(ctx, input),
   'reports.submit': (ctx, input) => reports.submitReport(ctx, input),
   'reports.review': (ctx, input) => review.reviewReport(ctx, input),

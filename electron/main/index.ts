@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, session, shell, webContents } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore, type CoreApp } from '../core/app'
@@ -7,6 +7,8 @@ import { CSP } from '../bridge/static'
 import { createIpcInvoker } from './ipc-sessions'
 import { installMenu } from './menu'
 import { htmlToPdf } from './print'
+import { createConnectionCalls } from './connection-calls'
+import { certificateVerdict, cspFor, fingerprintOfPem } from './connection'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
@@ -57,12 +59,29 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const root = appRoot(here)
+  // 单机使用 or 连接单位服务器: kept in userData, asked by the renderer on first start
+  const connection = createConnectionCalls({ dir: app.getPath('userData') })
   core = await openCore({ dataDir: dataDirFrom(app.getPath('userData')), demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
-  const invoker = createIpcInvoker(core, { openPath: (path) => shell.openPath(path), htmlToPdf })
+  const invoker = createIpcInvoker(
+    core,
+    {
+      openPath: (path) => shell.openPath(path),
+      htmlToPdf,
+      sendEvent: (senderId, event) => webContents.fromId(senderId)?.send('duban:event', event),
+    },
+    connection,
+  )
   ipcMain.handle('duban:invoke', (event, method: unknown, input: unknown) => invoker.invoke(event.sender.id, method, input))
 
+  // The bureau server's self-signed certificate is trusted by its pinned SHA-256 fingerprint only; a changed
+  // certificate is refused (and reported to the page); every other host keeps Chromium's own verification.
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    const verdict = certificateVerdict(connection.current(), request.hostname, request.certificate.data)
+    if (verdict === 'refuse') connection.noteMismatch(safeFingerprint(request.certificate.data))
+    callback(verdict === 'trust' ? 0 : verdict === 'refuse' ? -2 : -3)
+  })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [cspFor(CSP, connection.current())] } })
   })
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'))
 
@@ -73,6 +92,14 @@ async function start(): Promise<void> {
     invoker.forget(contentsId)
     mainWindow = null
   })
+}
+
+function safeFingerprint(pem: string): string {
+  try {
+    return fingerprintOfPem(pem)
+  } catch {
+    return '（无法读取）'
+  }
 }
 
 app.on('window-all-closed', () => {

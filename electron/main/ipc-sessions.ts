@@ -5,6 +5,7 @@ import { dispatch, type CoreEnv } from '../contract/dispatch'
 import { contract, type Envelope } from '../contract'
 import type { DubanEvent } from '../contract/events'
 import { resolveSession } from '../core/users/service'
+import type { ConnectionCalls } from './connection-calls'
 
 /** What only the desktop shell can do; injected so this file imports nothing from electron. */
 export interface DesktopShell {
@@ -25,7 +26,7 @@ const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_
  * In the window the token never reaches the renderer's storage: the main process keeps it per
  * web contents and hands it to the same dispatcher the HTTP bridge uses. No electron import here.
  */
-export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
+export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell, connection?: ConnectionCalls) {
   const tokens = new Map<number, string>()
   const subscriptions = new Map<number, () => void>()
 
@@ -75,6 +76,9 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
   return {
     async invoke(senderId: number, method: unknown, input: unknown): Promise<Envelope<unknown>> {
       if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_input', message: '调用格式不正确' } }
+      if (method.startsWith('desktop.') && connection) return connection.handle(method, input)
+      if (connection?.current().mode === 'server')
+        return { ok: false, error: { code: 'remote_mode', message: '本机已设置为连接单位服务器，请重新打开窗口' } }
       const token = tokens.get(senderId) ?? null
       if (method === 'files.openWithSystem') return openWithSystem(token, input)
       if (method === 'exports.bulletinPdf') return bulletinPdf(token, input)
