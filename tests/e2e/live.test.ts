@@ -10,7 +10,7 @@ import { startWeb, type WebServer } from './server'
  * Two people at two desks, each with their own browser context, on a server of this test's own (it is
  * restarted on the same data directory and port). Nothing here reloads a page: what changes arrives live.
  */
-const poll = <T>(fn: () => Promise<T> | T, timeout = 15_000) => expect.poll(fn, { timeout })
+const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout })
 
 let browser: Browser
 let web: WebServer
