@@ -12,7 +12,6 @@ import {
   type ServerCertificate,
 } from './connection'
 
-
 export const CHANGED_FINGERPRINT_MESSAGE =
   '警告：该服务器的证书指纹与首次连接时记录的不同。可能是服务器更换了证书，也可能有人冒充服务器。' +
   '请先与本单位系统管理员核对新指纹；核对无误后，才可选择“改用新指纹”。'

@@ -11,9 +11,7 @@ import { DubanError } from '../core/errors'
  * electron import: tested without mocks.
  */
 export type Connection =
-  | { mode: 'unset' }
-  | { mode: 'local' }
-  | { mode: 'server'; serverUrl: string; fingerprint: string; pinnedAt: string }
+  { mode: 'unset' } | { mode: 'local' } | { mode: 'server'; serverUrl: string; fingerprint: string; pinnedAt: string }
 
 export const CONNECTION_FILE = 'connection.json'
 
@@ -57,7 +55,10 @@ export function normalizeServerUrl(input: string): string {
 }
 
 export function normalizeFingerprint(input: string): string {
-  const hex = input.replace(/^sha256\s*fingerprint=/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase()
+  const hex = input
+    .replace(/^sha256\s*fingerprint=/i, '')
+    .replace(/[^0-9a-f]/gi, '')
+    .toUpperCase()
   const fp = hex.match(/.{2}/g)?.join(':') ?? ''
   if (!FINGERPRINT.test(fp)) throw new DubanError('invalid_input', '证书指纹格式不正确（应为64位十六进制的SHA-256指纹）')
   return fp

@@ -35,7 +35,8 @@ export const useBulkEditStore = defineStore('bulkEdit', () => {
         // that write moved each task exactly one version on (it was refused otherwise)
         basedOn = basedOn.map((v) => ({ taskId: v.taskId, version: v.version + 1 }))
       }
-      if (template) updated = Math.max(updated, (await invoke('milestones.applyTemplate', { taskIds, versions: basedOn, ...template })).updated)
+      if (template)
+        updated = Math.max(updated, (await invoke('milestones.applyTemplate', { taskIds, versions: basedOn, ...template })).updated)
       return updated
     } finally {
       saving.value = false

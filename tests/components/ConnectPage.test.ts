@@ -14,7 +14,14 @@ const api = vi.mocked(invoke)
 const FP = 'B5:00:84:9B:33:83:25:98:38:3A:67:6E:45:04:AA:63:23:B0:1D:DC:58:B8:C0:F9:25:59:FF:CD:AA:E5:17:88'
 const OLD = 'AA:00:84:9B:33:83:25:98:38:3A:67:6E:45:04:AA:63:23:B0:1D:DC:58:B8:C0:F9:25:59:FF:CD:AA:E5:17:88'
 const unset = { mode: 'unset', serverUrl: null, fingerprint: null, mismatch: null }
-const probe = { serverUrl: 'https://192.168.1.20:5180', fingerprint: FP, subject: 'duban', validTo: 'Jul 20 2121', pinned: null, changed: false }
+const probe = {
+  serverUrl: 'https://192.168.1.20:5180',
+  fingerprint: FP,
+  subject: 'duban',
+  validTo: 'Jul 20 2121',
+  pinned: null,
+  changed: false,
+}
 
 function answer(answers: Record<string, unknown>) {
   api.mockImplementation(async (method) => {

@@ -168,3 +168,43 @@ describe('two desks see each other’s work live', () => {
     await poll(() => badge(unit, '[data-test=unread-badge]')).toBe(unread + 1)
   }, 120_000)
 })
+
+describe('the desktop app’s first start, in Chromium with a stand-in for the preload', () => {
+  it('asks 单机使用 or 连接单位服务器, and shows the server certificate’s fingerprint to check', async () => {
+    const FP = 'B5:00:84:9B:33:83:25:98:38:3A:67:6E:45:04:AA:63:23:B0:1D:DC:58:B8:C0:F9:25:59:FF:CD:AA:E5:17:88'
+    for (const [width, height] of [
+      [1440, 900],
+      [1920, 1080],
+    ]) {
+      const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', baseURL: web.url })
+      // what the real preload would expose; the main process's side is tested in electron-shell.test.ts
+      await context.addInitScript((fp) => {
+        const answers: Record<string, unknown> = {
+          'desktop.connection': { mode: 'unset', serverUrl: null, fingerprint: null, mismatch: null },
+          'desktop.probeServer': {
+            serverUrl: 'https://192.168.1.20:5180',
+            fingerprint: fp,
+            subject: 'duban.bureau.lan',
+            validTo: 'Jul 20 00:00:00 2031 GMT',
+            pinned: null,
+            changed: false,
+          },
+        }
+        ;(window as unknown as { duban: unknown }).duban = {
+          invoke: async (method: string) =>
+            method in answers ? { ok: true, data: answers[method] } : { ok: false, error: { code: 'x', message: method } },
+          onEvent: () => () => undefined,
+        }
+      }, FP)
+      const page = await context.newPage()
+      await page.goto('/#/home')
+      await poll(() => page.locator('[data-test=connect-server]').count()).toBe(1)
+      expect(page.url()).toContain('#/connect')
+      await page.fill('input[data-test=server-address]', '192.168.1.20:5180')
+      await page.click('[data-test=probe-server]')
+      await poll(() => page.locator('[data-test=server-fingerprint]').innerText()).toBe(FP)
+      await shot(page, `live-5-connect-${width}`)
+      await context.close()
+    }
+  }, 120_000)
+})

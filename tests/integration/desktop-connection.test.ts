@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:tls'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { probeServer, readConnection } from '../../electron/main/connection'
 import { CHANGED_FINGERPRINT_MESSAGE, createConnectionCalls } from '../../electron/main/connection-calls'
 import { freePort } from '../e2e/server'
@@ -39,7 +38,10 @@ describe('connecting the desktop app to the bureau server', () => {
 
   it('says plainly when nothing answers at the address', async () => {
     const closed = await freePort()
-    await expect(probeServer(`127.0.0.1:${closed}`)).rejects.toMatchObject({ code: 'unreachable', message: expect.stringContaining('拒绝连接') })
+    await expect(probeServer(`127.0.0.1:${closed}`)).rejects.toMatchObject({
+      code: 'unreachable',
+      message: expect.stringContaining('拒绝连接'),
+    })
   })
 
   it('starts unset, pins the fingerprint the person confirmed, and keeps it in the config file', async () => {

@@ -63,7 +63,9 @@ describe('events are published after commit, to those who may see them', () => {
     const [, , task] = onlyScjg()
     clear()
     await expect(updateTask(as.office, { taskId: task.id, version: task.version, leadUnitIds: [999999] })).rejects.toThrow()
-    await expect(updateTask(as.office, { taskId: task.id, version: task.version + 7, text: '过期' })).rejects.toMatchObject({ code: 'stale' })
+    await expect(updateTask(as.office, { taskId: task.id, version: task.version + 7, text: '过期' })).rejects.toMatchObject({
+      code: 'stale',
+    })
     await expect(
       inTransaction(as.office, async (trx) => {
         await updateTask({ ...as.office, db: trx }, { taskId: task.id, version: task.version, text: '外层事务回滚' })

@@ -19,7 +19,9 @@ for await (const line of lines) if (line.trim() === 'go') break
 const taskIds = ids.split(',').map(Number)
 const numbers = await Promise.all(
   taskIds.map((taskId) =>
-    issueNotice(ctx, { taskId, issue: '进度滞后，请说明原因', requiredReply: '书面说明', replyDeadline: '2021-07-30' }).then((n) => n.number),
+    issueNotice(ctx, { taskId, issue: '进度滞后，请说明原因', requiredReply: '书面说明', replyDeadline: '2021-07-30' }).then(
+      (n) => n.number,
+    ),
   ),
 )
 console.log(JSON.stringify(numbers))

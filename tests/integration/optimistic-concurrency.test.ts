@@ -89,12 +89,16 @@ describe('an edit based on an older version is refused, and nothing is overwritt
     expect(draft.revision).toBe(1)
     const edited = await saveDraft(scjg, { taskId: d.id, percent: 45, progress: '负责人修改', revision: draft.revision })
     expect(edited.revision).toBe(2)
-    await expect(saveDraft(scjg01, { taskId: d.id, percent: 50, progress: '工作人员再改', revision: draft.revision })).rejects.toMatchObject({
+    await expect(
+      saveDraft(scjg01, { taskId: d.id, percent: 50, progress: '工作人员再改', revision: draft.revision }),
+    ).rejects.toMatchObject({
       code: 'stale',
       message: expect.stringMatching(/^该进展报送已于2021年7月20日 \d\d:\d\d 被 .+（市场监管处）修改了进展草稿，请刷新后再改$/),
     })
     // a second "new" draft for the same task and month is not a silent overwrite either
-    await expect(saveDraft(scjg01, { taskId: d.id, percent: 50, progress: '另起一份', revision: null })).rejects.toMatchObject({ code: 'stale' })
+    await expect(saveDraft(scjg01, { taskId: d.id, percent: 50, progress: '另起一份', revision: null })).rejects.toMatchObject({
+      code: 'stale',
+    })
     const kept = await saveDraft(scjg01, { taskId: d.id, percent: 50, progress: '在最新稿上修改', revision: edited.revision })
     expect(kept).toMatchObject({ progress: '在最新稿上修改', revision: 3 })
   })

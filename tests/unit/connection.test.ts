@@ -39,7 +39,12 @@ describe('the desktop app’s connection settings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-conn-'))
     try {
       expect(readConnection(dir)).toEqual({ mode: 'unset' })
-      const pinned: Connection = { mode: 'server', serverUrl: 'https://10.0.0.5:5180', fingerprint: A, pinnedAt: '2021-07-20T06:00:00.000Z' }
+      const pinned: Connection = {
+        mode: 'server',
+        serverUrl: 'https://10.0.0.5:5180',
+        fingerprint: A,
+        pinnedAt: '2021-07-20T06:00:00.000Z',
+      }
       writeConnection(dir, pinned)
       expect(readConnection(dir)).toEqual(pinned)
       writeConnection(dir, { mode: 'local' })
@@ -74,9 +79,15 @@ describe('the desktop app’s connection settings', () => {
 describe('the stale-write message', () => {
   it('names who changed what and when, in the bureau’s words', () => {
     const at = '2021-07-20T06:32:00.000Z' // 14:32 in Asia/Shanghai (tests pin TZ)
-    expect(staleMessage('该任务', { at, actorName: '张三', actorPlace: '办公室', action: 'task.update', after: { taskId: 1, leadUnitIds: [3] } })).toBe(
-      '该任务已于2021年7月20日 14:32 被 张三（办公室）修改了牵头单位，请刷新后再改',
-    )
+    expect(
+      staleMessage('该任务', {
+        at,
+        actorName: '张三',
+        actorPlace: '办公室',
+        action: 'task.update',
+        after: { taskId: 1, leadUnitIds: [3] },
+      }),
+    ).toBe('该任务已于2021年7月20日 14:32 被 张三（办公室）修改了牵头单位，请刷新后再改')
     expect(changeLabel('task.bulkAssign', { deadline: null, leaderId: 4 })).toBe('完成时限、分管领导')
     expect(changeLabel('milestones.applyTemplate', null)).toBe('进度节点')
     expect(changeLabel('something.else', { version: 3 })).toBe('内容')

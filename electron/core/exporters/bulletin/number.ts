@@ -32,7 +32,11 @@ export async function bulletinSeq(ctx: Ctx, period: string): Promise<number> {
       return Number(known.value)
     }
     const seq = await nextNumber(trx, 'bulletin', Number(year))
-    await trx.updateTable('settings').set({ value: String(seq) }).where('key', '=', periodKey(period)).execute()
+    await trx
+      .updateTable('settings')
+      .set({ value: String(seq) })
+      .where('key', '=', periodKey(period))
+      .execute()
     await writeAudit(trx, ctx, { action: 'bulletin.number', entity: 'settings', entityId: null, after: { period, seq } })
     return seq
   })
