@@ -8,7 +8,7 @@ import { listTasks } from '../../electron/core/tasks/service'
 import { listPlans } from '../../electron/core/plans/service'
 
 /**
- * Push latency: 100 open event streams (office desks and 市场监管处's), one write of a 市场监管处 task at a
+ * Push latency: 100 open event streams (office, leader and 市场监管处 desks, all allowed to see the task), one write of a 市场监管处 task at a
  * time over HTTP, and the time until every stream that may see it has the event. The goal on the 2-core
  * machine is every push within 1 s; this prints the figures and asserts nothing about time.
  */
@@ -36,7 +36,7 @@ beforeAll(async () => {
   server = started.server
   base = started.url
   officeToken = await login('office')
-  const tokens = await Promise.all(['office', 'bgs', 'scjg', 'scjg01', 'juzhang'].map(login))
+  const tokens = await Promise.all(['office', 'scjg', 'scjg01', 'juzhang'].map(login))
   streams = await Promise.all(Array.from({ length: STREAMS }, (_, i) => openStream(base, tokens[i % tokens.length])))
   const office = await t.ctxAs('office')
   const planId = (await listPlans(office))[0].id
