@@ -9,6 +9,7 @@ import {
   probeServer,
   readConnection,
   writeConnection,
+  type Connection,
   type ServerCertificate,
 } from './connection'
 
@@ -20,7 +21,13 @@ export const CHANGED_FINGERPRINT_MESSAGE =
  * The desktop shell's own calls, about where it connects (desktop.connection, probeServer, connect,
  * useLocal). No electron import: the main process hands in its userData folder.
  */
-export function createConnectionCalls(opts: { dir: string; probe?: (url: string) => Promise<ServerCertificate>; now?: () => Date }) {
+export function createConnectionCalls(opts: {
+  dir: string
+  probe?: (url: string) => Promise<ServerCertificate>
+  now?: () => Date
+  /** the shell reloads the window from where it now connects (the server's own page, or the bundled one) */
+  onChange?: (connection: Connection) => void
+}) {
   const probe = opts.probe ?? ((url: string) => probeServer(url))
   let current = readConnection(opts.dir)
   let mismatch: ConnectionView['mismatch'] = null
@@ -41,6 +48,7 @@ export function createConnectionCalls(opts: { dir: string; probe?: (url: string)
         current = { mode: 'local' }
         writeConnection(opts.dir, current)
         mismatch = null
+        opts.onChange?.(current)
         return view()
       case 'desktop.probeServer': {
         const cert = await probe(normalizeServerUrl(String(input.url)))
@@ -60,6 +68,7 @@ export function createConnectionCalls(opts: { dir: string; probe?: (url: string)
         current = { mode: 'server', serverUrl, fingerprint: confirmed, pinnedAt: (opts.now?.() ?? new Date()).toISOString() }
         writeConnection(opts.dir, current)
         mismatch = null
+        opts.onChange?.(current)
         return view()
       }
     }

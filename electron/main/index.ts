@@ -7,12 +7,13 @@ import { CSP } from '../bridge/static'
 import { createIpcInvoker } from './ipc-sessions'
 import { installMenu } from './menu'
 import { htmlToPdf } from './print'
-import { createConnectionCalls } from './connection-calls'
+import { createConnectionCalls, type ConnectionCalls } from './connection-calls'
 import { certificateVerdict, cspFor, fingerprintOfPem } from './connection'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
 let core: CoreApp | null = null
+let connectionCalls: ConnectionCalls | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -51,16 +52,31 @@ function createWindow(): BrowserWindow {
     if (url.startsWith('https://')) void shell.openExternal(url)
     return { action: 'deny' }
   })
+  loadApp(win)
+  return win
+}
+
+/**
+ * Single use shows the bundled page; connected to the bureau server, the window shows the server's own
+ * page (same origin as its API and push channel, so no cross-origin requests, and the page always matches
+ * the server's version), trusted by the pinned certificate fingerprint.
+ */
+function loadApp(win: BrowserWindow): void {
+  const connection = connectionCalls?.current()
+  if (connection?.mode === 'server') return void win.loadURL(`${connection.serverUrl}/`)
   const devUrl = process.env.ELECTRON_RENDERER_URL
   if (devUrl) void win.loadURL(devUrl)
   else void win.loadFile(join(here, '../renderer/index.html'))
-  return win
 }
 
 async function start(): Promise<void> {
   const root = appRoot(here)
   // 单机使用 or 连接单位服务器: kept in userData, asked by the renderer on first start
-  const connection = createConnectionCalls({ dir: app.getPath('userData') })
+  const connection = createConnectionCalls({
+    dir: app.getPath('userData'),
+    onChange: () => mainWindow && loadApp(mainWindow),
+  })
+  connectionCalls = connection
   core = await openCore({ dataDir: dataDirFrom(app.getPath('userData')), demoSample: wantsDemo() ? demoSamplePath(root) : undefined })
   const invoker = createIpcInvoker(
     core,

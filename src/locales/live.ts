@@ -35,6 +35,7 @@ export const zhConnect = {
     pinned: '上次记录的指纹',
   },
   back: '返回登录',
+  connecting: '正在打开……',
   current: {
     local: '单机使用（数据在本机）',
     server: (url: string) => `单位服务器：${url}`,

@@ -58,6 +58,7 @@ describe('ConnectPage (desktop first start)', () => {
     await wrapper.find('[data-test=confirm-connect]').trigger('click')
     await flushPromises()
     expect(api).toHaveBeenCalledWith('desktop.connect', { url: probe.serverUrl, fingerprint: FP, acceptChangedFingerprint: false })
+    expect(wrapper.find('[data-test=connecting]').exists()).toBe(true) // the shell reloads the window from the server
     wrapper.unmount()
   })
 

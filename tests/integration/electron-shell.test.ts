@@ -186,6 +186,8 @@ describe('the Electron shell', () => {
         ok: true,
         data: { mode: 'server', serverUrl: url },
       })
+      // the window now shows the server's own page: same origin as its API, so no cross-origin calls
+      expect(recorded.windows[0].loaded).toBe(`${url}/`)
       const verdict = (hostname: string, pem: string) =>
         new Promise<number>((resolve) => recorded.verify!({ hostname, certificate: { data: pem } }, resolve))
       expect(await verdict('127.0.0.1', cert('a'))).toBe(0)
@@ -202,5 +204,6 @@ describe('the Electron shell', () => {
       await invoke(sender, 'desktop.useLocal', {})
       server.close()
     }
+    expect(recorded.windows[0].loaded).toMatch(/renderer[/\\]index\.html$/)
   })
 })
