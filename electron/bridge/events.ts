@@ -19,7 +19,8 @@ export interface EventStreamOptions {
  * session token in the Authorization header. The renderer reads the stream with fetch (not EventSource),
  * so the token never appears in a URL, a server log or the browser history, and no second kind of
  * credential (an event ticket) has to be issued, stored and expired. Each heartbeat also checks that the
- * session still exists: a revoked or idle-expired session's stream ends, and the page's reconnect is refused.
+ * session still exists: an idle-expired session's stream ends, and the page's reconnect is refused. Signing out
+ * (and revoking, through EventBus.endSession) ends the session's streams at once.
  *
  * Written over Node's raw request and response so any server can host it (Fastify: reply.hijack()).
  */
@@ -62,8 +63,8 @@ export async function handleEventStream(
     unsubscribe()
     res.end()
   }
-  const unsubscribe = env.events.subscribe(actor, send, end)
   const hash = tokenHash(token)
+  const unsubscribe = env.events.subscribe(actor, send, end, hash)
   const heartbeat = setInterval(() => {
     void sessionAlive(env, hash).then(
       (alive) => (alive ? res.write(': ping\n\n') : end()),

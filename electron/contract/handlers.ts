@@ -1,6 +1,7 @@
 import type { Ctx } from '../core/context'
 import type { Method, Output, ParsedInput } from './index'
 import * as users from '../core/users/service'
+import { tokenHash } from '../core/users/passwords'
 import * as units from '../core/units/service'
 import * as plans from '../core/plans/service'
 import * as tasks from '../core/tasks/service'
@@ -40,7 +41,11 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'auth.setupStatus': (ctx) => users.setupStatus(ctx),
   'auth.setupAdmin': (ctx, input) => users.setupAdmin(ctx, input),
   'auth.login': (ctx, input) => users.login(ctx, input),
-  'auth.logout': (ctx, _input, meta) => users.logout(ctx, meta.token),
+  'auth.logout': async (ctx, _input, meta) => {
+    const done = await users.logout(ctx, meta.token)
+    if (meta.token) ctx.events?.endSession(tokenHash(meta.token)) // its open event streams end now
+    return done
+  },
   'auth.me': (ctx) => users.me(ctx),
   'users.list': (ctx) => users.listUsers(ctx),
   'users.leaders': (ctx) => users.listLeaders(ctx),

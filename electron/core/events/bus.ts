@@ -4,13 +4,17 @@ import { reaches, type Audience } from './audience'
 
 export interface EventPublisher {
   publish(event: DubanEvent, audience: Audience): void
+  /** ends the streams of a session that signed out or was revoked, at once (key: the session's token hash) */
+  endSession(key: string): void
 }
 
 interface Subscriber {
   actor: Actor
   send(event: DubanEvent): void
-  /** called when the bus closes (server shutdown), so a stream can end cleanly */
+  /** called when the bus closes (server shutdown) or the session ends, so a stream can end cleanly */
   end?(): void
+  /** the session it belongs to (token hash), so signing out ends it */
+  key?: string
 }
 
 /**
@@ -21,8 +25,8 @@ interface Subscriber {
 export class EventBus implements EventPublisher {
   private readonly subscribers = new Set<Subscriber>()
 
-  subscribe(actor: Actor, send: (event: DubanEvent) => void, end?: () => void): () => void {
-    const s: Subscriber = { actor, send, end }
+  subscribe(actor: Actor, send: (event: DubanEvent) => void, end?: () => void, key?: string): () => void {
+    const s: Subscriber = { actor, send, end, key }
     this.subscribers.add(s)
     return () => void this.subscribers.delete(s)
   }
@@ -40,6 +44,14 @@ export class EventBus implements EventPublisher {
       } catch {
         this.subscribers.delete(s) // a broken connection must not stop the others
       }
+    }
+  }
+
+  endSession(key: string): void {
+    for (const s of [...this.subscribers]) {
+      if (s.key !== key) continue
+      this.subscribers.delete(s)
+      s.end?.()
     }
   }
 
