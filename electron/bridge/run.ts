@@ -86,6 +86,7 @@ export async function runServer(opts: RunOptions) {
     const close = () => {
       // In-flight requests finish (and their transactions commit) before the database closes.
       backups.stop()
+      core.events.close() // ends the open event streams, so the server can close
       closing ??= started.close().then(() => core.close())
       return closing
     }

@@ -18,6 +18,7 @@ import { registerFileRoutes } from './file-routes'
 import { createGate } from './gate'
 import { CSP_DIRECTIVES, registerStatic } from './static'
 import { installErrorHandlers } from './errors'
+import { rawRoutesFor } from './raw-routes'
 
 /** A handler over Node's own req/res (the push channel), mounted with reply.hijack(). */
 export interface RawRoute {
@@ -50,6 +51,8 @@ export interface BridgeOptions {
   maxConcurrentUploads?: number
   logger?: FastifyServerOptions['logger']
   rawRoutes?: RawRoute[]
+  /** how often an open event stream is kept alive and its session re-checked (tests shorten it) */
+  eventHeartbeatMs?: number
 }
 
 /** Never a password or a token in a log line: pino's request serializer omits bodies; headers are redacted. */
@@ -103,7 +106,7 @@ export async function buildBridge(opts: BridgeOptions): Promise<FastifyInstance>
     await opts.env.db.selectFrom('settings').select('key').limit(1).execute()
     return reply.header('cache-control', 'no-store').send({ ok: true })
   })
-  for (const r of opts.rawRoutes ?? []) {
+  for (const r of opts.rawRoutes ?? rawRoutesFor(opts.env, { heartbeatMs: opts.eventHeartbeatMs })) {
     app.route({
       method: r.method,
       url: r.url,

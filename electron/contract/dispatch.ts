@@ -7,6 +7,7 @@ import { DubanError } from '../core/errors'
 import { resolveSession } from '../core/users/service'
 import { UNKNOWN_CALLER, type Caller } from '../core/security/caller'
 import type { ServerInfo } from '../core/security/server-info'
+import type { EventBus } from '../core/events/bus'
 import { contract, type Envelope, type Method } from './index'
 import { handlers, type CallMeta } from './handlers'
 
@@ -18,6 +19,8 @@ export interface CoreEnv {
   files: { dir: string }
   /** set by the bureau server so the admin page can show its address and certificate */
   server?: ServerInfo
+  /** live updates to connected people (SSE, desktop IPC) */
+  events?: EventBus
 }
 
 /** With a one-time password not yet changed, only these calls go through. */
@@ -118,6 +121,7 @@ const STATUS: Record<string, number> = {
   not_found: 404,
   unknown_method: 404,
   conflict: 409,
+  stale: 409,
   internal: 500,
   busy: 503,
 }

@@ -1,13 +1,14 @@
 import type { Ctx } from '../core/context'
 import type { Method, Output, ParsedInput } from './index'
 import * as users from '../core/users/service'
+import { tokenHash } from '../core/users/passwords'
 import * as units from '../core/units/service'
 import * as plans from '../core/plans/service'
 import * as tasks from '../core/tasks/service'
 import * as dashboards from '../core/dashboards/service'
 import * as imports from '../core/imports/service'
 import { DubanError } from '../core/errors'
-import { DESKTOP_ONLY_MESSAGE, DESKTOP_PDF_MESSAGE } from './desktop'
+import { DESKTOP_CONNECTION_MESSAGE, DESKTOP_ONLY_MESSAGE, DESKTOP_PDF_MESSAGE } from './desktop'
 import * as reports from '../core/reports/service'
 import * as review from '../core/reports/review'
 import * as files from '../core/files/service'
@@ -27,7 +28,6 @@ import { confirmForm, previewForm } from '../core/exporters/forms/service'
 import type { Caller } from '../core/security/caller'
 import * as security from '../core/security/service'
 import { serverInfo } from '../core/security/server-info'
-import { tokenHash } from '../core/users/passwords'
 import * as bureau from '../core/settings/bureau'
 import { onboarding } from '../core/settings/onboarding'
 import * as calendar from '../core/calendar/service'
@@ -42,6 +42,11 @@ export interface CallMeta extends Caller {
   token: string | null
 }
 
+/** Over HTTP there is nothing to choose: the browser is already talking to this server. */
+const desktopConnectionOnly = (): never => {
+  throw new DubanError('desktop_only', DESKTOP_CONNECTION_MESSAGE)
+}
+
 type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>, meta: CallMeta) => Promise<Output<M>> | Output<M>
 
 /** Binds every contract name to its use case; the compiler checks that none is missing or mistyped. */
@@ -49,7 +54,11 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'auth.setupStatus': (ctx, _input, meta) => users.setupStatus(ctx, meta),
   'auth.setupAdmin': (ctx, input, meta) => users.setupAdmin(ctx, input, meta),
   'auth.login': (ctx, input, meta) => users.login(ctx, input, meta),
-  'auth.logout': (ctx, _input, meta) => users.logout(ctx, meta.token),
+  'auth.logout': async (ctx, _input, meta) => {
+    const done = await users.logout(ctx, meta.token)
+    if (meta.token) ctx.events?.endSession(tokenHash(meta.token)) // its open event streams end now
+    return done
+  },
   'auth.me': (ctx) => users.me(ctx),
   'users.list': (ctx) => users.listUsers(ctx),
   'users.leaders': (ctx) => users.listLeaders(ctx),
@@ -69,6 +78,10 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'exports.bulletinPdf': () => {
     throw new DubanError('desktop_only', DESKTOP_PDF_MESSAGE)
   },
+  'desktop.connection': desktopConnectionOnly,
+  'desktop.useLocal': desktopConnectionOnly,
+  'desktop.probeServer': desktopConnectionOnly,
+  'desktop.connect': desktopConnectionOnly,
   'reports.saveDraft': (ctx, input) => reports.saveDraft(ctx, input),
   'reports.submit': (ctx, input) => reports.submitReport(ctx, input),
   'reports.review': (ctx, input) => review.reviewReport(ctx, input),

@@ -4,7 +4,7 @@ import { authCalls } from './auth'
 import { planCalls } from './plans'
 import { taskCalls } from './tasks'
 import { importCalls } from './imports'
-import { desktopCalls } from './desktop'
+import { connectionCalls, desktopCalls } from './desktop'
 import { reportCalls } from './reports'
 import { supervisionCalls } from './supervision'
 import { dashboardCalls } from './dashboards'
@@ -22,6 +22,7 @@ export const contract = {
   ...taskCalls,
   ...importCalls,
   ...desktopCalls,
+  ...connectionCalls,
   ...reportCalls,
   ...supervisionCalls,
   ...dashboardCalls,

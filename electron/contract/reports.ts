@@ -5,6 +5,7 @@ import type { ReportView } from '../core/reports/view'
 import type { ReportDetail } from '../core/reports/service'
 import type { AttachmentView } from '../core/reports/queries'
 import { MAX_BASE64_CHARS, MAX_FILE_BYTES } from '../core/files/rules'
+import { reportRevision } from './versions'
 
 const UNIT_PEOPLE = ['unit_head', 'unit_staff'] as const
 import { period } from './dates'
@@ -35,6 +36,7 @@ const reportInput = z.object({
     .optional(),
   attachmentIds: z.array(id).max(30, '佐证材料最多30个').optional(),
   newFiles: z.array(upload).max(10, '一次最多上传10个文件').optional(),
+  revision: reportRevision,
 })
 
 export const reportCalls = {

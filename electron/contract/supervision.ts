@@ -3,6 +3,7 @@ import { ALL_ROLES, OFFICE, defineCall } from './define'
 import { id } from './plans'
 import { period } from './reports'
 import { calendarDay } from './dates'
+import { taskVersions, version } from './versions'
 import type { InboxItem } from '../core/inbox/service'
 import type { InstructionView } from '../core/instructions/service'
 import type { NotReported, NoticeView } from '../core/reminders/service'
@@ -20,6 +21,7 @@ export const supervisionCalls = {
   'tasks.bulkAssign': defineCall<{ updated: number }>()({
     input: z.object({
       taskIds,
+      versions: taskVersions,
       leadUnitIds: z.array(id).max(20).optional(),
       coopUnitIds: z.array(id).max(50).optional(),
       leaderId: id.nullable().optional(),
@@ -30,13 +32,14 @@ export const supervisionCalls = {
   'milestones.applyTemplate': defineCall<{ updated: number }>()({
     input: z.object({
       taskIds,
+      versions: taskVersions,
       template: z.enum(['quarterly', 'half_yearly', 'year_end', 'custom'], { error: '请选择节点模板' }),
       custom: z.array(milestone).max(24, '节点最多24个').optional(),
     }),
     roles: OFFICE,
   }),
   'milestones.set': defineCall<{ id: number; dueOn: string; plannedPct: number; title: string }[]>()({
-    input: z.object({ taskId: id, milestones: z.array(milestone).min(1, '请至少设置一个节点').max(24, '节点最多24个') }),
+    input: z.object({ taskId: id, version, milestones: z.array(milestone).min(1, '请至少设置一个节点').max(24, '节点最多24个') }),
     roles: OFFICE,
   }),
   'reminders.notReported': defineCall<NotReported>()({

@@ -3,6 +3,7 @@ import { ALL_ROLES, defineCall } from './define'
 import { id } from './plans'
 import { calendarDay } from './dates'
 import { TASK_STATUSES } from './vocabulary'
+import { version } from './versions'
 import type { TaskDetail, TaskRow } from '../core/tasks/service'
 import type { Overview } from '../core/dashboards/service'
 
@@ -41,6 +42,7 @@ export const taskCalls = {
   'tasks.update': defineCall<TaskDetail>()({
     input: z.object({
       taskId: id,
+      version,
       text: z.string().trim().min(1, '任务内容不能为空').max(5000).optional(),
       leadUnitIds: z.array(id).max(20).optional(),
       coopUnitIds: z.array(id).max(50).optional(),

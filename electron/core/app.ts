@@ -7,11 +7,14 @@ import { seedDemo } from './demo/seed'
 import { removeLeftoverUploads } from './files/leftovers'
 import { guardDatabase } from './backup/health'
 import { trackOpenDatabase } from './backup/lifecycle'
+import { EventBus } from './events/bus'
 
 export interface CoreApp extends OpenedDatabase {
   clock: Clock
   files: { dir: string }
   dataDir: string
+  /** committed changes, for the people connected right now */
+  events: EventBus
 }
 
 export interface OpenOptions {
@@ -55,9 +58,11 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   const day = process.env.DUBAN_TODAY ?? demoToday?.value
   const zone = await readBureauTimeZone(opened.db)
   const clock = opts.clock ? withTimeZone(opts.clock, zone) : day ? shiftedClock(day, zone) : systemClock(zone)
+  const events = new EventBus()
   const close = async () => {
+    events.close()
     release()
     await opened.close()
   }
-  return { ...opened, close, clock, files: { dir: filesDir }, dataDir: opts.dataDir }
+  return { ...opened, close, clock, files: { dir: filesDir }, dataDir: opts.dataDir, events }
 }

@@ -2,6 +2,7 @@ import type { Db } from './db/connection'
 import type { Role } from './db/schema'
 import { dayIn, instantAt, timeIn } from './calendar/dates'
 import { DEFAULT_TIME_ZONE } from './calendar/zone'
+import type { EventPublisher } from './events/bus'
 
 /** The signed-in person a use case acts for. */
 export interface Actor {
@@ -28,6 +29,8 @@ export interface Ctx {
   actor: Actor | null
   clock: Clock
   files: { dir: string }
+  /** where committed changes are announced (server, desktop window); absent in the CLI and most tests */
+  events?: EventPublisher
 }
 
 /** A clock reading instants from `now` and days in the zone. */

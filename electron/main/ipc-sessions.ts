@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { dispatch, type CoreEnv } from '../contract/dispatch'
 import { contract, type Envelope } from '../contract'
 import { LOCAL_CALLER } from '../core/security/caller'
+import type { DubanEvent } from '../contract/events'
+import { resolveSession } from '../core/users/service'
+import type { ConnectionCalls } from './connection-calls'
 
 /** What only the desktop shell can do; injected so this file imports nothing from electron. */
 export interface DesktopShell {
@@ -11,6 +14,8 @@ export interface DesktopShell {
   openPath(path: string): Promise<string>
   /** prints a self-contained HTML page to an A4 PDF with the window's Chromium */
   htmlToPdf(html: string): Promise<Uint8Array>
+  /** pushes a live update to one window (webContents.send); the preload hands it to the page */
+  sendEvent?(senderId: number, event: DubanEvent): void
 }
 
 type FileData = { id: number; fileName: string; dataBase64: string }
@@ -30,8 +35,24 @@ const safeName = (name: string) =>
  * In the window the token never reaches the renderer's storage: the main process keeps it per
  * web contents and hands it to the same dispatcher the HTTP bridge uses. No electron import here.
  */
-export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
+export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell, connection?: ConnectionCalls) {
   const tokens = new Map<number, string>()
+  const subscriptions = new Map<number, () => void>()
+
+  /** After login the window receives the events its person may see, as the SSE stream would carry them. */
+  async function subscribe(senderId: number, token: string): Promise<void> {
+    unsubscribe(senderId)
+    if (!env.events || !desktop?.sendEvent) return
+    const actor = await resolveSession(env, token)
+    subscriptions.set(
+      senderId,
+      env.events.subscribe(actor, (event) => desktop.sendEvent!(senderId, event)),
+    )
+  }
+  function unsubscribe(senderId: number): void {
+    subscriptions.get(senderId)?.()
+    subscriptions.delete(senderId)
+  }
 
   /** files.openWithSystem: read through the core (same permission as files.read), then hand to the system. */
   async function openWithSystem(token: string | null, input: unknown): Promise<Envelope<unknown>> {
@@ -64,17 +85,28 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell) {
   return {
     async invoke(senderId: number, method: unknown, input: unknown): Promise<Envelope<unknown>> {
       if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_input', message: '调用格式不正确' } }
+      if (method.startsWith('desktop.') && connection) return connection.handle(method, input)
+      if (connection?.current().mode === 'server')
+        return { ok: false, error: { code: 'remote_mode', message: '本机已设置为连接单位服务器，请重新打开窗口' } }
       const token = tokens.get(senderId) ?? null
       if (method === 'files.openWithSystem') return openWithSystem(token, input)
       if (method === 'exports.bulletinPdf') return bulletinPdf(token, input)
       // The window runs on this machine: it may set up the first admin without a code.
       const result = await dispatch(env, method, input, token, LOCAL_CALLER)
-      if (result.ok && method === 'auth.login') tokens.set(senderId, (result.data as { token: string }).token)
-      if (method === 'auth.logout' || (!result.ok && result.error.code === 'session_expired')) tokens.delete(senderId)
+      if (result.ok && method === 'auth.login') {
+        const t = (result.data as { token: string }).token
+        tokens.set(senderId, t)
+        await subscribe(senderId, t)
+      }
+      if (method === 'auth.logout' || (!result.ok && result.error.code === 'session_expired')) {
+        tokens.delete(senderId)
+        unsubscribe(senderId)
+      }
       return result
     },
     forget(senderId: number) {
       tokens.delete(senderId)
+      unsubscribe(senderId)
     },
   }
 }

@@ -58,7 +58,7 @@ export async function uploadFile(file: File): Promise<UploadedFile> {
     headers: { ...authHeaders(), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
     body: file,
   })
-  return settle('files.upload', await envelopeOf(res), false)
+  return settle('files.upload', await envelopeOf(res), true)
 }
 
 function base64ToBlob(b64: string, mime: string): Blob {
@@ -84,7 +84,7 @@ export async function downloadFile(attachmentId: number): Promise<DownloadedFile
     return { id: f.id, fileName: f.fileName, mime: f.mime, size: f.size, blob: base64ToBlob(f.dataBase64, f.mime) }
   }
   const res = await request(`/files/${attachmentId}`, { headers: authHeaders() })
-  if (!res.ok) return settle('files.read', await envelopeOf(res), false) as never
+  if (!res.ok) return settle('files.read', await envelopeOf(res), true) as never
   const blob = await res.blob()
   const mime = res.headers.get('content-type') ?? blob.type
   return { id: attachmentId, fileName: nameFrom(res.headers.get('content-disposition')), mime, size: blob.size, blob }

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteLocationNormalized, type Router } from 'vue-router'
 import { onSessionLost } from '@/api/client'
+import { desktopConnection } from '@/api/connection'
 import { useSessionStore } from '@/stores/session'
 import { usePlansStore } from '@/stores/plans'
 
@@ -29,6 +30,7 @@ export function createAppRouter(): Router {
     history: createWebHashHistory(),
     routes: [
       { path: '/login', name: 'login', component: () => import('@/views/login/LoginPage.vue'), meta: { public: true } },
+      { path: '/connect', name: 'connect', component: () => import('@/views/connect/ConnectPage.vue'), meta: { public: true } },
       { path: '/setup', name: 'setup', component: () => import('@/views/setup/SetupPage.vue'), meta: { public: true } },
       // outside the main layout: a one-time password must be changed before anything else opens
       { path: '/password', name: 'password', component: () => import('@/views/account/PasswordPage.vue') },
@@ -108,6 +110,11 @@ export function createAppRouter(): Router {
 
   router.beforeEach(async (to: RouteLocationNormalized) => {
     const session = useSessionStore()
+    // the desktop app's first start asks where its data lives before anything else
+    if (to.name !== 'connect') {
+      const connection = await desktopConnection().catch(() => null)
+      if (connection?.mode === 'unset') return { path: '/connect' }
+    }
     if (to.meta.public) return true
     if (!(await session.restore())) {
       return { path: '/login', query: to.fullPath !== '/' && to.fullPath !== '/home' ? { redirect: to.fullPath } : {} }

@@ -4,7 +4,8 @@ import { invoke } from '@/api/client'
 import type { Input, Output } from '../../electron/contract'
 
 export type UserView = Output<'users.list'>[number]
-export type BulkAssign = Omit<Input<'tasks.bulkAssign'>, 'taskIds'>
+export type BulkAssign = Omit<Input<'tasks.bulkAssign'>, 'taskIds' | 'versions'>
+export type TaskVersion = Input<'tasks.bulkAssign'>['versions'][number]
 export type MilestoneTemplate = Input<'milestones.applyTemplate'>['template']
 export type CustomMilestone = NonNullable<Input<'milestones.applyTemplate'>['custom']>[number]
 
@@ -20,15 +21,22 @@ export const useBulkEditStore = defineStore('bulkEdit', () => {
 
   /** Sends only what the office chose to change; returns how many tasks were touched. */
   async function apply(
-    taskIds: number[],
+    versions: TaskVersion[],
     assign: BulkAssign | null,
     template: { template: MilestoneTemplate; custom?: CustomMilestone[] } | null,
   ): Promise<number> {
     saving.value = true
     try {
+      const taskIds = versions.map((v) => v.taskId)
+      let basedOn = versions
       let updated = 0
-      if (assign && Object.keys(assign).length > 0) updated = (await invoke('tasks.bulkAssign', { taskIds, ...assign })).updated
-      if (template) updated = Math.max(updated, (await invoke('milestones.applyTemplate', { taskIds, ...template })).updated)
+      if (assign && Object.keys(assign).length > 0) {
+        updated = (await invoke('tasks.bulkAssign', { taskIds, versions: basedOn, ...assign })).updated
+        // that write moved each task exactly one version on (it was refused otherwise)
+        basedOn = basedOn.map((v) => ({ taskId: v.taskId, version: v.version + 1 }))
+      }
+      if (template)
+        updated = Math.max(updated, (await invoke('milestones.applyTemplate', { taskIds, versions: basedOn, ...template })).updated)
       return updated
     } finally {
       saving.value = false

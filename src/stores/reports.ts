@@ -52,6 +52,12 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
+  /** the office's 待审核 count in the menu: pushed by the server, read in full on start and after a reconnect */
+  const awaitingReview = ref<number | null>(null)
+  async function refreshAwaitingReview(): Promise<void> {
+    awaitingReview.value = (await invoke('reports.pending', {})).length
+  }
+
   /**
    * My unit's reports. The contract has no "reports of my unit" call yet, so we ask for the
    * unit's tasks and then each task's reports.
@@ -113,6 +119,8 @@ export const useReportsStore = defineStore('reports', () => {
   }
 
   return {
+    awaitingReview,
+    refreshAwaitingReview,
     period,
     pending,
     mine,

@@ -39,14 +39,33 @@ export const useTasksStore = defineStore('tasks', () => {
   }
 
   /** the office edits one task's milestones; the task is read again so status and plan follow */
-  async function setMilestones(taskId: number, milestones: { dueOn: string; plannedPct: number; title: string }[]): Promise<void> {
-    await invoke('milestones.set', { taskId, milestones })
+  async function setMilestones(
+    taskId: number,
+    version: number,
+    milestones: { dueOn: string; plannedPct: number; title: string }[],
+  ): Promise<void> {
+    await invoke('milestones.set', { taskId, version, milestones })
     await open(taskId)
+  }
+
+  /** Someone changed tasks (a live update): read the list and the open task again, without a spinner. */
+  async function refreshQuietly(changedTaskId?: number, version?: number): Promise<void> {
+    const shown = current.value
+    const jobs: Promise<unknown>[] = []
+    if (filter.value) {
+      const ticket = ++latest
+      const f = filter.value
+      jobs.push(invoke('tasks.list', f).then((result) => ticket === latest && (rows.value = result)))
+    }
+    if (shown && (changedTaskId === undefined || (changedTaskId === shown.id && version !== shown.version))) {
+      jobs.push(invoke('tasks.get', { taskId: shown.id }).then((d) => current.value?.id === d.id && (current.value = d)))
+    }
+    await Promise.allSettled(jobs)
   }
 
   function closeDetail(): void {
     current.value = null
   }
 
-  return { rows, filter, loading, current, detailLoading, load, open, setMilestones, closeDetail }
+  return { rows, filter, loading, current, detailLoading, load, open, setMilestones, refreshQuietly, closeDetail }
 })

@@ -44,7 +44,16 @@ async function mountDialog() {
     'milestones.applyTemplate': ({ taskIds }) => ({ updated: taskIds.length }),
   })
   const wrapper = mount(BulkEditDialog, {
-    props: { modelValue: true, taskIds: [11, 12, 15], units },
+    props: {
+      modelValue: true,
+      taskIds: [11, 12, 15],
+      versions: [
+        { taskId: 11, version: 1 },
+        { taskId: 12, version: 3 },
+        { taskId: 15, version: 2 },
+      ],
+      units,
+    },
     global: { plugins: plugins(), stubs: { teleport: true, ElSelect: SelectStub, ElOption: OptionStub, ElDatePicker: true } },
     attachTo: document.body,
   })
@@ -77,8 +86,25 @@ describe('BulkEditDialog', () => {
     await flushPromises()
     await wrapper.find('[data-test=bulk-submit]').trigger('click')
     await flushPromises()
-    expect(api).toHaveBeenCalledWith('tasks.bulkAssign', { taskIds: [11, 12, 15], leaderId: 4 })
-    expect(api).toHaveBeenCalledWith('milestones.applyTemplate', { taskIds: [11, 12, 15], template: 'quarterly' })
+    expect(api).toHaveBeenCalledWith('tasks.bulkAssign', {
+      taskIds: [11, 12, 15],
+      versions: [
+        { taskId: 11, version: 1 },
+        { taskId: 12, version: 3 },
+        { taskId: 15, version: 2 },
+      ],
+      leaderId: 4,
+    })
+    // the assignment moved each task one version on; the template is based on those versions
+    expect(api).toHaveBeenCalledWith('milestones.applyTemplate', {
+      taskIds: [11, 12, 15],
+      versions: [
+        { taskId: 11, version: 2 },
+        { taskId: 12, version: 4 },
+        { taskId: 15, version: 3 },
+      ],
+      template: 'quarterly',
+    })
     expect(wrapper.emitted('saved')?.[0]).toEqual([3])
     wrapper.unmount()
   })

@@ -27,13 +27,14 @@ describe('MilestoneEditor', () => {
       'milestones.set': ({ milestones }) => milestones.map((m, i) => ({ id: i + 1, title: '', ...m })),
       'tasks.get': taskDetail({ id: 5 }),
     })
-    const w = mount(MilestoneEditor, { props: { taskId: 5, milestones: quarterly }, global: { plugins: plugins() } })
+    const w = mount(MilestoneEditor, { props: { taskId: 5, version: 4, milestones: quarterly }, global: { plugins: plugins() } })
     const pct = w.findAll('.ms-editor__pct input')
     await pct[1].setValue('60')
     await w.find('[data-test=milestone-save]').trigger('click')
     await flushPromises()
     expect(api).toHaveBeenCalledWith('milestones.set', {
       taskId: 5,
+      version: 4,
       milestones: [
         { dueOn: '2021-03-31', plannedPct: 25, title: '' },
         { dueOn: '2021-06-30', plannedPct: 60, title: '' },
@@ -49,7 +50,7 @@ describe('MilestoneEditor', () => {
         throw new ApiError('invalid_input', '输入有误：milestones：请至少设置一个节点')
       },
     })
-    const w = mount(MilestoneEditor, { props: { taskId: 5, milestones: quarterly }, global: { plugins: plugins() } })
+    const w = mount(MilestoneEditor, { props: { taskId: 5, version: 4, milestones: quarterly }, global: { plugins: plugins() } })
     await w.find('[data-test=milestone-save]').trigger('click')
     await flushPromises()
     expect(w.find('[data-test=milestone-error]').text()).toContain('请至少设置一个节点')

@@ -86,6 +86,7 @@ describe('ReportForm', () => {
       isFinal: false,
       attachmentIds: [],
       indicatorValues: [{ indicatorId: 31, value: 6.5 }],
+      revision: null, // a new report: nothing to be based on
     })
     expect(wrapper.emitted('saved')?.[0]?.[1]).toBe(false)
     wrapper.unmount()
@@ -110,6 +111,7 @@ describe('ReportForm', () => {
       progress: '已完成春季检查',
       isFinal: true,
       attachmentIds: [9],
+      revision: 3, // the draft it was filled from
     })
     expect(wrapper.findAll('[data-test=evidence-item]')).toHaveLength(1)
     expect(wrapper.emitted('saved')?.[0]?.[1]).toBe(true)
@@ -157,6 +159,32 @@ describe('ReportForm', () => {
     await wrapper.find('[data-test=report-submit]').trigger('click')
     await flushPromises()
     expect(wrapper.find('[data-test=report-error]').text()).toContain('该任务不属于您所在的处室，不能报送')
+    wrapper.unmount()
+  })
+
+  it('when someone else saved the draft first, says who and offers to reload it; nothing is overwritten', async () => {
+    answer([reportView({ status: 'draft', revision: 2, progress: '我打开时的稿子' })])
+    const wrapper = await mountForm()
+    const stale = '该进展报送已于2021年7月20日 14:32 被 李娜（市场监管处）修改了进展草稿，请刷新后再改'
+    let listed = 0
+    api.mockImplementation(async (method) => {
+      if (method === 'reports.saveDraft') throw new ApiError('stale', stale)
+      if (method === 'reports.listForTask') return (listed++, [reportView({ status: 'draft', revision: 3, progress: '李娜改过的稿子' })])
+      throw new Error('unexpected ' + method)
+    })
+    await wrapper.find('textarea[data-test=report-progress]').setValue('我的修改')
+    await wrapper.find('[data-test=report-save]').trigger('click')
+    await flushPromises()
+    expect(sentWith('reports.saveDraft')).toMatchObject({ revision: 2, progress: '我的修改' })
+    const box = document.querySelector('.duban-conflict')!
+    expect(box.textContent).toContain(stale)
+    const reload = [...box.querySelectorAll('button')].find((b) => b.textContent?.includes('重新加载'))!
+    reload.click()
+    await flushPromises()
+    await vi.waitFor(() => expect(listed).toBe(1))
+    await flushPromises()
+    expect((wrapper.find('textarea[data-test=report-progress]').element as HTMLTextAreaElement).value).toBe('李娜改过的稿子')
+    expect(wrapper.find('[data-test=report-error]').exists()).toBe(false)
     wrapper.unmount()
   })
 })

@@ -33,6 +33,7 @@ export function reportView(patch: Partial<ReportView> = {}): ReportView {
     nextSteps: '开展秋季检查',
     status: 'submitted',
     statusLabel: '待审核',
+    revision: 3,
     isFinal: false,
     version: 1,
     returnReason: null,

@@ -10,6 +10,7 @@ const base: TaskRow = {
   sectionNumber: '一',
   sectionTitle: '坚持党的领导，持续推进全面从严治党',
   number: 1,
+  version: 1,
   text: '深入学习贯彻习近平新时代中国特色社会主义思想。',
   leaderId: 7,
   leaderName: '陈建国（局长）',

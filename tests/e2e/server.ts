@@ -14,12 +14,15 @@ export function freePort(): Promise<number> {
 
 export interface WebServer {
   url: string
+  port: number
   stop(): void
+  /** stops it and resolves once the process has exited (a restart on the same port) */
+  stopped(): Promise<void>
 }
 
 /** Starts `npm run web` as a person would, and waits for it to say it is ready. */
-export async function startWeb(env: Record<string, string>, args: string[] = []): Promise<WebServer> {
-  const port = await freePort()
+export async function startWeb(env: Record<string, string>, args: string[] = [], fixedPort?: number): Promise<WebServer> {
+  const port = fixedPort ?? (await freePort())
   const child: ChildProcess = spawn('npm', ['run', '--silent', 'web', '--', ...args], {
     env: { ...process.env, ...env, DUBAN_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,14 +45,21 @@ export async function startWeb(env: Record<string, string>, args: string[] = [])
       reject(new Error(`npm run web exited with ${code}:\n${output}`))
     })
   })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      /* already gone */
+    }
+  }
   return {
     url: `http://127.0.0.1:${port}`,
-    stop() {
-      try {
-        process.kill(-child.pid!, 'SIGTERM')
-      } catch {
-        /* already gone */
-      }
+    port,
+    stop,
+    async stopped() {
+      stop()
+      await exited
     },
   }
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:tls'
 
 // The Electron binary cannot run here, so the shell runs against a recording stand-in of the
 // electron module: what it asks of Electron (window options, CSP, navigation rules, IPC) is checked.
@@ -16,6 +18,8 @@ const recorded = vi.hoisted(() => ({
   headers: null as null | ((details: any, cb: (r: any) => void) => void),
   menu: null as any,
   singleInstance: 0,
+  verify: null as null | ((request: any, cb: (result: number) => void) => void),
+  sent: [] as { id: number; channel: string; event: any }[],
 }))
 
 vi.mock('electron', () => {
@@ -61,7 +65,11 @@ vi.mock('electron', () => {
       defaultSession: {
         webRequest: { onHeadersReceived: (fn: any) => (recorded.headers = fn) },
         setPermissionRequestHandler: () => undefined,
+        setCertificateVerifyProc: (fn: any) => (recorded.verify = fn),
       },
+    },
+    webContents: {
+      fromId: (id: number) => ({ send: (channel: string, event: unknown) => recorded.sent.push({ id, channel, event }) }),
     },
     shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
     Menu: { setApplicationMenu: (m: unknown) => (recorded.menu = m), buildFromTemplate: (t: unknown) => t },
@@ -74,8 +82,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duban-shell-'))
   process.env.DUBAN_DATA_DIR = dir
   await import('../../electron/main/index')
-  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 20_000 })
-})
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 60_000 })
+}, 90_000) // the shell builds the demo database first; a loaded machine needs longer than the default
 afterAll(() => {
   delete process.env.DUBAN_DATA_DIR
   rmSync(dir, { recursive: true, force: true })
@@ -138,5 +146,64 @@ describe('the Electron shell', () => {
     expect(printer.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false } })
     expect(printer.loaded).toMatch(/^data:text\/html/)
     expect(decodeURIComponent(printer.loaded!)).toContain('督查通报')
+  })
+
+  it('pushes live updates to the window that signed in, over IPC (webContents.send)', async () => {
+    const invoke = recorded.ipc['duban:invoke']
+    const sender = { sender: { id: 41 } }
+    const plan = ((await invoke(sender, 'plans.list', {})) as { data: { id: number }[] }).data[0]
+    const tasks = ((await invoke(sender, 'tasks.list', { planId: plan.id })) as { data: { id: number; version: number }[] }).data
+    recorded.sent.length = 0
+    const updated = await invoke(sender, 'tasks.update', { taskId: tasks[0].id, version: tasks[0].version, deadline: '2021-12-20' })
+    expect(updated).toMatchObject({ ok: true })
+    expect(recorded.sent).toContainEqual({
+      id: 41,
+      channel: 'duban:event',
+      event: { name: 'task.changed', data: { taskId: tasks[0].id, version: tasks[0].version + 1 } },
+    })
+    const stale = await invoke(sender, 'tasks.update', { taskId: tasks[0].id, version: tasks[0].version, deadline: '2021-12-21' })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'stale' } })
+    await invoke(sender, 'auth.logout', {})
+    recorded.sent.length = 0
+    await invoke({ sender: { id: 42 } }, 'auth.login', { username: 'office', password: 'Duban2021' })
+    await invoke({ sender: { id: 42 } }, 'tasks.update', { taskId: tasks[0].id, version: tasks[0].version + 1, deadline: '2021-12-22' })
+    expect(recorded.sent.every((s) => s.id === 42)).toBe(true) // the signed-out window hears nothing more
+  })
+
+  it('connects to the bureau server by its pinned certificate fingerprint, and refuses a changed certificate', async () => {
+    const cert = (n: string) => readFileSync(join(__dirname, '../fixtures/tls', `server-${n}.crt`), 'utf8')
+    const server: Server = createServer({ cert: cert('a'), key: readFileSync(join(__dirname, '../fixtures/tls/server-a.key')) }, (s) =>
+      s.end(),
+    )
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+    const url = `https://127.0.0.1:${(server.address() as { port: number }).port}`
+    const invoke = recorded.ipc['duban:invoke']
+    const sender = { sender: { id: 41 } }
+    try {
+      expect(await invoke(sender, 'desktop.connection', {})).toMatchObject({ ok: true, data: { mode: 'unset' } })
+      const probe = (await invoke(sender, 'desktop.probeServer', { url })) as { ok: true; data: { fingerprint: string } }
+      expect(await invoke(sender, 'desktop.connect', { url, fingerprint: probe.data.fingerprint })).toMatchObject({
+        ok: true,
+        data: { mode: 'server', serverUrl: url },
+      })
+      // the window now shows the server's own page: same origin as its API, so no cross-origin calls
+      expect(recorded.windows[0].loaded).toBe(`${url}/`)
+      const verdict = (hostname: string, pem: string) =>
+        new Promise<number>((resolve) => recorded.verify!({ hostname, certificate: { data: pem } }, resolve))
+      expect(await verdict('127.0.0.1', cert('a'))).toBe(0)
+      expect(await verdict('127.0.0.1', cert('b'))).toBe(-2)
+      expect(await verdict('example.org', cert('b'))).toBe(-3)
+      expect(await invoke(sender, 'desktop.connection', {})).toMatchObject({ ok: true, data: { mismatch: { seen: expect.any(String) } } })
+
+      let headers: any
+      recorded.headers!({ responseHeaders: {} }, (r) => (headers = r.responseHeaders))
+      expect(headers['Content-Security-Policy'][0]).toContain(`connect-src 'self' ${url};`)
+      // connected to the server, the local database is not spoken to over IPC
+      expect(await invoke(sender, 'plans.list', {})).toMatchObject({ ok: false, error: { code: 'remote_mode' } })
+    } finally {
+      await invoke(sender, 'desktop.useLocal', {})
+      server.close()
+    }
+    expect(recorded.windows[0].loaded).toMatch(/renderer[/\\]index\.html$/)
   })
 })

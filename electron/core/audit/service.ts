@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Ctx } from '../context'
+import { transactionThenPublish } from '../events/after-commit'
 
 /** Written inside the same transaction as the change it records. */
 export async function writeAudit(
@@ -25,8 +26,9 @@ export async function writeAudit(
 /**
  * Runs a write as one transaction; an error anywhere rolls all of it back. A use case called with a
  * context already inside a transaction joins it, so a larger write (a whole Excel form) stays all-or-nothing.
+ * Events queued with afterCommit are published once the outermost transaction has committed.
  */
 export function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx.db as Transaction<Database>)
-  return ctx.db.transaction().execute(fn)
+  return transactionThenPublish((run) => ctx.db.transaction().execute(run), fn, ctx.events)
 }

@@ -4,8 +4,9 @@ import * as m002 from './migrations/002_task_links'
 import * as m003 from './migrations/003_supervision'
 import * as m004 from './migrations/004_search'
 import * as m005 from './migrations/005_plan_indexes'
-import * as m007 from './migrations/007_server_security'
 import * as m006 from './migrations/006_people'
+import * as m007 from './migrations/007_server_security'
+import * as m008 from './migrations/008_versions_counters'
 
 interface Migration {
   name: string
@@ -13,7 +14,7 @@ interface Migration {
 }
 
 /** Append-only: the position in this list is the schema version. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007]
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
 
 /** Brings the schema up to date; each step is one transaction, so a crash leaves the old version intact. */
 export function migrate(raw: BetterSqlite3.Database): number {

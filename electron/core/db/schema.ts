@@ -81,6 +81,8 @@ export interface Database {
     sort: number
     created_at: string
     updated_at: string
+    /** bumped by every write to the task, its assignment or milestones (migration 008) */
+    version: Generated<number>
   }
   task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
   task_links: { task_a_id: number; task_b_id: number; similarity: number; status: Generated<TaskLinkStatus> }
@@ -97,6 +99,8 @@ export interface Database {
     status: ReportStatus
     is_final: number
     version: number
+    /** bumped by every write to the report row; drafts are saved against it (migration 008) */
+    revision: Generated<number>
     return_reason: string | null
     created_by: number
     reviewed_by: number | null
@@ -212,6 +216,8 @@ export interface Database {
   leader_units: { leader_id: number; unit_id: number }
   /** migration 006: holidays on weekdays and working weekends (调休) */
   calendar_days: { day: string; kind: CalendarDayKind; name: string }
+  /** one numbering sequence per kind ('notice', 'bulletin') and year (migration 008) */
+  counters: { kind: string; year: number; n: number }
   /** FTS5 tables (migration 004); rowid is the task or report id */
   task_search: { rowid: number; body: string }
   report_search: { rowid: number; body: string }

@@ -1,6 +1,8 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../context'
 import { inTransaction, writeAudit } from '../audit/service'
 import { diffPlan } from './diff'
+import { taskChanged } from '../events/changes'
 import { existingTasks } from './service'
 import { knownUnits, unitResolver } from './units'
 import { insertTask, planRow, taskKey, writeLinks, writePlanIndicators, writeTaskIndicators, writeTaskUnits } from './write'
@@ -84,6 +86,7 @@ export async function revisePlan(ctx: Ctx, input: CommitInput, planId: number): 
                 ? {
                     text: task.text,
                     updated_at: now,
+                    version: sql<number>`version + 1`, // an edit opened before the revision is now stale
                     ...(task.deadline ? { deadline: task.deadline, deadline_text: task.deadlineText } : {}),
                   }
                 : {}),
@@ -91,6 +94,7 @@ export async function revisePlan(ctx: Ctx, input: CommitInput, planId: number): 
             .where('id', '=', old.id)
             .execute()
           if (!changed.has(key)) continue
+          await taskChanged(trx, old.id)
           await writeTaskUnits(trx, old.id, task, resolve)
           await writeTaskIndicators(trx, planId, old.id, task, input.draft.plan.year)
           await writeAudit(trx, ctx, {

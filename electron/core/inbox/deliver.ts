@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Ctx } from '../context'
 import type { Database, InboxKind } from '../db/schema'
+import { inboxChanged } from '../events/changes'
 
 export interface Delivery {
   kind: InboxKind
@@ -28,4 +29,5 @@ export async function deliver(trx: Transaction<Database>, ctx: Ctx, d: Delivery)
       created_at: ctx.clock.now().toISOString(),
     })
     .execute()
+  inboxChanged(trx, d.to)
 }

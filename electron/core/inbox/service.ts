@@ -2,6 +2,7 @@ import type { ExpressionBuilder } from 'kysely'
 import type { Ctx, Actor } from '../context'
 import type { Database, InboxKind } from '../db/schema'
 import { inTransaction, writeAudit } from '../audit/service'
+import { inboxChanged } from '../events/changes'
 import { requireActor } from '../users/rules'
 import { escalateDue } from '../reminders/escalation'
 
@@ -93,6 +94,12 @@ export async function markRead(ctx: Ctx, input: { ids?: number[]; all?: boolean 
     const res = await q.executeTakeFirst()
     const marked = Number(res.numUpdatedRows)
     await writeAudit(trx, ctx, { action: 'inbox.read', entity: 'inbox', entityId: null, after: { ids: input.ids ?? 'all', marked } })
+    // the person's other desks (and colleagues sharing the unit's inbox) update their badge
+    if (marked > 0) {
+      inboxChanged(trx, { userId: actor.id })
+      if (actor.unitId !== null) inboxChanged(trx, { unitId: actor.unitId })
+      if (actor.role === 'office' || actor.role === 'admin') inboxChanged(trx, 'office')
+    }
     return { marked }
   })
 }

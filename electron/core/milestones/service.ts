@@ -2,12 +2,18 @@ import type { Ctx } from '../context'
 import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireRole } from '../users/rules'
+import { bumpTaskVersion } from '../concurrency/stale'
+import { taskChanged } from '../events/changes'
+import { versionsOf } from '../tasks/bulk'
 import { buildTemplate, validateMilestones, type MilestoneDraft, type MilestoneTemplate } from './rules'
 
-async function replaceMilestones(ctx: Ctx, taskIds: readonly number[], plan: (year: number) => MilestoneDraft[], action: string) {
+type TaskVersion = { taskId: number; version?: number }
+
+async function replaceMilestones(ctx: Ctx, basedOn: readonly TaskVersion[], plan: (year: number) => MilestoneDraft[], action: string) {
   requireRole(ctx.actor, ['admin', 'office'])
-  const ids = [...new Set(taskIds)]
+  const ids = [...new Set(basedOn.map((v) => v.taskId))]
   if (ids.length === 0) throw new DubanError('invalid_input', '请选择任务')
+  const versions = new Map(basedOn.map((v) => [v.taskId, v.version]))
   return inTransaction(ctx, async (trx) => {
     const tasks = await trx
       .selectFrom('tasks')
@@ -18,6 +24,7 @@ async function replaceMilestones(ctx: Ctx, taskIds: readonly number[], plan: (ye
     const missing = ids.find((id) => !tasks.some((t) => t.id === id))
     if (missing !== undefined) throw notFound(`任务（编号${missing}）`)
     for (const t of tasks) {
+      await bumpTaskVersion(trx, t.id, versions.get(t.id), ctx.clock.now().toISOString())
       const points = plan(t.year ?? Number(ctx.clock.today().slice(0, 4)))
       const before = await trx
         .selectFrom('milestones')
@@ -36,21 +43,32 @@ async function replaceMilestones(ctx: Ctx, taskIds: readonly number[], plan: (ye
         before: { milestones: before.map((m) => ({ dueOn: m.due_on, plannedPct: m.planned_pct, title: m.title })) },
         after: { milestones: points },
       })
+      await taskChanged(trx, t.id)
     }
     return { updated: tasks.length }
   })
 }
 
 /** Applies a template to many tasks at once; each task's milestones are replaced. */
-export function applyTemplate(ctx: Ctx, input: { taskIds: number[]; template: MilestoneTemplate; custom?: MilestoneDraft[] }) {
+export function applyTemplate(
+  ctx: Ctx,
+  input: { taskIds: number[]; versions?: { taskId: number; version: number }[]; template: MilestoneTemplate; custom?: MilestoneDraft[] },
+) {
   if (input.template === 'custom') validateMilestones(input.custom ?? []) // fail before opening a transaction
-  return replaceMilestones(ctx, input.taskIds, (year) => buildTemplate(input.template, year, input.custom), 'milestones.applyTemplate')
+  const ids = [...new Set(input.taskIds)]
+  const versions = versionsOf(ids, input.versions)
+  return replaceMilestones(
+    ctx,
+    ids.map((taskId) => ({ taskId, version: versions.get(taskId) })),
+    (year) => buildTemplate(input.template, year, input.custom),
+    'milestones.applyTemplate',
+  )
 }
 
-/** Edits one task's milestones. */
-export async function setMilestones(ctx: Ctx, input: { taskId: number; milestones: MilestoneDraft[] }) {
+/** Edits one task's milestones, based on the task's version the editor was showing. */
+export async function setMilestones(ctx: Ctx, input: { taskId: number; version?: number; milestones: MilestoneDraft[] }) {
   const points = validateMilestones(input.milestones)
-  await replaceMilestones(ctx, [input.taskId], () => points, 'milestones.set')
+  await replaceMilestones(ctx, [{ taskId: input.taskId, version: input.version }], () => points, 'milestones.set')
   return listMilestones(ctx, { taskId: input.taskId })
 }
 

@@ -9,6 +9,7 @@ import { periodOf, reportDueDate, PERIOD } from '../reports/rules'
 import { bureauSettings } from '../settings/bureau'
 import { deadlineOffHoliday } from '../calendar/service'
 import { escalateDue } from './escalation'
+import { nextNumber } from '../numbering/counters'
 import { missingReports, noticeNumber, type MissingByUnit } from './rules'
 
 export const REPORTING_DAY_KEY = 'reporting.day'
@@ -148,13 +149,7 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
   if (!lead) throw new DubanError('conflict', '该任务没有牵头单位，无法下发督办单')
   const year = Number(today.slice(0, 4))
   const id = await inTransaction(ctx, async (trx) => {
-    const last = await trx
-      .selectFrom('notices')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('kind', '=', 'notice')
-      .where('year', '=', year)
-      .executeTakeFirst()
-    const seq = Number(last?.seq ?? 0) + 1
+    const seq = await nextNumber(trx, 'notice', year) // first statement: takes the lock before anything is read
     const number = noticeNumber(year, seq, noticePrefix)
     const n = await trx
       .insertInto('notices')

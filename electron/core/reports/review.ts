@@ -6,6 +6,9 @@ import { deliver } from '../inbox/deliver'
 import { loadReportRow, loadTaskUnits } from './queries'
 import { assertReviewable, unitRoleOn } from './rules'
 import { reportView, type ReportView } from './view'
+import { bumpTaskVersion } from '../concurrency/stale'
+import { awaitingReviewChanged, taskChanged } from '../events/changes'
+import { sql } from 'kysely'
 
 export interface ReviewInput {
   reportId: number
@@ -29,7 +32,14 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
     const returnReason = approve ? null : reason
     await trx
       .updateTable('reports')
-      .set({ status: outcome, return_reason: returnReason, reviewed_by: ctx.actor!.id, reviewed_at: now, updated_at: now })
+      .set({
+        status: outcome,
+        return_reason: returnReason,
+        reviewed_by: ctx.actor!.id,
+        reviewed_at: now,
+        updated_at: now,
+        revision: sql<number>`revision + 1`,
+      })
       .where('id', '=', before.id)
       .execute()
     await trx
@@ -57,7 +67,8 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
       })
     }
     if (approve && before.is_final === 1 && !task.closedAt) {
-      await trx.updateTable('tasks').set({ closed_at: now, updated_at: now }).where('id', '=', task.id).execute()
+      await bumpTaskVersion(trx, task.id, undefined, now)
+      await trx.updateTable('tasks').set({ closed_at: now }).where('id', '=', task.id).execute()
       await writeAudit(trx, ctx, {
         action: 'task.close',
         entity: 'task',
@@ -66,6 +77,8 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
         after: { closedAt: now, reportId: before.id },
       })
     }
+    await taskChanged(trx, task.id)
+    await awaitingReviewChanged(trx)
   })
   return reportView(ctx.db, input.reportId)
 }

@@ -9,6 +9,9 @@ import { withStagedFiles, type StagedFile } from '../files/store'
 import { attachmentsOf, findReport, indicatorValuesOf, loadReportRow, loadTaskUnits, unitIdsOfTask, type TaskUnits } from './queries'
 import { assertEditable, assertFinalAllowed, assertMayReadReport, nextVersion, PERIOD, periodOf, unitRoleOn, type UnitRole } from './rules'
 import { reportView, type ReportView } from './view'
+import { staleReport } from '../concurrency/stale'
+import { awaitingReviewChanged, taskChanged } from '../events/changes'
+import { sql } from 'kysely'
 
 export interface ReportInput {
   taskId: number
@@ -25,6 +28,11 @@ export interface ReportInput {
   attachmentIds?: number[]
   /** files sent with the report itself */
   newFiles?: { name: string; dataBase64: string }[]
+  /**
+   * The report's revision the form was based on, or null for a new one. Required by the contract; a
+   * different revision now means someone else saved meanwhile, and the write is refused.
+   */
+  revision?: number | null
 }
 
 /** Unit heads and staff report, on tasks their unit leads or co-operates on. */
@@ -80,6 +88,9 @@ async function writeReport(ctx: Ctx, input: ReportInput, submit: boolean): Promi
       const now = ctx.clock.now().toISOString()
       const before = await findReport(trx, { taskId: task.id, unitId: actor.unitId!, period })
       assertEditable(before?.status)
+      if (input.revision !== undefined && (before?.revision ?? null) !== input.revision) {
+        throw before ? await staleReport(trx, before.id) : new DubanError('stale', '该进展草稿已被删除，请刷新后再填')
+      }
       const content = {
         percent: input.percent,
         progress: input.progress,
@@ -91,7 +102,13 @@ async function writeReport(ctx: Ctx, input: ReportInput, submit: boolean): Promi
       let reportId: number
       if (before) {
         reportId = before.id
-        await trx.updateTable('reports').set(content).where('id', '=', reportId).execute()
+        const res = await trx
+          .updateTable('reports')
+          .set({ ...content, revision: sql<number>`revision + 1` })
+          .where('id', '=', reportId)
+          .where('revision', '=', before.revision) // compare-and-set: holds on PostgreSQL's concurrent writers too
+          .executeTakeFirst()
+        if (Number(res.numUpdatedRows) === 0) throw await staleReport(trx, reportId)
       } else {
         const row = await trx
           .insertInto('reports')
@@ -125,6 +142,10 @@ async function writeReport(ctx: Ctx, input: ReportInput, submit: boolean): Promi
         before: before ?? undefined,
         after,
       })
+      if (submit) {
+        await taskChanged(trx, task.id)
+        if (role === 'lead') await awaitingReviewChanged(trx)
+      }
       return reportId
     }),
   )

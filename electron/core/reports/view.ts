@@ -21,6 +21,8 @@ export interface ReportView {
   statusLabel: string
   isFinal: boolean
   version: number
+  /** bumped by every save; a draft is saved against it (optimistic concurrency) */
+  revision: number
   returnReason: string | null
   createdBy: string
   reviewedBy: string | null
@@ -63,6 +65,7 @@ export async function reportView(db: Kysely<Database>, reportId: number): Promis
     statusLabel: REPORT_STATUS_LABELS[r.status],
     isFinal: r.is_final === 1,
     version: r.version,
+    revision: r.revision,
     returnReason: r.return_reason,
     createdBy: r.created_by_name,
     reviewedBy: r.reviewed_by_name,

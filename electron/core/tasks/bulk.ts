@@ -3,9 +3,13 @@ import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireRole } from '../users/rules'
 import { loadTaskUnits } from '../reports/queries'
+import { bumpTaskVersion } from '../concurrency/stale'
+import { taskChanged } from '../events/changes'
 
 export interface BulkAssignInput {
   taskIds: number[]
+  /** the version each task's edit was based on (required by the contract); one stale task refuses the whole batch */
+  versions?: { taskId: number; version: number }[]
   /** in order, the first is the primary lead */
   leadUnitIds?: number[]
   coopUnitIds?: number[]
@@ -19,6 +23,7 @@ export async function bulkAssign(ctx: Ctx, input: BulkAssignInput): Promise<{ up
   const ids = [...new Set(input.taskIds)]
   if (ids.length === 0) throw new DubanError('invalid_input', '请选择任务')
   if (input.leadUnitIds && input.leadUnitIds.length === 0) throw new DubanError('invalid_input', '至少需要一个牵头单位')
+  const basedOn = versionsOf(ids, input.versions)
   if (input.leaderId != null) {
     const leader = await ctx.db.selectFrom('users').select('role').where('id', '=', input.leaderId).executeTakeFirst()
     if (!leader) throw notFound('该领导')
@@ -29,10 +34,11 @@ export async function bulkAssign(ctx: Ctx, input: BulkAssignInput): Promise<{ up
     for (const taskId of ids) {
       const before = await loadTaskUnits(trx, taskId)
       const deadline = await trx.selectFrom('tasks').select('deadline').where('id', '=', taskId).executeTakeFirstOrThrow()
-      const set: { leader_id?: number | null; deadline?: string | null; updated_at: string } = { updated_at: now }
+      await bumpTaskVersion(trx, taskId, basedOn.get(taskId), now)
+      const set: { leader_id?: number | null; deadline?: string | null } = {}
       if (input.leaderId !== undefined) set.leader_id = input.leaderId
       if (input.deadline !== undefined) set.deadline = input.deadline
-      await trx.updateTable('tasks').set(set).where('id', '=', taskId).execute()
+      if (Object.keys(set).length) await trx.updateTable('tasks').set(set).where('id', '=', taskId).execute()
       for (const [role, unitIds] of [
         ['lead', input.leadUnitIds],
         ['coop', input.coopUnitIds],
@@ -43,7 +49,7 @@ export async function bulkAssign(ctx: Ctx, input: BulkAssignInput): Promise<{ up
           await trx.insertInto('task_units').values({ task_id: taskId, unit_id: unitId, role, position }).execute()
         }
       }
-      const { taskIds: _all, ...change } = input
+      const { taskIds: _all, versions: _versions, ...change } = input
       await writeAudit(trx, ctx, {
         action: 'task.bulkAssign',
         entity: 'task',
@@ -51,7 +57,20 @@ export async function bulkAssign(ctx: Ctx, input: BulkAssignInput): Promise<{ up
         before: { leads: before.leads, coops: before.coops, leaderId: before.leaderId, deadline: deadline.deadline },
         after: change,
       })
+      await taskChanged(trx, taskId, [...before.leads, ...before.coops])
     }
     return { updated: ids.length }
   })
+}
+
+/** Every task of a batch edit must say which version it was based on (when the caller sends versions at all). */
+export function versionsOf(
+  ids: readonly number[],
+  versions: readonly { taskId: number; version: number }[] | undefined,
+): Map<number, number | undefined> {
+  if (!versions) return new Map(ids.map((id) => [id, undefined]))
+  const map = new Map<number, number | undefined>(versions.map((v) => [v.taskId, v.version]))
+  const missing = ids.find((id) => !map.has(id))
+  if (missing !== undefined) throw new DubanError('invalid_input', `缺少任务（编号${missing}）的版本号，请刷新后再改`)
+  return map
 }

@@ -16,6 +16,8 @@ export interface TaskRecord {
   deadline: string | null
   deadlineText: string | null
   closedAt: string | null
+  /** what an edit must send back (optimistic concurrency) */
+  version: number
   leads: { id: number; name: string }[]
   coops: { id: number; name: string }[]
   milestones: { dueOn: string; plannedPct: number }[]
@@ -46,6 +48,7 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
       'tasks.deadline',
       'tasks.deadline_text',
       'tasks.closed_at',
+      'tasks.version',
     ])
     .orderBy('lists.sort')
     .orderBy('tasks.sort')
@@ -112,6 +115,7 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
       deadline: t.deadline,
       deadlineText: t.deadline_text,
       closedAt: t.closed_at,
+      version: t.version,
       leads: us.filter((u) => u.role === 'lead').map((u) => ({ id: u.id, name: u.name })),
       coops: us.filter((u) => u.role === 'coop').map((u) => ({ id: u.id, name: u.name })),
       milestones: (milestonesBy.get(t.id) ?? []).map((m) => ({ dueOn: m.due_on, plannedPct: m.planned_pct })),

@@ -7,6 +7,8 @@ import { searchTaskIds } from '../search/queries'
 import { tasksWithUnreadInstruction } from '../inbox/service'
 import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIGHT, type TaskStatus } from './rules'
 import { loadSnapshot } from '../dashboards/snapshot'
+import { bumpTaskVersion } from '../concurrency/stale'
+import { taskChanged } from '../events/changes'
 
 export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
@@ -176,6 +178,11 @@ export async function getTask(ctx: Ctx, input: { taskId: number }): Promise<Task
 
 export interface TaskUpdate {
   taskId: number
+  /**
+   * The version the edit was based on; a newer one means someone else changed the task meanwhile. The
+   * contract requires it from people; only the core's own callers (CLI, tests of other rules) omit it.
+   */
+  version?: number
   text?: string
   leadUnitIds?: number[]
   coopUnitIds?: number[]
@@ -193,13 +200,12 @@ export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetai
   const { record: before } = await readableRecord(ctx, input.taskId)
   if (input.leadUnitIds && input.leadUnitIds.length === 0) throw new DubanError('invalid_input', '至少需要一个牵头单位')
   await inTransaction(ctx, async (trx) => {
-    const set: { text?: string; leader_id?: number | null; deadline?: string | null; updated_at: string } = {
-      updated_at: ctx.clock.now().toISOString(),
-    }
+    await bumpTaskVersion(trx, input.taskId, input.version, ctx.clock.now().toISOString())
+    const set: { text?: string; leader_id?: number | null; deadline?: string | null } = {}
     if (input.text !== undefined) set.text = input.text
     if (input.leaderId !== undefined) set.leader_id = input.leaderId
     if (input.deadline !== undefined) set.deadline = input.deadline
-    await trx.updateTable('tasks').set(set).where('id', '=', input.taskId).execute()
+    if (Object.keys(set).length) await trx.updateTable('tasks').set(set).where('id', '=', input.taskId).execute()
     for (const [role, ids] of [
       ['lead', input.leadUnitIds],
       ['coop', input.coopUnitIds],
@@ -217,6 +223,7 @@ export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetai
       before: { text: before.text, leads: before.leads, coops: before.coops, leaderId: before.leaderId, deadline: before.deadline },
       after: input,
     })
+    await taskChanged(trx, input.taskId, unitIdsOf(before))
   })
   return getTask(ctx, { taskId: input.taskId })
 }

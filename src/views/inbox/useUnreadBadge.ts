@@ -2,8 +2,10 @@ import { onBeforeUnmount, onMounted, watch } from 'vue'
 import { useRouter } from 'vue-router'
 import { useInboxStore } from '@/stores/inbox'
 import { sv } from '@/locales/supervision'
+import { useLive } from '@/api/useLive'
 
-const POLL_MS = 60_000
+/** pushed changes keep the badge current; this slow poll only catches what a broken push missed */
+const POLL_MS = 5 * 60_000
 
 /** Asks once; Electron's renderer and Chromium both have the web Notification API. Denied or missing: nothing. */
 function notify(count: number): void {
@@ -20,8 +22,8 @@ function notify(count: number): void {
 }
 
 /**
- * The unread badge: polled every minute and after each navigation; the tab title carries the count,
- * and a rise in the count shows a desktop notification.
+ * The unread badge: updated when the server pushes an inbox change (and after each navigation, with a slow
+ * poll as a fallback); the tab title carries the count, and a rise in the count shows a desktop notification.
  */
 export function useUnreadBadge() {
   const inbox = useInboxStore()
@@ -46,6 +48,7 @@ export function useUnreadBadge() {
     },
   )
 
+  useLive(['inbox.changed'], refresh)
   const stopAfterEach = router.afterEach(() => void refresh())
   onMounted(() => {
     void refresh()
