@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { demoCore, movableClock, type TestCore } from './helpers'
 import { openCore } from '../../electron/core/app'
+import { migrations } from '../../electron/core/db/migrate'
 import { listTasks } from '../../electron/core/tasks/service'
 import { listPlans } from '../../electron/core/plans/service'
 import { submitReport } from '../../electron/core/reports/service'
@@ -292,7 +293,10 @@ describe('a migration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-migrate-'))
     try {
       await (await openCore({ dataDir: dir })).close()
+      // the same data folder, holding a database an older release left: schema version 4
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `duban.db${suffix}`), { force: true })
       const raw = new BetterSqlite3(join(dir, 'duban.db'))
+      for (const step of migrations.slice(0, 4)) raw.exec(step.sql)
       raw.pragma('user_version = 4')
       raw.close()
       const core = await openCore({ dataDir: dir })

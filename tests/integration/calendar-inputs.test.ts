@@ -49,7 +49,8 @@ describe('a day must exist in the calendar', () => {
     expect(await call('tasks.bulkAssign', { taskIds: [taskId], deadline: '2021-04-31' }, office)).toMatchObject(refused(/完成时限不存在/))
     const after = await call('tasks.get', { taskId }, office)
     expect((after as { data: { deadline: string } }).data.deadline).toBe((before as { data: { deadline: string } }).data.deadline)
-    expect(await call('tasks.update', { taskId, deadline: '2021-09-30' }, office)).toMatchObject({
+    const version = (after as { data: { version: number } }).data.version
+    expect(await call('tasks.update', { taskId, version, deadline: '2021-09-30' }, office)).toMatchObject({
       ok: true,
       data: { deadline: '2021-09-30' },
     })
@@ -84,7 +85,7 @@ describe('a day must exist in the calendar', () => {
 
 describe('a reporting period must be a month of a plausible year', () => {
   it('refuses a report for 1900-01 or month 13, and accepts the current month', async () => {
-    const report = { taskId, percent: 10, progress: '按计划推进' }
+    const report = { taskId, percent: 10, progress: '按计划推进', revision: null }
     expect(await call('reports.saveDraft', { ...report, period: '1900-01' }, scjg)).toMatchObject(
       refused(/报送期次的年份应在2000年至2100年之间/),
     )

@@ -36,11 +36,19 @@ vi.mock('electron', () => {
       on: () => undefined,
       whenReady: () => Promise.resolve(),
       getPath: () => process.env.DUBAN_DATA_DIR,
+      getVersion: () => '0.1.0',
       quit: () => undefined,
     },
     BrowserWindow,
     ipcMain: { handle: (channel: string, fn: (...a: any[]) => unknown) => (recorded.ipc[channel] = fn) },
-    session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined } },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: () => undefined },
+        setPermissionRequestHandler: () => undefined,
+        setCertificateVerifyProc: () => undefined,
+      },
+    },
+    webContents: { fromId: () => ({ send: () => undefined }) },
     shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
     Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
     dialog: {

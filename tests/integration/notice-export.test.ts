@@ -80,6 +80,7 @@ describe('督办通知书 export', () => {
         { key: 'bureau.name', value: '无锡市邮政管理局' },
         { key: 'bureau.ccList', value: '' },
       ])
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
       .execute()
     try {
       const text = await documentText((await exportNoticeDocx(office, { noticeId })).contentBase64)

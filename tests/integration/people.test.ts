@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { LOCAL_CALLER } from '../../electron/core/security/caller'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,15 +31,22 @@ async function emptyInstall() {
   const clock = movableClock('2021-09-28T09:00:00+08:00')
   core = await openCore({ dataDir: dir, clock })
   const c = core
-  await dispatch(c, 'auth.setupAdmin', { username: 'root', displayName: '管理员', password: 'root-secret-1' }, null)
+  const setup = await dispatch(
+    c,
+    'auth.setupAdmin',
+    { username: 'root', displayName: '管理员', password: 'root-secret-1' },
+    null,
+    LOCAL_CALLER,
+  )
+  expect(setup.ok).toBe(true)
   const call = async <M extends Method>(method: M, input: unknown, token: string | null): Promise<Output<M>> => {
-    const res = await dispatch(c, method, input, token)
+    const res = await dispatch(c, method, input, token, LOCAL_CALLER)
     if (!res.ok) throw Object.assign(new Error(res.error.message), res.error)
     return res.data as Output<M>
   }
   const login = async (username: string, password: string) => (await call('auth.login', { username, password }, null)).token
   const admin = await login('root', 'root-secret-1')
-  return { c, clock, call, login, admin, raw: (m: string, i: unknown, t: string | null) => dispatch(c, m, i, t) }
+  return { c, clock, call, login, admin, raw: (m: string, i: unknown, t: string | null) => dispatch(c, m, i, t, LOCAL_CALLER) }
 }
 
 describe('本局信息', () => {

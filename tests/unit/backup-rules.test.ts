@@ -54,7 +54,7 @@ describe('retention: 7 daily, 4 weekly, 12 monthly', () => {
   })
 
   it('names backups so that they sort by time and say their kind', () => {
-    expect(backupName(new Date(2021, 6, 25, 9, 5, 3), 'pre-import')).toBe('duban-20210725-090503-pre-import')
+    expect(backupName(new Date('2021-07-25T09:05:03+08:00'), 'pre-import')).toBe('duban-20210725-090503-pre-import')
   })
 
   it('counts ISO weeks from Monday, with the year of the week’s Thursday', () => {

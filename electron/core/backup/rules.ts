@@ -1,5 +1,8 @@
 /** Pure decisions about backups: names, which to keep, and whether a database looks like it lost rows. */
 
+import { cnDateTimeIn, dayIn, wallClock } from '../calendar/dates'
+import { DEFAULT_TIME_ZONE } from '../../contract/vocabulary'
+
 export type BackupKind = 'daily' | 'manual' | 'pre-import' | 'pre-migration'
 export const BACKUP_KINDS: readonly BackupKind[] = ['daily', 'manual', 'pre-import', 'pre-migration']
 
@@ -28,18 +31,21 @@ export interface BackupStamp {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-const localMonth = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}`
+// Backups are named and kept by the bureau's days; the start-up check runs before the database (and its
+// 本局信息 time zone) can be read, so the default bureau zone is used throughout.
+const ZONE = DEFAULT_TIME_ZONE
+const localDay = (d: Date) => dayIn(d, ZONE)
+const localMonth = (d: Date) => dayIn(d, ZONE).slice(0, 7)
 
 /** 2021-07-20T02:00:00Z → 2021年7月20日 10:00 (local time, as the office reads it) */
 export function cnDateTime(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return cnDateTimeIn(new Date(iso), ZONE)
 }
 
 /** ISO-8601 week (Monday first) of a local date, e.g. 2021-W29. */
 export function isoWeek(d: Date): string {
-  const day = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))
+  const [y, m, dd] = localDay(d).split('-').map(Number)
+  const day = new Date(Date.UTC(y, m - 1, dd))
   const weekday = day.getUTCDay() || 7
   day.setUTCDate(day.getUTCDate() + 4 - weekday) // the Thursday of this week decides the year
   const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1)
@@ -49,7 +55,8 @@ export function isoWeek(d: Date): string {
 
 /** Folder name of a backup: sortable, readable, and safe on every file system. */
 export function backupName(at: Date, kind: BackupKind): string {
-  const t = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`
+  const w = wallClock(at, ZONE)
+  const t = `${w.year}${pad(w.month)}${pad(w.day)}-${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`
   return `duban-${t}-${kind}`
 }
 

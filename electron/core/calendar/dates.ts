@@ -36,7 +36,7 @@ interface WallClock {
 }
 
 /** What a wall clock in the zone shows at the instant. */
-function wallClock(at: Date, zone: string): WallClock {
+export function wallClock(at: Date, zone: string): WallClock {
   const parts: Record<string, number> = {}
   for (const p of formatterFor(zone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value)
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second }
@@ -73,4 +73,10 @@ export function instantAt(day: string, time: string, zone: string): Date {
   const first = wall - offsetAt(wall, zone)
   const second = wall - offsetAt(first, zone)
   return new Date(second)
+}
+
+/** 2021年7月20日 14:32: an instant as the office reads it, on the bureau's wall clock. */
+export function cnDateTimeIn(at: Date, zone: string): string {
+  const w = wallClock(at, zone)
+  return `${w.year}年${w.month}月${w.day}日 ${pad(w.hour)}:${pad(w.minute)}`
 }

@@ -1,3 +1,5 @@
+import { cnDateTimeIn } from '../calendar/dates'
+import { DEFAULT_TIME_ZONE } from '../../contract/vocabulary'
 /** What a recorded change touched, in the words the office uses ("修改了牵头单位、完成时限"). */
 const FIELD_LABELS: Record<string, string> = {
   text: '任务内容',
@@ -31,10 +33,8 @@ export function changeLabel(action: string, after: unknown): string {
 }
 
 /** 2021年7月20日 14:32, in the zone the program runs in (the bureau's). */
-export function formatMoment(iso: string): string {
-  const d = new Date(iso)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`
+export function formatMoment(iso: string, zone: string = DEFAULT_TIME_ZONE): string {
+  return cnDateTimeIn(new Date(iso), zone)
 }
 
 export interface LastChange {
@@ -47,8 +47,8 @@ export interface LastChange {
 }
 
 /** “该任务已于2021年7月20日 14:32 被 张三（办公室）修改了牵头单位，请刷新后再改” */
-export function staleMessage(subject: string, change: LastChange | null): string {
+export function staleMessage(subject: string, change: LastChange | null, zone: string = DEFAULT_TIME_ZONE): string {
   if (!change) return `${subject}已被他人修改，请刷新后再改`
   const who = change.actorName ? `${change.actorName}${change.actorPlace ? `（${change.actorPlace}）` : ''}` : '他人'
-  return `${subject}已于${formatMoment(change.at)} 被 ${who}修改了${changeLabel(change.action, change.after)}，请刷新后再改`
+  return `${subject}已于${formatMoment(change.at, zone)} 被 ${who}修改了${changeLabel(change.action, change.after)}，请刷新后再改`
 }

@@ -1,3 +1,4 @@
+import { readBureauTimeZone } from '../calendar/zone'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { DubanError, notFound } from '../errors'
@@ -28,11 +29,11 @@ async function lastChange(db: Kysely<Database>, entity: 'task' | 'report', entit
 }
 
 export async function staleTask(db: Kysely<Database>, taskId: number): Promise<DubanError> {
-  return new DubanError('stale', staleMessage('该任务', await lastChange(db, 'task', taskId)))
+  return new DubanError('stale', staleMessage('该任务', await lastChange(db, 'task', taskId), await readBureauTimeZone(db)))
 }
 
 export async function staleReport(db: Kysely<Database>, reportId: number): Promise<DubanError> {
-  return new DubanError('stale', staleMessage('该进展报送', await lastChange(db, 'report', reportId)))
+  return new DubanError('stale', staleMessage('该进展报送', await lastChange(db, 'report', reportId), await readBureauTimeZone(db)))
 }
 
 /**
