@@ -352,6 +352,11 @@ describe('people', () => {
       .map((r) => (r as unknown[]).slice(1))
     expect(values[0]).toEqual(['姓名', '用户名', '角色', '处室', '分管处室', '手机'])
     expect(values).toContainEqual(['陈建国', 'juzhang', '局领导', '', '办公室、市场监管处', ''])
+    // printed like the other workbooks: A4, the header row on every page and frozen, rows sized to their text
+    const printed = back.worksheets[0]
+    expect(printed.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '1:1' })
+    expect(printed.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(printed.getRow(2).height).toBeGreaterThanOrEqual(15)
     // the same roster again changes nothing
     const again = await call('users.importRoster', { fileBase64: exported.contentBase64, confirm: false }, admin)
     expect(again.counts).toMatchObject({ create: 0, update: 0 })

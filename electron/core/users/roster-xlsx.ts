@@ -1,5 +1,6 @@
 /** The roster as an Excel sheet: read what the office filled in, write it back out in the same shape. */
 import ExcelJS from 'exceljs'
+import { applyPrintLayout, fitRowHeights } from '../exporters/sheetLayout'
 import { DubanError } from '../errors'
 import { ROSTER_COLUMNS, type RosterRow } from './roster-rules'
 
@@ -64,6 +65,12 @@ export async function writeRosterXlsx(
     sheet.addRow([r.displayName, r.username, r.roleLabel, r.unitName, r.leaderUnitNames, r.phone, ...(extra ? [extra.values[i]] : [])]),
   )
   sheet.getRow(1).font = { bold: true }
-  sheet.columns.forEach((c, i) => (c.width = [12, 14, 14, 20, 30, 16, 16][i]))
+  sheet.columns.forEach((c, i) => {
+    c.width = [12, 14, 14, 20, 30, 16, 16][i]
+    c.alignment = { vertical: 'top', wrapText: true }
+  })
+  // printed like every other workbook: rows as tall as their text, the header on every A4 page
+  fitRowHeights(sheet)
+  applyPrintLayout(sheet, { headerRows: 1, orientation: 'portrait' })
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }
