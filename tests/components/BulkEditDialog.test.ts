@@ -14,7 +14,7 @@ vi.mock('@/api/client', async (importOriginal) => ({
 }))
 const api = vi.mocked(invoke)
 
-const units: Output<'units.list'> = [unit(1, '办公室'), unit(2, '市场监管处')]
+const units: Output<'units.list'> = [unit(1, '办公室'), unit(2, '市场监管处'), unit(9, '原法规处', { active: false })]
 const users: Output<'users.list'> = [
   person({ id: 3, username: 'juzhang', displayName: '陈建国（局长）', role: 'leader', roleLabel: '局领导' }),
   person({ id: 4, username: 'fujuzhang', displayName: '刘伟（副局长）', role: 'leader', roleLabel: '局领导' }),
@@ -74,6 +74,14 @@ describe('BulkEditDialog', () => {
       .findAll('.option-stub')
       .map((o) => o.text())
     expect(leaderOptions).toEqual(['不设分管领导', '陈建国（局长）', '刘伟（副局长）'])
+    wrapper.unmount()
+  })
+
+  it('offers only active units as lead and co-op: a retired unit keeps its history but takes no new work', async () => {
+    const wrapper = await mountDialog()
+    const [leads, coops] = wrapper.findAllComponents(SelectStub).map((s) => s.findAll('.option-stub').map((o) => o.text()))
+    expect(leads).toEqual(['办公室', '市场监管处'])
+    expect(coops).toEqual(['办公室', '市场监管处'])
     wrapper.unmount()
   })
 
