@@ -54,6 +54,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // a page on a busy 2-core machine can take seconds to settle; poll for what a person would wait for
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
       { extends: true, test: { name: 'bench', include: [], benchmark: { include: ['tests/bench/**/*.bench.ts'] } } },
