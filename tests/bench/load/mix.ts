@@ -49,7 +49,8 @@ export class Client {
       const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } }
       this.stats.record(method, performance.now() - start)
       if (body.ok) return body.data
-      if (body.error?.code === 'conflict') this.stats.refusal(method)
+      // a business refusal (another desk changed the report first), not a server fault
+      if (body.error?.code === 'conflict' || body.error?.code === 'stale') this.stats.refusal(method)
       else this.stats.error(method, `${res.status} ${body.error?.code} ${body.error?.message}`)
     } catch (err) {
       this.stats.error(method, (err as Error).message)
@@ -107,17 +108,24 @@ export async function unitIteration(c: Client, s: Session, w: World, mine: { tas
   const period = PERIODS[Math.floor(mine.turn / mine.tasks.length) % PERIODS.length]
   await c.call('tasks.get', { taskId }, s.token)
   await w.think()
-  const reports = ((await c.call('reports.listForTask', { taskId }, s.token)) ?? []) as { period: string; status: string; unitId: number }[]
+  const reports = ((await c.call('reports.listForTask', { taskId }, s.token)) ?? []) as {
+    period: string
+    status: string
+    unitId: number
+    revision: number
+  }[]
   const current = reports.find((r) => r.period === period && r.unitId === s.unitId)
   await w.think()
   if (!current || current.status === 'draft' || current.status === 'returned') {
     const report = { taskId, period, percent: 40 + Math.floor(w.random() * 50), progress: '按计划推进，已完成阶段性工作（压测）' }
-    const draft = await c.call('reports.saveDraft', report, s.token)
+    // every edit says which revision it was based on (optimistic concurrency)
+    const draft = (await c.call('reports.saveDraft', { ...report, revision: current?.revision ?? null }, s.token)) as
+      { revision: number } | undefined
     await w.think()
     if (draft) {
       const fileId = await c.upload(s.token)
       await w.think()
-      await c.call('reports.submit', { ...report, attachmentIds: fileId ? [fileId] : [] }, s.token)
+      await c.call('reports.submit', { ...report, revision: draft.revision, attachmentIds: fileId ? [fileId] : [] }, s.token)
       await w.think()
     }
   }
