@@ -149,7 +149,7 @@ export const zh = {
     pasteTab: '粘贴文本',
     drop: '将文件拖到此处，或',
     choose: '点击选择文件',
-    accepted: '支持 TXT、Word（.docx）、Excel（.xlsx）、CSV、PDF（文字版）',
+    accepted: '支持 TXT、Word（.docx/.doc）、WPS、Excel（.xlsx）、CSV、PDF 与 OFD（文字版）、网页（.html）',
     tooLarge: (mb: number) => `文件超过${mb}MB，不像是工作要点文件，请检查是否选错了文件`,
     unreadable: '无法读取所选文件，请重新选择',
     pastePlaceholder: '将工作要点全文粘贴到这里（含标题、文号和各项任务）',

@@ -1,6 +1,6 @@
 /** The largest file the page sends; the core refuses the same size with the same words. */
 export const MAX_FILE_MB = 20
-export const ACCEPTED = '.txt,.docx,.xlsx,.csv,.pdf'
+export const ACCEPTED = '.txt,.doc,.docx,.wps,.xlsx,.csv,.pdf,.ofd,.html,.htm'
 
 /** A chosen file as base64 without the data-URL prefix, as imports.previewFile wants it. */
 export function readAsBase64(file: Blob): Promise<string> {

@@ -59,12 +59,13 @@ describe('files that are not work plans are refused with a message saying what t
     expect(err.message).toContain('牵头单位')
   })
 
-  it('old Word and WPS files, by extension or by their OLE signature', async () => {
+  it('damaged Word 97 and WPS files, and old spreadsheets, by extension or by their OLE signature', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
     const doc = await refusal('要点.doc', ole)
     expect(doc.code).toBe('unsupported_format')
-    expect(doc.message).toBe('暂不支持旧版 .doc 格式，请在WPS或Word中另存为 .docx 后再导入')
-    expect((await refusal('要点.wps', new TextEncoder().encode('x'))).message).toContain('.wps')
+    expect(doc.message).toBe('无法读取该 .doc 文件（可能已损坏、加密或是较新的WPS专有格式），请在WPS或Word中另存为 .docx 后再导入')
+    expect((await refusal('要点.wps', ole)).message).toContain('.wps')
+    expect((await refusal('要点.wps', new TextEncoder().encode('x'))).message).toContain('另存为 .docx')
     expect((await refusal('要点.xls', ole)).message).toContain('.xlsx')
   })
 
