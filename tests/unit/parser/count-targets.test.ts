@@ -27,3 +27,42 @@ describe('counts and scope thresholds', () => {
     expect(brief(findTargets('新(改、扩)建公办园5所,新增公办幼儿学位1000个。'))).toEqual(['5所=', '1000个='])
   })
 })
+
+describe('targets written with separators, ranges and words', () => {
+  const one = (text: string) => {
+    const found = findTargets(text)
+    expect(found).toHaveLength(1)
+    return found[0]
+  }
+
+  it('reads thousands separators without breaking the clause at the comma', () => {
+    expect(one('全年新增就业岗位达到12,000个')).toMatchObject({ value: 12000, unit: '个', comparator: '=', text: '12,000个' })
+    expect(one('完成高标准农田建设约 1,500 亩')).toMatchObject({ value: 1500, unit: '亩' })
+  })
+
+  it('reads a range as met at its lower end', () => {
+    expect(one('新建城市书房3-5个')).toMatchObject({ value: 3, unit: '个', comparator: '>=', text: '3-5个' })
+    expect(one('培育龙头企业10至15家')).toMatchObject({ value: 10, unit: '家', comparator: '>=', text: '10至15家' })
+  })
+
+  it('reads 至少 and 超过 as lower bounds', () => {
+    expect(one('每个乡镇至少建成1个快递服务站')).toMatchObject({ value: 1, comparator: '>=' })
+    expect(one('快递业务量超过5亿件')).toMatchObject({ value: 5, unit: '亿件', comparator: '>' })
+  })
+
+  it('reads 减半 as a 50% reduction of its subject', () => {
+    expect(one('较大以上安全事故起数减半')).toMatchObject({ value: 50, unit: '%', comparator: '>=', text: '减半' })
+    expect(findTargets('一半以上的建制村通快递')).toHaveLength(0)
+  })
+
+  it('keeps a comma between two numbers of a list as a break', () => {
+    expect(findTargets('新建公园2个,建成绿地3处').map((t) => t.value)).toEqual([2, 3])
+  })
+})
+
+describe('scope thresholds with an aside', () => {
+  it('a figure with 以下 qualifying a noun after a bracketed aside is not a goal', () => {
+    const text = '辖区范围内6亩以下（不含6亩）的土地使用转让手续，区政府审查后办理'
+    expect(withCountRules(text, findTargets(text))).toEqual([])
+  })
+})

@@ -22,7 +22,8 @@ function isScope(text: string, t: TargetDraft): boolean {
   if (!/以[上下内]$/.test(t.text)) return false
   const at = text.indexOf(t.text)
   if (at < 0) return false
-  const after = text.slice(at + t.text.length)
+  // 6亩以下（不含6亩）的土地: an aside in brackets sits between the figure and its noun.
+  const after = text.slice(at + t.text.length).replace(/^[（(][^）)]*[）)]/, '')
   return /^[\u4e00-\u9fff]/.test(after) && !/^(的?增长|增速|的?水平)/.test(after)
 }
 

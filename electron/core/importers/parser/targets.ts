@@ -4,6 +4,12 @@ const UNITS = [
   '个百分点',
   '万平方米',
   '万亩',
+  '万千瓦',
+  '千瓦',
+  '兆瓦',
+  '万辆',
+  '万套',
+  '万株',
   '公顷',
   '元/人',
   '万人次',
@@ -51,15 +57,24 @@ const UNITS = [
   '本',
   '期',
   '位',
+  '亩',
+  '株',
+  '棵',
+  '床',
 ]
 const UNIT_RE = UNITS.map((u) => u.replace('%', '%')).join('|')
-const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT_RE})`, 'g')
+/** 12,000 and 1,500 are written with thousands separators; the comma must not end the clause there. */
+const NUMBER = new RegExp(`(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(${UNIT_RE})`, 'g')
+/** The lower end of a range written before the number: 3-5个, 3至5个, 3～5个. */
+const RANGE_START = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?:[-－—~～]|至|到)\s*$/
+const numberValue = (s: string) => Number(s.replace(/,/g, ''))
 
 /** Verbs that turn the number after them into a goal, with the comparison they imply. */
 const CUES: [string, Comparator][] = [
   ['不低于', '>='],
   ['不少于', '>='],
   ['不超过', '<='],
+  ['至少', '>='],
   ['控制在', '<='],
   ['低于', '<'],
   ['少于', '<'],
@@ -128,11 +143,15 @@ function quotedMask(text: string): boolean[] {
   return mask
 }
 
+/** A comma between digits (12,000) is a thousands separator, not a clause break. */
+const isBreak = (text: string, i: number) =>
+  CLAUSE_BREAK.test(text[i]) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))
+
 function clauseBounds(text: string, start: number, end: number): [number, number] {
   let a = start
-  while (a > 0 && !CLAUSE_BREAK.test(text[a - 1])) a--
+  while (a > 0 && !isBreak(text, a - 1)) a--
   let b = end
-  while (b < text.length && !CLAUSE_BREAK.test(text[b])) b++
+  while (b < text.length && !isBreak(text, b)) b++
   return [a, b]
 }
 
@@ -164,11 +183,15 @@ export function findTargets(text: string): TargetDraft[] {
     const numStart = m.index
     const unitEnd = numStart + m[0].length
     if (mask[numStart]) continue
-    if (numStart > 0 && /[\d.\-－—~～]/.test(text[numStart - 1])) continue
+    const range = text.slice(Math.max(0, numStart - 16), numStart).match(RANGE_START)
+    const glued = /[\d.\-－—~～]/.test(text[numStart - 1] ?? '') || (text[numStart - 1] === ',' && /\d/.test(text[numStart - 2] ?? ''))
+    if (!range && glued) continue
     const after = text.slice(unitEnd)
     if (/^(年|月|日|周年|号|届)/.test(after)) continue
     const [a, b] = clauseBounds(text, numStart, unitEnd)
-    const before = text.slice(a, numStart)
+    const rangeStart = range ? numStart - range[0].length : numStart
+    if (rangeStart < a) continue
+    const before = text.slice(a, rangeStart)
     const cue = findCue(before)
     const qualifier = AFTER.find(([re]) => re.test(after))
     const restOfClause = text.slice(unitEnd, b)
@@ -176,19 +199,37 @@ export function findTargets(text: string): TargetDraft[] {
     const cueTouches = cue !== null && /^\s*$/.test(before.slice(cue.at + cue.cue.length))
     if (!qualifier && !(cue && (cueTouches || endsClause))) continue
     let comparator: Comparator = cue?.comparator ?? '='
+    // 至少建成1个: a bound right before the goal verb sets the comparison.
+    const bound = cue && comparator === '=' ? before.slice(0, cue.at).match(/(至少|不少于|不低于)\s*$/) : null
+    if (bound) comparator = '>='
     if (qualifier) comparator = cue && cue.comparator !== '=' && cue.comparator !== '>' ? cue.comparator : qualifier[1]
     const subject = cue ? before.slice(0, cue.at) : before
     const middle = cue ? before.slice(cue.at + cue.cue.length) : ''
     const object = restOfClause.replace(/^\s*((及|或)?以[上下内])/, '')
     const about = tidy(tidy(subject) + tidy(middle) + tidy(object))
     const qualText = qualifier ? (after.match(qualifier[0])?.[0] ?? '').trim() : ''
+    // A range is met at its lower end: 新建3-5个 asks for at least 3.
+    if (range && comparator === '=') comparator = '>='
     out.push({
-      value: Number(m[1]),
+      value: numberValue(range ? range[1] : m[1]),
       unit: m[2],
       comparator,
       about,
-      text: `${m[1]}${m[2]}${qualText}`,
+      text: `${range ? text.slice(rangeStart, numStart).replace(/\s+/g, '') : ''}${m[1]}${m[2]}${qualText}`,
     })
+  }
+  return [...out, ...halvings(text, mask)]
+}
+
+/** 减半 and 降低一半: a goal of half the current figure, read as a 50% reduction. */
+function halvings(text: string, mask: boolean[]): TargetDraft[] {
+  const out: TargetDraft[] = []
+  for (const m of text.matchAll(/(?:减少|降低|下降|压减)一半|减半/g)) {
+    if (mask[m.index]) continue
+    const [a] = clauseBounds(text, m.index, m.index + m[0].length)
+    const about = tidy(text.slice(a, m.index))
+    if (!about) continue
+    out.push({ value: 50, unit: '%', comparator: '>=', about: `${about}减少`, text: m[0] })
   }
   return out
 }
