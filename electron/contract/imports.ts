@@ -48,6 +48,11 @@ export const planDraftSchema = z.object({
                   )
                   .max(50),
                 line: z.number().int().min(0),
+                // The parser's reasons travel with the draft so the preview can show them; commit ignores them.
+                basis: z
+                  .object({ task: z.string().max(300), leads: z.string().max(300), targets: z.array(z.string().max(300)).max(50) })
+                  .optional(),
+                doubts: z.array(z.string().max(300)).max(20).optional(),
               }),
             ),
           }),

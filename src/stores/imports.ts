@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { invoke } from '@/api/client'
+import { mergeIntoPrevious, removeTask, splitTask } from '@/views/import/draftEdits'
 import type { Output } from '../../electron/contract'
 import type {
   CommitResult,
@@ -66,6 +67,10 @@ export const useImportsStore = defineStore('imports', () => {
     for (const s of list?.sections ?? []) for (const t of s.tasks) if (t.number === at.number) return t
     return null
   }
+  const allTasks = computed(() => (draft.value?.lists ?? []).flatMap((l) => l.sections.flatMap((s) => s.tasks)))
+  /** for the summary: what the office still has to look at */
+  const withoutLead = computed(() => allTasks.value.filter((t) => t.leads.length === 0).length)
+  const doubtful = computed(() => allTasks.value.filter((t) => (t.doubts ?? []).length > 0).length)
   const focusedLine = computed(() => (focused.value ? (findTask(focused.value)?.line ?? null) : null))
   const canCommit = computed(() => draft.value !== null && taskCount.value > 0 && unresolved.value.length === 0 && !committing.value)
 
@@ -100,6 +105,16 @@ export const useImportsStore = defineStore('imports', () => {
     const section = draft.value?.lists[at.list]?.sections[at.section]
     const task = section?.tasks[at.task]
     if (section && task) section.tasks[at.task] = { ...task, ...patch }
+  }
+
+  /** 不是任务 / 并入上一条 / 拆分; false when the task has nothing to merge into or no place to cut */
+  function correct(action: 'remove' | 'merge' | 'split', at: TaskPath): boolean {
+    if (!draft.value) return false
+    if (action === 'remove') {
+      removeTask(draft.value, at)
+      return true
+    }
+    return action === 'merge' ? mergeIntoPrevious(draft.value, at) : splitTask(draft.value, at)
   }
 
   function setMapping(name: string, mapping: UnitMapping | null): void {
@@ -160,6 +175,8 @@ export const useImportsStore = defineStore('imports', () => {
     links,
     acceptedLinks,
     taskCount,
+    withoutLead,
+    doubtful,
     focusedLine,
     findTask,
     canCommit,
@@ -167,6 +184,7 @@ export const useImportsStore = defineStore('imports', () => {
     previewText,
     updateMeta,
     updateTask,
+    correct,
     setMapping,
     setLinkAccepted,
     focus,

@@ -141,3 +141,38 @@ describe('ImportPage', () => {
     expect(call[1]).toMatchObject({ replacePlanId: 1 })
   })
 })
+
+describe('ImportPage: confidence and one-click corrections', () => {
+  beforeEach(() => {
+    api.mockReset()
+    document.body.innerHTML = ''
+  })
+
+  it('says in the summary which tasks lack a lead and which units are unknown, and marks doubtful tasks', async () => {
+    const w = await previewed()
+    const summary = w.find('[data-test=draft-summary]').text()
+    expect(summary).toContain('未能对应：各相关处室')
+    const doubtful = w.findAll('[data-test=task-doubtful]')
+    expect(doubtful.length).toBeGreaterThan(0)
+    expect(summary).toContain(`${doubtful.length} 项识别把握不大`)
+    expect(w.findAll('[data-test=draft-task].is-doubtful')).toHaveLength(doubtful.length)
+  })
+
+  it('不是任务, 并入上一条 and 拆分 change the draft in one click each', async () => {
+    const w = await previewed()
+    const rows = () => w.findAll('[data-test=draft-task]')
+    await rows()[0].find('[data-test=task-not-task]').trigger('click')
+    expect(rows()).toHaveLength(SUZHOU_TASK_COUNT - 1)
+    expect(w.find('[data-test=draft-summary]').text()).toContain(`${SUZHOU_TASK_COUNT - 1} 项工作任务`)
+
+    const second = rows()[1].find('[data-test=task-text]').text()
+    const first = rows()[0].find('[data-test=task-text]').text()
+    await rows()[1].find('[data-test=task-merge-up]').trigger('click')
+    expect(rows()).toHaveLength(SUZHOU_TASK_COUNT - 2)
+    expect(rows()[0].find('[data-test=task-text]').text()).toBe(`${first}${second}`)
+
+    await rows()[0].find('[data-test=task-split]').trigger('click')
+    expect(rows()).toHaveLength(SUZHOU_TASK_COUNT - 1)
+    expect(`${rows()[0].find('[data-test=task-text]').text()}${rows()[1].find('[data-test=task-text]').text()}`).toBe(`${first}${second}`)
+  })
+})

@@ -24,6 +24,18 @@ export interface TaskDraft {
   targets: TargetDraft[]
   /** 1-based line in the source text where the item starts */
   line: number
+  /** why the parser read the item so, in words for the office */
+  basis?: TaskBasis
+  /** what makes the reading doubtful; empty or absent when the office need not look twice */
+  doubts?: string[]
+}
+
+/** The rules behind one task: how it was found, where its leads came from, and each target's rule. */
+export interface TaskBasis {
+  task: string
+  leads: string
+  /** one reason per target, in the order of targets */
+  targets: string[]
 }
 
 export interface SectionDraft {

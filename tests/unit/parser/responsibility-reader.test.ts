@@ -9,6 +9,7 @@ describe('reading who leads an item', () => {
       coops: ['市级各有关部门', '各县市区政府'],
       text: '全面實施行政許可事項清單管理。',
       found: true,
+      rule: 'bracket',
     })
   })
 

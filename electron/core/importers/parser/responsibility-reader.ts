@@ -50,14 +50,14 @@ export function readResponsibility(text: string): Responsibility {
     }
     if (!CLOSE_OF[simple[labelled.start]]) end = text.length
     const rest = (text.slice(0, labelled.start) + text.slice(end)).trim()
-    return { leads: labelled.leads, coops: labelled.coops, text: rest, found: true }
+    return { leads: labelled.leads, coops: labelled.coops, text: rest, found: true, rule: 'label' }
   }
   const group = closingBracketGroup(simple)
   if (group && DUTY_WORDS.test(group.inner)) {
     const duty = readDutyClauses(group.inner)
     if (duty.leads.length + duty.coops.length > 0) {
       const rest = (text.slice(0, group.start) + text.slice(group.end)).trim()
-      return { leads: duty.leads, coops: duty.coops.filter((c) => !duty.leads.includes(c)), text: rest, found: true }
+      return { leads: duty.leads, coops: duty.coops.filter((c) => !duty.leads.includes(c)), text: rest, found: true, rule: 'bracket' }
     }
   }
   if (simple === text) return extractResponsibility(text)

@@ -6,7 +6,12 @@ export interface Responsibility {
   text: string
   /** true when a responsibility note was found */
   found: boolean
+  /** which kind of note named them, shown to the office as the reason */
+  rule?: ResponsibilityRule
 }
+
+/** label: 牵头单位：X; bracket: （X牵头，Y配合）; sentence: …。X牵头。 */
+export type ResponsibilityRule = 'label' | 'bracket' | 'sentence'
 
 const KEYWORDS = /牵头|负责|配合|协办|主办|责任(单位|处室|部门)|参与/
 const UNIT_END = /(处|室|局|会|中心|科|部|所|站|队|委|办|司|厅|院|组|公司)$/
@@ -73,7 +78,7 @@ export function extractResponsibility(text: string): Responsibility {
   if (best) {
     const { leads, coops } = parseResponsibilityNote(best.note)
     const remaining = (text.slice(0, best.start) + text.slice(best.end)).trim()
-    return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true }
+    return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true, rule: 'bracket' }
   }
   // An unbracketed trailing note: 牵头单位：X；配合单位：Y or 责任单位：X
   const label = /(?:牵头|责任|主办)(?:单位|处室|部门)\s*[：:]/.exec(text)
@@ -84,7 +89,7 @@ export function extractResponsibility(text: string): Responsibility {
         .slice(0, label.index)
         .replace(/[，,;；\s]+$/, '')
         .trim()
-      return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true }
+      return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true, rule: 'label' }
     }
   }
   // A closing sentence without brackets: …。市场监管处牵头，普遍服务处配合。 / …。办公室负责。
@@ -93,7 +98,7 @@ export function extractResponsibility(text: string): Responsibility {
     const { leads, coops } = parseResponsibilityNote(tail[1])
     if (leads.length > 0 && leads.every((n) => n.length <= 15)) {
       const remaining = text.slice(0, tail.index + 1).trim()
-      return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true }
+      return { leads: dedupe(leads), coops: dedupe(coops), text: remaining, found: true, rule: 'sentence' }
     }
   }
   return { leads: [], coops: [], text: text.trim(), found: false }

@@ -7,6 +7,8 @@ import { readResponsibility } from './responsibility-reader'
 import { findTargets } from './targets'
 import { withGrowthTargets } from './growth-targets'
 import { withCountRules } from './count-targets'
+import { doubtsAbout } from './doubts'
+import type { ResponsibilityRule } from './responsibility'
 
 /** Headings whose items describe the plan rather than assign work. */
 const NOT_TASKS =
@@ -18,6 +20,25 @@ interface Building {
   task: TaskDraft
   raw: string
   closed: boolean
+  kind: MarkerKind
+}
+
+const MARKER_EXAMPLE: Record<MarkerKind, string> = { cn: '一、', cnParen: '（一）', arabic: '1.', arabicParen: '（1）', circled: '①' }
+const LEAD_REASON: Record<ResponsibilityRule, string> = {
+  label: '“牵头单位/责任单位：”标注',
+  bracket: '条目末尾括号内的“牵头”“负责”“配合”等',
+  sentence: '条目末句的“某某牵头”“某某负责”',
+}
+
+/** The targets' rules, told apart by which reader produced each one. */
+function targetReasons(text: string): { targets: TaskDraft['targets']; reasons: string[] } {
+  const general = findTargets(text)
+  const growth = withGrowthTargets(text, general)
+  const targets = withCountRules(text, growth)
+  const reasons = targets.map((t) =>
+    general.includes(t) ? '目标动词或“以上/以内”后的数值' : growth.includes(t) ? '“增长X%”的增速目标' : '列举后“等N个”的数量',
+  )
+  return { targets, reasons }
 }
 
 /** Which marker numbers the tasks of a list, and which the sections above them. */
@@ -38,6 +59,7 @@ function finish(b: Building, year: number | null): TaskDraft {
   const deadline = findDeadline(b.raw, year)
   // Table rows carry their deadline column as （完成时限：…）; it is kept as deadlineText, not in the task text.
   const text = resp.text.replace(/[（(]完成时限[：:][^（）()]*[）)]/g, '').trim()
+  const { targets, reasons } = targetReasons(text)
   return {
     ...b.task,
     text,
@@ -45,7 +67,13 @@ function finish(b: Building, year: number | null): TaskDraft {
     coops: resp.coops,
     deadline: deadline?.date ?? null,
     deadlineText: deadline?.text ?? null,
-    targets: withCountRules(text, withGrowthTargets(text, findTargets(text))),
+    targets,
+    basis: {
+      task: `原文第${b.task.line}行以“${MARKER_EXAMPLE[b.kind]}”式编号的条目`,
+      leads: resp.rule ? LEAD_REASON[resp.rule] : '未找到牵头单位的标注',
+      targets: reasons,
+    },
+    doubts: doubtsAbout({ text, leads: resp.leads }),
   }
 }
 
@@ -106,6 +134,7 @@ export function buildSections(list: RawList, year: number | null): SectionDraft[
       },
       raw: block.text,
       closed: endsWithNote(block.text),
+      kind: block.kind,
     }
     current.building.push(last)
   }
