@@ -15,6 +15,8 @@ import * as files from '../core/files/service'
 import * as milestones from '../core/milestones/service'
 import * as bulk from '../core/tasks/bulk'
 import * as reminders from '../core/reminders/service'
+import * as urging from '../core/reminders/urging'
+import * as noticeSteps from '../core/reminders/notices'
 import { escalateDue } from '../core/reminders/escalation'
 import * as inbox from '../core/inbox/service'
 import * as instructions from '../core/instructions/service'
@@ -95,9 +97,15 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'milestones.applyTemplate': (ctx, input) => milestones.applyTemplate(ctx, input),
   'milestones.set': (ctx, input) => milestones.setMilestones(ctx, input),
   'reminders.notReported': (ctx, input) => reminders.notReported(ctx, input),
-  'reminders.send': (ctx, input) => reminders.sendReminder(ctx, input),
+  'reminders.send': (ctx, input) => urging.sendReminder(ctx, input),
+  'reminders.draft': (ctx, input) => urging.draftReminder(ctx, input),
+  'reminders.urges': (ctx, input) => urging.listUrges(ctx, input),
+  'settings.reminder': (ctx) => urging.getReminderSettings(ctx),
+  'settings.setReminder': (ctx, input) => urging.setReminderSettings(ctx, input),
+  'reminders.readNotice': (ctx, input) => noticeSteps.readNotice(ctx, input),
+  'reminders.decideNotice': (ctx, input) => noticeSteps.decideNotice(ctx, input),
   'reminders.issueNotice': (ctx, input) => reminders.issueNotice(ctx, input),
-  'reminders.replyNotice': (ctx, input) => reminders.replyNotice(ctx, input),
+  'reminders.replyNotice': (ctx, input) => noticeSteps.replyNotice(ctx, input),
   'reminders.list': (ctx, input) => reminders.listNotices(ctx, input),
   'reminders.escalateDue': (ctx) => escalateDue(ctx),
   'settings.setReportingDay': (ctx, input) => reminders.setReportingDay(ctx, input),
