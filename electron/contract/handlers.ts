@@ -25,6 +25,7 @@ import * as leaderBoard from '../core/dashboards/leader'
 import { exportLedger } from '../core/exporters/ledger'
 import { exportBulletin, exportBulletinHtml } from '../core/exporters/bulletin'
 import { exportNoticeDocx, exportNoticeHtml } from '../core/exporters/notice'
+import { exportNoticeLedger } from '../core/exporters/noticeLedger'
 import { exportForm } from '../core/exporters/forms/write'
 import { confirmForm, previewForm } from '../core/exporters/forms/service'
 import type { Caller } from '../core/security/caller'
@@ -80,6 +81,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'exports.bulletinPdf': () => {
     throw new DubanError('desktop_only', DESKTOP_PDF_MESSAGE)
   },
+  'exports.noticePdf': () => {
+    throw new DubanError('desktop_only', DESKTOP_PDF_MESSAGE)
+  },
   'desktop.connection': desktopConnectionOnly,
   'desktop.useLocal': desktopConnectionOnly,
   'desktop.probeServer': desktopConnectionOnly,
@@ -123,6 +127,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'exports.bulletinHtml': (ctx, input) => exportBulletinHtml(ctx, input),
   'exports.noticeDocx': (ctx, input) => exportNoticeDocx(ctx, input),
   'exports.noticeHtml': (ctx, input) => exportNoticeHtml(ctx, input),
+  'exports.noticeLedger': (ctx, input) => exportNoticeLedger(ctx, input),
   'forms.export': (ctx, input) => exportForm(ctx, input),
   'forms.preview': (ctx, input) => previewForm(ctx, input),
   'forms.confirm': (ctx, input) => confirmForm(ctx, input),
