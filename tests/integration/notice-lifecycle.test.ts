@@ -17,7 +17,6 @@ let office: Ctx
 let scjg: Ctx
 let scjg01: Ctx
 let pbfw: Ctx
-let leader: Ctx
 let rows: TaskRow[]
 let planId: number
 
@@ -27,7 +26,6 @@ beforeAll(async () => {
   scjg = await t.ctxAs('scjg')
   scjg01 = await t.ctxAs('scjg01')
   pbfw = await t.ctxAs('pbfw')
-  leader = await t.ctxAs('fujuzhang')
   planId = (await listPlans(office))[0]!.id
   rows = await listTasks(office, { planId })
 })
@@ -61,7 +59,12 @@ describe('a 督办单 carried to 办结', () => {
       replyNotice(scjg01, { noticeId: issued.id, reply: '已整改', revision: read.revision, attachmentIds: [foreign.id] }),
     ).rejects.toMatchObject({ code: 'invalid_input' })
     await expect(replyNotice(pbfw, { noticeId: issued.id, reply: '越权' })).rejects.toMatchObject({ code: 'forbidden' })
-    const replied = await replyNotice(scjg01, { noticeId: issued.id, reply: '已制定整改方案', revision: read.revision, attachmentIds: [photo.id] })
+    const replied = await replyNotice(scjg01, {
+      noticeId: issued.id,
+      reply: '已制定整改方案',
+      revision: read.revision,
+      attachmentIds: [photo.id],
+    })
     expect(replied).toMatchObject({ status: 'replied', statusLabel: '待办结' })
     expect(replied.steps.map((s) => s.action)).toEqual(['read', 'reply'])
     expect(replied.steps[1]!.attachments).toEqual([{ id: photo.id, fileName: '整改说明.txt' }])
@@ -90,7 +93,8 @@ describe('a 督办单 carried to 办结', () => {
     expect((await listInbox(scjg01, { kind: 'notice' })).items[0]!.title).toBe(`${issued.number} 已办结`)
     await expect(replyNotice(scjg, { noticeId: issued.id, reply: '再答' })).rejects.toMatchObject({ message: '该督办单已办结' })
     // every step is audited
-    for (const action of ['notice.read', 'notice.reply', 'notice.return', 'notice.accept']) expect((await audit(action)).length).toBeGreaterThan(0)
+    for (const action of ['notice.read', 'notice.reply', 'notice.return', 'notice.accept'])
+      expect((await audit(action)).length).toBeGreaterThan(0)
     // the task's view of its notices says where each one stands
     expect((await listNotices(scjg, { taskId: task.id }))[0]).toMatchObject({ status: 'closed' })
   })
@@ -115,7 +119,8 @@ describe('a 督办单 carried to 办结', () => {
   it('over the contract: roles are checked and decisions carry the revision', async () => {
     const task = behindOf('普遍服务处')[0] ?? behindOf('市场监管处')[3]!
     const login = async (username: string) =>
-      ((await dispatch(t.core, 'auth.login', { username, password: 'Duban2021' }, null)) as { ok: true; data: { token: string } }).data.token
+      ((await dispatch(t.core, 'auth.login', { username, password: 'Duban2021' }, null)) as { ok: true; data: { token: string } }).data
+        .token
     const officeToken = await login('office')
     const n = await dispatch(
       t.core,
@@ -134,7 +139,10 @@ describe('a 督办单 carried to 办结', () => {
       ok: false,
       error: { code: 'invalid_input' },
     })
-    expect(await dispatch(t.core, 'reminders.readNotice', { noticeId: id }, unitToken)).toMatchObject({ ok: true, data: { status: 'read' } })
+    expect(await dispatch(t.core, 'reminders.readNotice', { noticeId: id }, unitToken)).toMatchObject({
+      ok: true,
+      data: { status: 'read' },
+    })
   })
 })
 
@@ -157,7 +165,10 @@ describe('催办 on record', () => {
     t.clock.advanceMinutes(60)
     const second = await draftReminder(office, { unitId, planId })
     expect(second.recent).toMatchObject({ count: 1, lastByName: office.actor!.displayName })
-    await expect(sendReminder(office, { unitId, planId })).rejects.toMatchObject({ code: 'recently_urged', message: expect.stringContaining('24小时内已催办普遍服务处1次') })
+    await expect(sendReminder(office, { unitId, planId })).rejects.toMatchObject({
+      code: 'recently_urged',
+      message: expect.stringContaining('24小时内已催办普遍服务处1次'),
+    })
     await sendReminder(office, { unitId, planId, override: true })
     expect((await listUrges(office, { unitId })).length).toBe(2)
     expect((await listUrges(office, { taskId: draft.tasks[0]!.id })).length).toBe(2)

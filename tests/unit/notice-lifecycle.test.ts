@@ -53,7 +53,13 @@ describe('the 督办单 lifecycle', () => {
 })
 
 describe('催办 text and pacing', () => {
-  const facts = { unitName: '市场监管处', taskLabels: ['重点工作第3项', '工作要点第15项'], period: '2021-07', dueOn: '2021-07-26', today: '2021-07-20' }
+  const facts = {
+    unitName: '市场监管处',
+    taskLabels: ['重点工作第3项', '工作要点第15项'],
+    period: '2021-07',
+    dueOn: '2021-07-26',
+    today: '2021-07-20',
+  }
 
   it('fills the template with the unit, the tasks and dates written as the office writes them', () => {
     expect(fillReminder(DEFAULT_REMINDER_TEMPLATE, facts)).toBe(

@@ -23,9 +23,7 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
     .where('notices.escalation_level', '=', 0)
     .where('notices.reply_deadline', '<', today)
     .execute()
-  const due = open.filter(
-    (n) => dueEscalationLevel({ replyDeadline: n.reply_deadline, repliedAt: null }, today) > n.escalation_level,
-  )
+  const due = open.filter((n) => dueEscalationLevel({ replyDeadline: n.reply_deadline, repliedAt: null }, today) > n.escalation_level)
   if (due.length === 0) return { escalated: [] }
   const system: Ctx = { ...ctx, actor: null }
   const escalated: number[] = []

@@ -18,9 +18,7 @@ export interface NoticeActor {
   unitId: number | null
 }
 
-export type NoticeMove =
-  | { ok: true; to: NoticeStatus }
-  | { ok: false; code: 'forbidden' | 'conflict' | 'invalid_input'; message: string }
+export type NoticeMove = { ok: true; to: NoticeStatus } | { ok: false; code: 'forbidden' | 'conflict' | 'invalid_input'; message: string }
 
 const UNIT_ROLES: readonly Role[] = ['unit_head', 'unit_staff']
 const OFFICE_ROLES: readonly Role[] = ['office', 'admin']

@@ -22,7 +22,16 @@ async function moveNotice(
   trx: Transaction<Database>,
   n: { id: number; status: NoticeStatus },
   basedOn: number | undefined,
-  set: Partial<{ status: NoticeStatus; read_at: string; read_by: number; reply: string; replied_by: number; replied_at: string; closed_at: string; closed_by: number }>,
+  set: Partial<{
+    status: NoticeStatus
+    read_at: string
+    read_by: number
+    reply: string
+    replied_by: number
+    replied_at: string
+    closed_at: string
+    closed_by: number
+  }>,
 ): Promise<number> {
   let q = trx
     .updateTable('notices')
@@ -35,7 +44,14 @@ async function moveNotice(
   throw new DubanError('stale', `该督办单已被他人处理（当前为“${now ? NOTICE_STATUS_LABELS[now.status] : '已删除'}”），请刷新后再看`)
 }
 
-async function addStep(trx: Transaction<Database>, ctx: Ctx, noticeId: number, action: NoticeStepAction, body = '', attachmentIds: number[] = []) {
+async function addStep(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  noticeId: number,
+  action: NoticeStepAction,
+  body = '',
+  attachmentIds: number[] = [],
+) {
   await trx
     .insertInto('notice_steps')
     .values({
@@ -70,7 +86,13 @@ export async function readNotice(ctx: Ctx, input: { noticeId: number }) {
     const now = ctx.clock.now().toISOString()
     await moveNotice(trx, n, undefined, { status: to, read_at: now, read_by: actor.id })
     await addStep(trx, ctx, n.id, 'read')
-    await writeAudit(trx, ctx, { action: 'notice.read', entity: 'notice', entityId: n.id, before: { status: n.status }, after: { status: to } })
+    await writeAudit(trx, ctx, {
+      action: 'notice.read',
+      entity: 'notice',
+      entityId: n.id,
+      before: { status: n.status },
+      after: { status: to },
+    })
     if (n.task_id !== null) await taskChanged(trx, n.task_id)
   })
   return view(ctx, n.id)
@@ -98,7 +120,8 @@ export async function replyNotice(ctx: Ctx, input: { noticeId: number; reply: st
   const n = await loadNotice(ctx, input.noticeId)
   const to = refuseUnless(noticeMove({ status: n.status, unitId: n.unit_id }, 'reply', actor, { body: input.reply }))
   const attachmentIds = [...new Set(input.attachmentIds ?? [])]
-  const round = (await ctx.db.selectFrom('notice_steps').select('id').where('notice_id', '=', n.id).where('action', '=', 'reply').execute()).length + 1
+  const round =
+    (await ctx.db.selectFrom('notice_steps').select('id').where('notice_id', '=', n.id).where('action', '=', 'reply').execute()).length + 1
   await inTransaction(ctx, async (trx) => {
     await checkEvidence(trx, ctx, attachmentIds)
     const now = ctx.clock.now().toISOString()
@@ -142,7 +165,7 @@ export async function decideNotice(ctx: Ctx, input: { noticeId: number; revision
       refId: n.id,
       taskId: n.task_id,
       title: input.accept ? `${n.number} 已办结` : `${n.number} 回复被退回，请重新回复`,
-      body: input.accept ? (reason || '办公室已审核你单位的回复，该督办单办结。') : `退回理由：${reason}`,
+      body: input.accept ? reason || '办公室已审核你单位的回复，该督办单办结。' : `退回理由：${reason}`,
     })
     await writeAudit(trx, ctx, {
       action: input.accept ? 'notice.accept' : 'notice.return',

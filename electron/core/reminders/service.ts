@@ -1,5 +1,5 @@
 import type { Ctx } from '../context'
-import { DubanError, denied, notFound } from '../errors'
+import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireActor, requireRole, seesAllTasks } from '../users/rules'
 import { deliver } from '../inbox/deliver'
@@ -183,7 +183,10 @@ export async function listNotices(
   if (input.ids) q = q.where('notices.id', 'in', input.ids)
   const today = ctx.clock.today()
   const rows = await q.execute()
-  const steps = await loadSteps(ctx, rows.filter((n) => n.kind === 'notice').map((n) => n.id))
+  const steps = await loadSteps(
+    ctx,
+    rows.filter((n) => n.kind === 'notice').map((n) => n.id),
+  )
   return rows.map((n) => ({
     id: n.id,
     kind: n.kind,

@@ -9,13 +9,7 @@ import { periodOf } from '../reports/rules'
 import { taskLabel } from '../../contract/taskLabel'
 import { cnMonth } from '../exporters/common'
 import { notReported, reportingDueOn } from './service'
-import {
-  DEFAULT_REMINDER_TEMPLATE,
-  DEFAULT_REMINDER_WINDOW_HOURS,
-  fillReminder,
-  recentUrges,
-  unknownPlaceholders,
-} from './urgeRules'
+import { DEFAULT_REMINDER_TEMPLATE, DEFAULT_REMINDER_WINDOW_HOURS, fillReminder, recentUrges, unknownPlaceholders } from './urgeRules'
 import { formatMoment } from '../concurrency/rules'
 
 const TEMPLATE_KEY = 'reminder.template'
@@ -172,7 +166,7 @@ export interface UrgeView {
   at: string
   period: string | null
   issue: string
-  tasks: { id: number; label: string; text: string; reported: boolean }[]
+  tasks: { id: number; number: number; label: string; text: string; reported: boolean }[]
 }
 
 /**
@@ -247,6 +241,7 @@ export async function listUrges(ctx: Ctx, input: { taskId?: number; unitId?: num
       .filter((t): t is NonNullable<typeof t> => !!t)
       .map((t) => ({
         id: t.id,
+        number: t.number,
         label: taskLabel(t),
         text: t.text,
         reported: reports.some((p) => p.task_id === t.id && p.unit_id === r.unit_id && p.period === r.period),

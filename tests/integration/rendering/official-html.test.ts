@@ -74,8 +74,7 @@ function inkIn(pdf: string, page: number, band: { yMin: number; yMax: number }):
   const [width, offset] = [Number(header[1]), header[0].length]
   const row = (pt: number) => Math.round((pt * dpi) / 72)
   let dark = 0
-  for (let y = row(band.yMin); y <= row(band.yMax); y++)
-    for (let x = 0; x < width; x++) if (pgm[offset + y * width + x]! < 128) dark++
+  for (let y = row(band.yMin); y <= row(band.yMax); y++) for (let x = 0; x < width; x++) if (pgm[offset + y * width + x]! < 128) dark++
   return dark
 }
 
@@ -96,7 +95,10 @@ describe('the 版记 in the printed HTML', () => {
       const pdf = join(ARTEFACTS, `${name}.pdf`)
       expect(inkIn(pdf, last, band)).toBeGreaterThan(100)
       // on the other pages nothing of it is printed where it stands on the last
-      for (let i = 0; i < last; i++) expect(pages[i]!.lines.some((l) => l.yMin >= band.yMin && l.yMax <= band.yMax && !/抄送|印发/.test(l.text)) || inkIn(pdf, i, band) === 0).toBe(true)
+      for (let i = 0; i < last; i++)
+        expect(
+          pages[i]!.lines.some((l) => l.yMin >= band.yMin && l.yMax <= band.yMax && !/抄送|印发/.test(l.text)) || inkIn(pdf, i, band) === 0,
+        ).toBe(true)
     })
   }
 

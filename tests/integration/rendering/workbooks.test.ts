@@ -120,7 +120,8 @@ describe('the 督办台账 as LibreOffice prints it', () => {
     }
     const text = flatText(noticeLedger.pages)
     expect(text).toContain('2021年督办台账（截至2021年7月20日）')
-    for (const n of ['督办〔2021〕1号', '督办〔2021〕4号', '待签收', '待答复', '待办结', '已办结', '限期答复', '签发人']) expect(text).toContain(n)
+    for (const n of ['督办〔2021〕1号', '督办〔2021〕4号', '待签收', '待答复', '待办结', '已办结', '限期答复', '签发人'])
+      expect(text).toContain(n)
     expect(text).toContain('8月底前赶上计划进度')
     expect(overlapsIn(noticeLedger)).toEqual([])
     expect(hasMissingGlyphs(noticeLedger.pages)).toBe(false)
