@@ -4,6 +4,7 @@ export const zhNotices = {
   steps: { read: '签收', reply: '回复', return: '退回', accept: '办结' } as Record<string, string>,
   history: '办理经过',
   signer: '签发人',
+  signerPlaceholder: '默认为该任务的分管领导',
   evidence: '佐证材料',
   addEvidence: '上传佐证材料',
   accept: '办结',
