@@ -128,7 +128,7 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
         issue: input.issue,
         required_reply: input.requiredReply,
         reply_deadline: replyDeadline,
-        signer: input.signer?.trim() || record.leaderName || ctx.actor!.displayName,
+        signer: input.signer?.trim() || record.leaderName?.replace(/（[^（）]*）$/, '') || ctx.actor!.displayName,
         created_by: ctx.actor!.id,
         created_at: ctx.clock.now().toISOString(),
       })
