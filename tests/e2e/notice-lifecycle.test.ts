@@ -133,6 +133,11 @@ describe('a 督办单 carried to 办结', () => {
     await noticeRow().locator('.el-table__expand-icon').click()
     await poll(() => office.locator('[data-test=notice-table] [data-test=notice-steps]').first().innerText()).toContain(REASON)
     await shots(office, 'notice-3-supervision-closed')
+    // the task shows its notice and where it stands
+    await noticeRow().locator('.notice-table__task').click()
+    await poll(() => office.locator('[data-test=task-notice-state]').first().innerText()).toBe('已办结')
+    await office.locator('[data-test=task-supervision]').scrollIntoViewIfNeeded()
+    await shots(office, 'notice-3-task-drawer')
 
     await openInbox(scjg)
     await scjg
@@ -150,6 +155,16 @@ describe('催办 on record', () => {
   const row = () => office.locator('[data-test=not-reported] .el-table__row', { hasText: '普遍服务处' })
   const dialog = () => office.locator('[data-test=reminder-dialog]')
 
+  it('the office edits the 催办 template on its settings page', async () => {
+    await office.goto('/#/settings/reminders')
+    const template = office.locator('[data-test=reminder-template]')
+    await poll(() => template.inputValue()).toContain('{单位}')
+    await template.fill(`${await template.inputValue()}联系电话：65201234。`)
+    await shots(office, 'notice-5-reminder-settings')
+    await office.locator('[data-test=reminder-settings-save]').click()
+    await poll(() => office.locator('.el-message').last().innerText()).toContain('催办设置已保存')
+  })
+
   it('opens a dialog with the unit’s unreported tasks and the template’s text, dates written out', async () => {
     await office.goto('/#/supervision')
     await poll(() => row().count()).toBe(1)
@@ -158,8 +173,9 @@ describe('催办 on record', () => {
     const text = await dialog().locator('[data-test=reminder-text]').inputValue()
     expect(text).toMatch(/2021年7月\d+日/)
     expect(text).not.toMatch(/\d{4}-\d{2}/)
+    expect(text).toContain('联系电话：65201234。')
     expect(await dialog().locator('[data-test=reminder-tasks] .el-tag').count()).toBeGreaterThan(0)
-    await shots(office, 'notice-5-reminder-dialog')
+    await shots(office, 'notice-6-reminder-dialog')
     if (await dialog().locator('[data-test=reminder-recent]').isVisible()) await dialog().locator('[data-test=reminder-override]').click()
     await dialog().locator('[data-test=reminder-text]').fill(`${text}（办公室）`)
     await dialog().locator('[data-test=reminder-send]').click()
@@ -170,7 +186,7 @@ describe('催办 on record', () => {
     await poll(() => dialog().isVisible()).toBe(false)
     await row().locator('[data-role=remind]').click()
     await poll(() => dialog().locator('[data-test=reminder-recent]').innerText()).toMatch(/24小时内已催办该单位\d+次/)
-    await shots(office, 'notice-6-reminder-warning')
+    await shots(office, 'notice-7-reminder-warning')
     await dialog().locator('[data-test=reminder-send]').click()
     await poll(() => dialog().locator('[data-test=reminder-error]').innerText()).toContain('请确认是否仍要再次催办')
     await dialog().locator('[data-test=reminder-override]').click()
@@ -184,7 +200,7 @@ describe('催办 on record', () => {
     await poll(() => record.count()).toBeGreaterThanOrEqual(2)
     expect(await record.first().innerText()).toMatch(/2021年7月\d+日/)
     await office.locator('[data-test=urges]').scrollIntoViewIfNeeded()
-    await shots(office, 'notice-7-urge-record')
+    await shots(office, 'notice-8-urge-record')
   })
 
   it('lets the unit report on each task with one click from the 催办 in its inbox', async () => {
@@ -195,7 +211,7 @@ describe('催办 on record', () => {
     const body = await pbfw.locator('.inbox__body').innerText()
     expect(body).toContain('普遍服务处')
     expect(body).not.toMatch(/\d{4}-\d{2}/)
-    await shots(pbfw, 'notice-8-unit-reminder')
+    await shots(pbfw, 'notice-9-unit-reminder')
     const first = pbfw.locator('[data-test=reminder-task]').first()
     const taskId = await first.getAttribute('data-task')
     await first.locator('[data-test=reminder-report]').click()

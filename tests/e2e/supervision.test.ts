@@ -58,7 +58,7 @@ describe('supervision: 催办 and 督办单 between the office and a division', 
   it('issues a 督办单 on a task of 市场监管处 that is behind or overdue', async () => {
     await office.locator('[data-test=new-notice]').click()
     const dialog = office.locator('.el-dialog', { hasText: '下发督办单' })
-    await settled(office, '.el-dialog')
+    await settled(office, 'body')
     await dialog.locator('.el-select').click()
     const option = office.locator('.el-select-dropdown__item:visible', { hasText: '市场监管处' }).first()
     await expect.poll(() => option.count()).toBe(1)
