@@ -83,11 +83,11 @@ export function headParagraphs(h: OfficialHead): Paragraph[] {
     h.signer
       ? new Paragraph({
           spacing: { after: ptToTwip(6) },
-          indent: { left: ptToTwip(CHAR_PT), right: ptToTwip(CHAR_PT) },
-          tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(TYPE_AREA_MM) - ptToTwip(CHAR_PT * 2) }],
+          // the red line spans the whole type area, so the one-character margins are a space and a tab stop
+          tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(TYPE_AREA_MM) - ptToTwip(CHAR_PT) }],
           border: { bottom: { color: RED, space: 6, style: BorderStyle.SINGLE, size: 18 } },
           children: [
-            new TextRun({ text: h.number, font: font(FONTS.body), size: half(SIZES_PT.body) }),
+            new TextRun({ text: `\u3000${h.number}`, font: font(FONTS.body), size: half(SIZES_PT.body) }),
             new TextRun({ text: '\t签发人：', font: font(FONTS.body), size: half(SIZES_PT.body) }),
             new TextRun({ text: h.signer, font: font(FONTS.heading2), size: half(SIZES_PT.body) }),
           ],
