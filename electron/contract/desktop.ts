@@ -17,6 +17,11 @@ export const desktopCalls = {
     input: z.object({ period, planId: z.number().int().positive().optional() }),
     roles: ['admin', 'office', 'leader'],
   }),
+  /** the 督办通知书 as PDF, printed the same way from exports.noticeHtml */
+  'exports.noticePdf': defineCall<ExportedFile>()({
+    input: z.object({ noticeId: z.number().int().positive() }),
+    roles: ALL_ROLES,
+  }),
 }
 
 /** Where the desktop app connects (单机使用 or 连接单位服务器); asked before anyone signs in. */

@@ -15,6 +15,8 @@ import * as files from '../core/files/service'
 import * as milestones from '../core/milestones/service'
 import * as bulk from '../core/tasks/bulk'
 import * as reminders from '../core/reminders/service'
+import * as urging from '../core/reminders/urging'
+import * as noticeSteps from '../core/reminders/notices'
 import { escalateDue } from '../core/reminders/escalation'
 import * as inbox from '../core/inbox/service'
 import * as instructions from '../core/instructions/service'
@@ -23,6 +25,7 @@ import * as leaderBoard from '../core/dashboards/leader'
 import { exportLedger } from '../core/exporters/ledger'
 import { exportBulletin, exportBulletinHtml } from '../core/exporters/bulletin'
 import { exportNoticeDocx, exportNoticeHtml } from '../core/exporters/notice'
+import { exportNoticeLedger } from '../core/exporters/noticeLedger'
 import { exportForm } from '../core/exporters/forms/write'
 import { confirmForm, previewForm } from '../core/exporters/forms/service'
 import type { Caller } from '../core/security/caller'
@@ -78,6 +81,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'exports.bulletinPdf': () => {
     throw new DubanError('desktop_only', DESKTOP_PDF_MESSAGE)
   },
+  'exports.noticePdf': () => {
+    throw new DubanError('desktop_only', DESKTOP_PDF_MESSAGE)
+  },
   'desktop.connection': desktopConnectionOnly,
   'desktop.useLocal': desktopConnectionOnly,
   'desktop.probeServer': desktopConnectionOnly,
@@ -95,9 +101,15 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'milestones.applyTemplate': (ctx, input) => milestones.applyTemplate(ctx, input),
   'milestones.set': (ctx, input) => milestones.setMilestones(ctx, input),
   'reminders.notReported': (ctx, input) => reminders.notReported(ctx, input),
-  'reminders.send': (ctx, input) => reminders.sendReminder(ctx, input),
+  'reminders.send': (ctx, input) => urging.sendReminder(ctx, input),
+  'reminders.draft': (ctx, input) => urging.draftReminder(ctx, input),
+  'reminders.urges': (ctx, input) => urging.listUrges(ctx, input),
+  'settings.reminder': (ctx) => urging.getReminderSettings(ctx),
+  'settings.setReminder': (ctx, input) => urging.setReminderSettings(ctx, input),
+  'reminders.readNotice': (ctx, input) => noticeSteps.readNotice(ctx, input),
+  'reminders.decideNotice': (ctx, input) => noticeSteps.decideNotice(ctx, input),
   'reminders.issueNotice': (ctx, input) => reminders.issueNotice(ctx, input),
-  'reminders.replyNotice': (ctx, input) => reminders.replyNotice(ctx, input),
+  'reminders.replyNotice': (ctx, input) => noticeSteps.replyNotice(ctx, input),
   'reminders.list': (ctx, input) => reminders.listNotices(ctx, input),
   'reminders.escalateDue': (ctx) => escalateDue(ctx),
   'settings.setReportingDay': (ctx, input) => reminders.setReportingDay(ctx, input),
@@ -115,6 +127,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'exports.bulletinHtml': (ctx, input) => exportBulletinHtml(ctx, input),
   'exports.noticeDocx': (ctx, input) => exportNoticeDocx(ctx, input),
   'exports.noticeHtml': (ctx, input) => exportNoticeHtml(ctx, input),
+  'exports.noticeLedger': (ctx, input) => exportNoticeLedger(ctx, input),
   'forms.export': (ctx, input) => exportForm(ctx, input),
   'forms.preview': (ctx, input) => previewForm(ctx, input),
   'forms.confirm': (ctx, input) => confirmForm(ctx, input),

@@ -7,6 +7,7 @@ import { taskVersions, version } from './versions'
 import type { InboxItem } from '../core/inbox/service'
 import type { InstructionView } from '../core/instructions/service'
 import type { NotReported, NoticeView } from '../core/reminders/service'
+import type { ReminderSettings, UrgeView } from '../core/reminders/urging'
 import type { HomeSummary } from '../core/home/service'
 
 const text = (what: string, max = 5000) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过${max}字`)
@@ -50,8 +51,42 @@ export const supervisionCalls = {
     input: z.object({
       unitId: id,
       period: period.optional(),
+      planId: id.optional(),
       message: z.string().max(1000, '催办内容不超过1000字').optional(),
       taskIds: z.array(id).max(500).optional(),
+      /** the office confirmed a second 催办 within the window */
+      override: z.boolean().optional(),
+    }),
+    roles: OFFICE,
+  }),
+  /** what the 催办 dialog opens with: the filled template, the unreported tasks, recent 催办 to the unit */
+  'reminders.draft': defineCall<{
+    unitId: number
+    unitName: string
+    period: string
+    dueOn: string
+    tasks: { id: number; label: string; text: string }[]
+    text: string
+    windowHours: number
+    recent: { count: number; last: string | null; lastByName: string | null } | null
+  }>()({
+    input: z.object({ unitId: id, period: period.optional(), planId: id.optional() }),
+    roles: OFFICE,
+  }),
+  /** the record of 催办: by task, by unit, or by id (a unit sees its own) */
+  'reminders.urges': defineCall<UrgeView[]>()({
+    input: z.object({ taskId: id.optional(), unitId: id.optional(), ids: z.array(id).max(500).optional() }),
+    roles: ALL_ROLES,
+  }),
+  'settings.reminder': defineCall<ReminderSettings & { defaultTemplate: string }>()({ input: z.object({}), roles: OFFICE }),
+  'settings.setReminder': defineCall<ReminderSettings>()({
+    input: z.object({
+      template: text('催办模板', 1000),
+      windowHours: z
+        .number({ error: '提醒间隔必须是数字' })
+        .int('提醒间隔应为整数小时')
+        .min(0, '提醒间隔不能小于0')
+        .max(720, '提醒间隔不超过720小时'),
     }),
     roles: OFFICE,
   }),
@@ -61,15 +96,39 @@ export const supervisionCalls = {
       issue: text('督办事项', 2000),
       requiredReply: text('回复要求', 1000),
       replyDeadline: calendarDay('答复期限'),
+      signer: z.string().trim().max(20, '签发人不超过20字').optional(),
     }),
     roles: OFFICE,
   }),
+  /** the unit's receipt, recorded when someone of the addressed unit opens the notice */
+  'reminders.readNotice': defineCall<NoticeView>()({ input: z.object({ noticeId: id }), roles: ['unit_head', 'unit_staff'] }),
   'reminders.replyNotice': defineCall<NoticeView>()({
-    input: z.object({ noticeId: id, reply: text('回复内容') }),
+    input: z.object({
+      noticeId: id,
+      reply: text('回复内容'),
+      revision: version.optional(),
+      attachmentIds: z.array(id).max(20, '佐证材料最多20个').optional(),
+    }),
     roles: ['unit_head', 'unit_staff'],
   }),
+  /** the office accepts the reply (办结) or returns it with a reason */
+  'reminders.decideNotice': defineCall<NoticeView>()({
+    input: z.object({
+      noticeId: id,
+      revision: version,
+      accept: z.boolean(),
+      reason: z.string().trim().max(1000, '理由不超过1000字').optional(),
+    }),
+    roles: OFFICE,
+  }),
   'reminders.list': defineCall<NoticeView[]>()({
-    input: z.object({ kind: z.enum(['reminder', 'notice']).optional(), awaitingReply: z.boolean().optional(), taskId: id.optional() }),
+    input: z.object({
+      kind: z.enum(['reminder', 'notice']).optional(),
+      awaitingReply: z.boolean().optional(),
+      taskId: id.optional(),
+      ids: z.array(id).max(500).optional(),
+      year: z.number().int().min(1990).max(2100).optional(),
+    }),
     roles: ALL_ROLES,
   }),
   'reminders.escalateDue': defineCall<{ escalated: number[] }>()({ input: z.object({}), roles: OFFICE }),

@@ -71,11 +71,19 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell, connectio
       : { ok: true, data: { opened: true } }
   }
 
-  /** exports.bulletinPdf: the core builds the bulletin's HTML (with its permission check); Chromium prints it. */
-  async function bulletinPdf(token: string | null, input: unknown): Promise<Envelope<unknown>> {
-    const parsed = contract['exports.bulletinPdf'].input.safeParse(input ?? {})
-    if (!parsed.success || !desktop) return dispatch(env, 'exports.bulletinPdf', input, token, LOCAL_CALLER)
-    const page = await dispatch(env, 'exports.bulletinHtml', parsed.data, token, LOCAL_CALLER)
+  /**
+   * exports.bulletinPdf / exports.noticePdf: the core builds the document's HTML (with its permission check);
+   * Chromium prints it.
+   */
+  async function printPdf(
+    method: 'exports.bulletinPdf' | 'exports.noticePdf',
+    token: string | null,
+    input: unknown,
+  ): Promise<Envelope<unknown>> {
+    const parsed = contract[method].input.safeParse(input ?? {})
+    if (!parsed.success || !desktop) return dispatch(env, method, input, token, LOCAL_CALLER)
+    const htmlCall = method === 'exports.bulletinPdf' ? 'exports.bulletinHtml' : 'exports.noticeHtml'
+    const page = await dispatch(env, htmlCall, parsed.data, token, LOCAL_CALLER)
     if (!page.ok) return page
     const { title, html } = page.data as { title: string; html: string }
     const pdf = await desktop.htmlToPdf(html)
@@ -90,7 +98,7 @@ export function createIpcInvoker(env: CoreEnv, desktop?: DesktopShell, connectio
         return { ok: false, error: { code: 'remote_mode', message: '本机已设置为连接单位服务器，请重新打开窗口' } }
       const token = tokens.get(senderId) ?? null
       if (method === 'files.openWithSystem') return openWithSystem(token, input)
-      if (method === 'exports.bulletinPdf') return bulletinPdf(token, input)
+      if (method === 'exports.bulletinPdf' || method === 'exports.noticePdf') return printPdf(method, token, input)
       // The window runs on this machine: it may set up the first admin without a code.
       const result = await dispatch(env, method, input, token, LOCAL_CALLER)
       if (result.ok && method === 'auth.login') {

@@ -58,6 +58,12 @@ export function createAppRouter(): Router {
             component: () => import('@/views/settings/PeoplePage.vue'),
             meta: { admin: true },
           },
+          {
+            path: 'settings/reminders',
+            name: 'reminder-settings',
+            component: () => import('@/views/settings/ReminderSettingsPage.vue'),
+            meta: { supervision: true },
+          },
           { path: 'inbox', name: 'inbox', component: () => import('@/views/inbox/InboxPage.vue') },
           {
             path: 'supervision',

@@ -49,7 +49,16 @@ async function mountInbox() {
     },
     'inbox.unreadCounts': () => ({ total: unread, byKind: {} }),
     'reminders.list': [notice],
-    'reminders.replyNotice': ({ reply }) => ({ ...notice, reply, repliedAt: '2021-07-21T01:00:00.000Z' }),
+    'reminders.readNotice': () => ({ ...notice, status: 'read', statusLabel: '待答复', revision: 2 }),
+    'reminders.replyNotice': ({ reply }) => ({
+      ...notice,
+      status: 'replied',
+      statusLabel: '待办结',
+      revision: 3,
+      reply,
+      repliedAt: '2021-07-21T01:00:00.000Z',
+      steps: [{ action: 'reply', actorName: '张强', at: '2021-07-21T01:00:00.000Z', body: reply, attachments: [] }],
+    }),
   })
   const router = await testRouter('/tasks')
   const global = { plugins: plugins(router) }
@@ -97,17 +106,20 @@ describe('InboxPage', () => {
     expect(api).not.toHaveBeenCalledWith('inbox.markRead', expect.anything())
   })
 
-  it('lets the unit answer a 督办单 from the item', async () => {
+  it('records the unit’s receipt when it opens a 督办单, and lets it answer from the item', async () => {
     const { wrapper } = await mountInbox()
     await wrapper.findAll('[data-test=inbox-item]')[0].trigger('click')
     await flushPromises()
+    expect(api).toHaveBeenCalledWith('reminders.readNotice', { noticeId: 9 })
+    expect(wrapper.find('[data-test=notice-state]').text()).toBe('待答复')
     expect(wrapper.find('[data-test=notice-detail]').text()).toContain('书面说明原因和整改措施')
     await wrapper.find('textarea').setValue('已制定整改方案，8月底前完成。')
     await wrapper.find('[data-test=notice-reply-submit]').trigger('click')
     await flushPromises()
-    expect(api).toHaveBeenCalledWith('reminders.replyNotice', { noticeId: 9, reply: '已制定整改方案，8月底前完成。' })
-    expect(wrapper.find('[data-test=notice-answer]').text()).toContain('已制定整改方案')
-    expect(wrapper.find('[data-test=notice-state]').text()).toBe('已答复')
+    expect(api).toHaveBeenCalledWith('reminders.replyNotice', { noticeId: 9, reply: '已制定整改方案，8月底前完成。', revision: 2 })
+    expect(wrapper.find('[data-test=notice-steps]').text()).toContain('已制定整改方案')
+    expect(wrapper.find('[data-test=notice-state]').text()).toBe('待办结')
+    expect(wrapper.find('[data-test=notice-reply-submit]').exists()).toBe(false)
   })
 
   it('opens the task the item is about', async () => {

@@ -17,7 +17,29 @@ const api = vi.mocked(invoke)
 async function mountPage() {
   mockApi({
     'reminders.notReported': officeSummary.notReported!,
-    'reminders.list': [notice, { ...notice, id: 10, number: '督办〔2021〕4号', reply: '已整改', repliedAt: '2021-07-21T01:00:00Z' }],
+    'reminders.list': [
+      notice,
+      {
+        ...notice,
+        id: 10,
+        number: '督办〔2021〕4号',
+        status: 'replied',
+        statusLabel: '待办结',
+        reply: '已整改',
+        repliedAt: '2021-07-21T01:00:00Z',
+      },
+    ],
+    'reminders.urges': [],
+    'reminders.draft': ({ unitId }) => ({
+      unitId,
+      unitName: '普遍服务处',
+      period: '2021-07',
+      dueOn: '2021-07-26',
+      tasks: [{ id: 17, label: '工作要点第17项', text: '推动“快递进村”工程' }],
+      text: '普遍服务处：请于2021年7月26日前报送。',
+      windowHours: 24,
+      recent: null,
+    }),
     'reminders.send': ({ unitId }) => ({ id: 1, unitId, unitName: '普遍服务处', period: '2021-07', issue: '请报送' }),
   })
   const router = await testRouter('/tasks')
@@ -47,13 +69,24 @@ describe('SupervisionPage', () => {
     api.mockReset()
   })
 
-  it('sends a 催办 to the unit whose button is pressed, for this period', async () => {
+  it('opens the 催办 dialog for the unit whose button is pressed, and sends it for this period once confirmed', async () => {
     const wrapper = await mountPage()
     expect(api).toHaveBeenCalledWith('reminders.notReported', { planId: 1 })
     await wrapper.find('[data-test=remind-3]').trigger('click')
     await flushPromises()
-    expect(api).toHaveBeenCalledWith('reminders.send', { unitId: 3, period: '2021-07' })
+    expect(api).toHaveBeenCalledWith('reminders.draft', { unitId: 3, period: '2021-07', planId: 1 })
+    expect(api).not.toHaveBeenCalledWith('reminders.send', expect.anything()) // nothing goes out before the office confirms
+    ;(document.body.querySelector('[data-test=reminder-send]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(api).toHaveBeenCalledWith('reminders.send', {
+      unitId: 3,
+      period: '2021-07',
+      message: '普遍服务处：请于2021年7月26日前报送。',
+      taskIds: [17],
+      planId: 1,
+    })
     expect(api).not.toHaveBeenCalledWith('reminders.send', expect.objectContaining({ unitId: 2 }))
+    wrapper.unmount()
   })
 
   it('lists the 督办单 with their number, deadline and state', async () => {
@@ -61,7 +94,8 @@ describe('SupervisionPage', () => {
     const table = wrapper.find('[data-test=notice-table]').text()
     expect(table).toContain('督办〔2021〕3号')
     expect(table).toContain('2021年7月30日')
-    expect(wrapper.findAll('[data-test=notice-status]').map((s) => s.text())).toEqual(['待答复', '已答复'])
+    expect(wrapper.findAll('[data-test=notice-status]').map((s) => s.text())).toEqual(['待签收', '待办结'])
+    expect(wrapper.findAll('[data-test=notice-accept]')).toHaveLength(1) // only the replied one waits for the office
   })
 
   it('reads the reporting day off the period’s due date', async () => {

@@ -148,6 +148,28 @@ describe('the Electron shell', () => {
     expect(decodeURIComponent(printer.loaded!)).toContain('督查通报')
   })
 
+  it('prints a 督办通知书 to PDF the same way, after the core checked who may read it', async () => {
+    const invoke = recorded.ipc['duban:invoke']
+    const sender = { sender: { id: 41 } }
+    const plan = ((await invoke(sender, 'plans.list', {})) as { data: { id: number }[] }).data[0]
+    const behind = ((await invoke(sender, 'tasks.list', { planId: plan.id, status: 'behind' })) as { data: { id: number }[] }).data[0]
+    const notice = (await invoke(sender, 'reminders.issueNotice', {
+      taskId: behind.id,
+      issue: '进度滞后',
+      requiredReply: '说明原因',
+      replyDeadline: '2021-07-30',
+    })) as { ok: true; data: { id: number } }
+    expect(notice.ok).toBe(true)
+    const pdf = (await invoke(sender, 'exports.noticePdf', { noticeId: notice.data.id })) as {
+      ok: true
+      data: { fileName: string; contentBase64: string }
+    }
+    expect(pdf.ok).toBe(true)
+    expect(pdf.data.fileName).toMatch(/督办通知书\.pdf$/)
+    expect(decodeURIComponent(recorded.windows.at(-1)!.loaded!)).toContain('签发人')
+    expect(await invoke(sender, 'exports.noticePdf', { noticeId: 999999 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
   it('pushes live updates to the window that signed in, over IPC (webContents.send)', async () => {
     const invoke = recorded.ipc['duban:invoke']
     const sender = { sender: { id: 41 } }

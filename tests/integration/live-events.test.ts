@@ -7,7 +7,7 @@ import { listTasks, updateTask, type TaskRow } from '../../electron/core/tasks/s
 import { listPlans } from '../../electron/core/plans/service'
 import { submitReport } from '../../electron/core/reports/service'
 import { pendingReviews } from '../../electron/core/reports/review'
-import { sendReminder } from '../../electron/core/reminders/service'
+import { sendReminder } from '../../electron/core/reminders/urging'
 import { inTransaction } from '../../electron/core/audit/service'
 import type { DubanEvent } from '../../electron/contract/events'
 import type { Ctx } from '../../electron/core/context'

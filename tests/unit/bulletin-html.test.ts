@@ -46,6 +46,7 @@ const LAYOUT_TAGS = new Set([
   'br',
   'span',
   'footer',
+  'main',
 ])
 
 describe('the bulletin page keeps stored text as text', () => {

@@ -51,7 +51,7 @@ export const USER_COLUMNS: Partial<Record<ArchivedTable, string[]>> = {
   attachments: ['created_by'],
   report_versions: ['submitted_by', 'reviewed_by'],
   instructions: ['author_id'],
-  notices: ['replied_by', 'escalated_to', 'created_by'],
+  notices: ['replied_by', 'escalated_to', 'created_by', 'read_by', 'closed_by'],
   audit_log: ['actor_id'],
 }
 

@@ -7,6 +7,8 @@ export type TaskLinkStatus = 'suggested' | 'accepted' | 'rejected'
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved'
 export type ReportOutcome = 'submitted' | 'returned' | 'approved' | 'noted'
 export type NoticeKind = 'reminder' | 'notice'
+export type NoticeStatus = 'issued' | 'read' | 'replied' | 'returned' | 'closed'
+export type NoticeStepAction = 'read' | 'reply' | 'return' | 'accept'
 export type CalendarDayKind = 'holiday' | 'workday'
 export type InboxKind = 'reminder' | 'notice' | 'returned' | 'instruction' | 'instruction_reply' | 'escalation' | 'notice_reply'
 
@@ -197,7 +199,27 @@ export interface Database {
     escalated_at: string | null
     created_by: number | null
     created_at: string
+    /** migration 010: the 督办单's state (see reminders/lifecycle.ts), its revision and 签发人 */
+    status: Generated<NoticeStatus>
+    revision: Generated<number>
+    signer: string | null
+    read_at: string | null
+    read_by: number | null
+    closed_at: string | null
+    closed_by: number | null
   }
+  /** migration 010: what happened to a 督办单, in order (read, reply with evidence, return, accept) */
+  notice_steps: {
+    id: Generated<number>
+    notice_id: number
+    action: NoticeStepAction
+    actor_id: number | null
+    at: string
+    body: string
+    attachment_ids_json: string
+  }
+  /** migration 010: the tasks a 催办 named */
+  reminder_tasks: { notice_id: number; task_id: number }
   inbox_items: {
     id: Generated<number>
     recipient_unit_id: number | null

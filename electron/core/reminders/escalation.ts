@@ -2,6 +2,8 @@ import type { Ctx } from '../context'
 import { inTransaction, writeAudit } from '../audit/service'
 import { deliver } from '../inbox/deliver'
 import { dueEscalationLevel } from './rules'
+import { taskLabel } from '../../contract/taskLabel'
+import { cnDate } from '../exporters/common'
 
 /**
  * Raises every notice unanswered past its deadline to the leader in charge of its task, or, when the task
@@ -14,15 +16,14 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
     .selectFrom('notices')
     .leftJoin('tasks', 'tasks.id', 'notices.task_id')
     .select(['notices.id', 'notices.number', 'notices.task_id', 'notices.reply_deadline', 'notices.replied_at', 'notices.escalation_level'])
-    .select(['tasks.leader_id as task_leader_id', 'tasks.number as task_number', 'notices.unit_id'])
+    .leftJoin('lists', 'lists.id', 'tasks.list_id')
+    .select(['tasks.leader_id as task_leader_id', 'tasks.number as task_number', 'notices.unit_id', 'lists.name as list_name'])
     .where('notices.kind', '=', 'notice')
-    .where('notices.replied_at', 'is', null)
+    .where('notices.status', 'in', ['issued', 'read', 'returned'])
     .where('notices.escalation_level', '=', 0)
     .where('notices.reply_deadline', '<', today)
     .execute()
-  const due = open.filter(
-    (n) => dueEscalationLevel({ replyDeadline: n.reply_deadline, repliedAt: n.replied_at }, today) > n.escalation_level,
-  )
+  const due = open.filter((n) => dueEscalationLevel({ replyDeadline: n.reply_deadline, repliedAt: null }, today) > n.escalation_level)
   if (due.length === 0) return { escalated: [] }
   const system: Ctx = { ...ctx, actor: null }
   const escalated: number[] = []
@@ -43,18 +44,18 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
         .set({ escalation_level: 1, escalated_to: n.leader_id, escalated_at: now })
         .where('id', '=', n.id)
         .where('escalation_level', '=', 0)
-        .where('replied_at', 'is', null)
+        .where('status', 'in', ['issued', 'read', 'returned'])
         .executeTakeFirst()
       if (Number(res.numUpdatedRows) === 0) continue
       escalated.push(n.id)
-      const title = `${n.number} 逾期未回复，已升级督办（第${n.task_number}项任务）`
+      const title = `${n.number} 逾期未回复，已升级督办（${n.task_number === null ? '' : taskLabel({ number: n.task_number, listName: n.list_name })}）`
       await deliver(trx, system, {
         kind: 'escalation',
         to: n.leader_id !== null ? { userId: n.leader_id } : 'office',
         refId: n.id,
         taskId: n.task_id,
         title,
-        body: `回复期限：${n.reply_deadline}`,
+        body: `回复期限：${n.reply_deadline ? cnDate(n.reply_deadline) : '未定'}`,
       })
       await writeAudit(trx, system, {
         action: 'notice.escalate',

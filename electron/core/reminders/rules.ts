@@ -1,4 +1,5 @@
 /** Supervision rules: notice numbers, who has not reported, when a notice is raised. Pure. */
+import { taskLabel } from '../../contract/taskLabel'
 
 /** 督办〔2021〕3号; the prefix is the bureau's own (本局信息) */
 export const noticeNumber = (year: number, seq: number, prefix = '督办') => `${prefix}〔${year}〕${seq}号`
@@ -17,6 +18,7 @@ export function dueEscalationLevel(n: { replyDeadline: string | null; repliedAt:
 export interface OpenTask {
   id: number
   number: number
+  listName?: string
   text: string
   closedAt: string | null
   leads: { id: number; name: string }[]
@@ -32,7 +34,7 @@ export interface PeriodReport {
 export interface MissingByUnit {
   unitId: number
   unitName: string
-  tasks: { id: number; number: number; text: string }[]
+  tasks: { id: number; number: number; text: string; label: string }[]
 }
 
 /** Per lead unit: its open tasks with no submitted or approved report for the period. */
@@ -48,7 +50,7 @@ export function missingReports(tasks: readonly OpenTask[], reports: readonly Per
     for (const lead of t.leads) {
       if (sent.has(`${t.id}:${lead.id}`)) continue
       const u = byUnit.get(lead.id) ?? { unitId: lead.id, unitName: lead.name, tasks: [] }
-      u.tasks.push({ id: t.id, number: t.number, text: t.text })
+      u.tasks.push({ id: t.id, number: t.number, text: t.text, label: taskLabel(t) })
       byUnit.set(lead.id, u)
     }
   }

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context'
-import { DubanError, denied, notFound } from '../errors'
+import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireActor, requireRole, seesAllTasks } from '../users/rules'
 import { deliver } from '../inbox/deliver'
@@ -11,6 +11,10 @@ import { deadlineOffHoliday } from '../calendar/service'
 import { escalateDue } from './escalation'
 import { nextNumber } from '../numbering/counters'
 import { missingReports, noticeNumber, type MissingByUnit } from './rules'
+import { NOTICE_STATUS_LABELS, awaitsUnit } from './lifecycle'
+import { taskLabel } from '../../contract/taskLabel'
+import { cnDate } from '../exporters/common'
+import type { NoticeStepAction } from '../db/schema'
 
 export const REPORTING_DAY_KEY = 'reporting.day'
 
@@ -83,52 +87,13 @@ export async function notReported(ctx: Ctx, input: { planId?: number; period?: s
   return { ...base, units }
 }
 
-/** 催办: one call nudges a unit about the period's missing reports (or the given tasks). */
-export async function sendReminder(ctx: Ctx, input: { unitId: number; period?: string; message?: string; taskIds?: number[] }) {
-  requireRole(ctx.actor, ['admin', 'office'])
-  const period = input.period ?? periodOf(ctx.clock.today())
-  const unit = await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', input.unitId).executeTakeFirst()
-  if (!unit) throw notFound('该单位')
-  const missing = (await notReported(ctx, { period })).units.find((u) => u.unitId === unit.id)
-  const count = input.taskIds?.length ?? missing?.tasks.length ?? 0
-  const issue = input.message?.trim() || `请于${await reportingDueOn(ctx, period)}前报送${period}进展（尚有${count}项任务未报送）。`
-  return inTransaction(ctx, async (trx) => {
-    const row = await trx
-      .insertInto('notices')
-      .values({
-        kind: 'reminder',
-        task_id: null,
-        unit_id: unit.id,
-        period,
-        issue,
-        created_by: ctx.actor!.id,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await deliver(trx, ctx, {
-      kind: 'reminder',
-      to: { unitId: unit.id },
-      refId: row.id,
-      taskId: null,
-      title: `催办：${period}进展报送`,
-      body: issue,
-    })
-    await writeAudit(trx, ctx, {
-      action: 'reminder.send',
-      entity: 'notice',
-      entityId: row.id,
-      after: { unitId: unit.id, period, issue, taskIds: input.taskIds },
-    })
-    return { id: row.id, unitId: unit.id, unitName: unit.name, period, issue }
-  })
-}
-
 export interface NoticeInput {
   taskId: number
   issue: string
   requiredReply: string
   replyDeadline: string
+  /** 签发人: by default the task's leader in charge, else the person issuing */
+  signer?: string
 }
 
 /** 督办单 for a task that is overdue or behind plan, addressed to its primary lead unit, numbered per year. */
@@ -163,6 +128,7 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
         issue: input.issue,
         required_reply: input.requiredReply,
         reply_deadline: replyDeadline,
+        signer: input.signer?.trim() || record.leaderName?.replace(/（[^（）]*）$/, '') || ctx.actor!.displayName,
         created_by: ctx.actor!.id,
         created_at: ctx.clock.now().toISOString(),
       })
@@ -173,7 +139,7 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
       to: { unitId: lead.id },
       refId: n.id,
       taskId: record.id,
-      title: `${number}：第${record.number}项任务，请于${replyDeadline}前回复`,
+      title: `${number}：${taskLabel(record)}，请于${cnDate(replyDeadline)}前回复`,
       body: input.issue,
     })
     await writeAudit(trx, ctx, {
@@ -188,35 +154,6 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
   return getNotice(ctx, id)
 }
 
-/** The addressed unit answers a 督办单. */
-export async function replyNotice(ctx: Ctx, input: { noticeId: number; reply: string }) {
-  const actor = requireRole(ctx.actor, ['unit_head', 'unit_staff'])
-  const n = await ctx.db.selectFrom('notices').selectAll().where('id', '=', input.noticeId).where('kind', '=', 'notice').executeTakeFirst()
-  if (!n) throw notFound('该督办单')
-  if (n.unit_id !== actor.unitId) throw denied('该督办单不是发给您所在处室的')
-  if (n.replied_at) throw new DubanError('conflict', '该督办单已回复')
-  await inTransaction(ctx, async (trx) => {
-    const now = ctx.clock.now().toISOString()
-    await trx.updateTable('notices').set({ reply: input.reply, replied_by: actor.id, replied_at: now }).where('id', '=', n.id).execute()
-    await deliver(trx, ctx, {
-      kind: 'notice_reply',
-      to: 'office',
-      refId: n.id,
-      taskId: n.task_id,
-      title: `${n.number} 已回复`,
-      body: input.reply,
-    })
-    await writeAudit(trx, ctx, {
-      action: 'notice.reply',
-      entity: 'notice',
-      entityId: n.id,
-      before: { reply: null },
-      after: { reply: input.reply },
-    })
-  })
-  return getNotice(ctx, n.id)
-}
-
 async function getNotice(ctx: Ctx, id: number) {
   return (await listNotices(ctx, { ids: [id] }))[0]
 }
@@ -224,7 +161,7 @@ async function getNotice(ctx: Ctx, id: number) {
 /** Notices and reminders: the office sees all, a unit its own, a leader all (and those raised to them). */
 export async function listNotices(
   ctx: Ctx,
-  input: { kind?: 'reminder' | 'notice'; awaitingReply?: boolean; taskId?: number; ids?: number[] },
+  input: { kind?: 'reminder' | 'notice'; awaitingReply?: boolean; taskId?: number; ids?: number[]; year?: number },
 ) {
   const actor = requireActor(ctx.actor)
   await escalateDue(ctx)
@@ -234,20 +171,36 @@ export async function listNotices(
     .leftJoin('tasks', 'tasks.id', 'notices.task_id')
     .leftJoin('users as e', 'e.id', 'notices.escalated_to')
     .selectAll('notices')
+    .leftJoin('lists', 'lists.id', 'tasks.list_id')
     .select(['units.name as unit_name', 'tasks.number as task_number', 'tasks.text as task_text', 'e.display_name as escalated_to_name'])
+    .select(['lists.name as list_name'])
     .orderBy('notices.id', 'desc')
   if (!seesAllTasks(actor)) q = q.where('notices.unit_id', '=', actor.unitId ?? -1)
   if (input.kind) q = q.where('notices.kind', '=', input.kind)
-  if (input.awaitingReply) q = q.where('notices.kind', '=', 'notice').where('notices.replied_at', 'is', null)
+  if (input.awaitingReply) q = q.where('notices.kind', '=', 'notice').where('notices.status', 'in', ['issued', 'read', 'returned'])
+  if (input.year !== undefined) q = q.where('notices.year', '=', input.year)
   if (input.taskId !== undefined) q = q.where('notices.task_id', '=', input.taskId)
   if (input.ids) q = q.where('notices.id', 'in', input.ids)
   const today = ctx.clock.today()
-  return (await q.execute()).map((n) => ({
+  const rows = await q.execute()
+  const steps = await loadSteps(
+    ctx,
+    rows.filter((n) => n.kind === 'notice').map((n) => n.id),
+  )
+  return rows.map((n) => ({
     id: n.id,
     kind: n.kind,
     number: n.number,
+    status: n.status,
+    statusLabel: NOTICE_STATUS_LABELS[n.status],
+    revision: n.revision,
+    signer: n.signer,
+    readAt: n.read_at,
+    closedAt: n.closed_at,
+    steps: steps.get(n.id) ?? [],
     taskId: n.task_id,
     taskNumber: n.task_number,
+    taskLabel: n.task_number === null ? null : taskLabel({ number: n.task_number, listName: n.list_name }),
     taskText: n.task_text,
     unitId: n.unit_id,
     unitName: n.unit_name,
@@ -257,7 +210,7 @@ export async function listNotices(
     replyDeadline: n.reply_deadline,
     reply: n.reply,
     repliedAt: n.replied_at,
-    overdue: n.kind === 'notice' && !n.replied_at && !!n.reply_deadline && n.reply_deadline < today,
+    overdue: n.kind === 'notice' && awaitsUnit(n.status) && !!n.reply_deadline && n.reply_deadline < today,
     escalationLevel: n.escalation_level,
     escalatedTo: n.escalated_to_name,
     escalatedAt: n.escalated_at,
@@ -265,3 +218,44 @@ export async function listNotices(
   }))
 }
 export type NoticeView = Awaited<ReturnType<typeof listNotices>>[number]
+
+export interface NoticeStepView {
+  action: NoticeStepAction
+  actorName: string | null
+  at: string
+  body: string
+  attachments: { id: number; fileName: string }[]
+}
+
+/** Each notice's steps in order, with the evidence files' names. */
+async function loadSteps(ctx: Ctx, ids: number[]): Promise<Map<number, NoticeStepView[]>> {
+  const out = new Map<number, NoticeStepView[]>()
+  if (ids.length === 0) return out
+  const rows = await ctx.db
+    .selectFrom('notice_steps')
+    .leftJoin('users', 'users.id', 'notice_steps.actor_id')
+    .select(['notice_steps.notice_id', 'notice_steps.action', 'notice_steps.at', 'notice_steps.body', 'notice_steps.attachment_ids_json'])
+    .select('users.display_name')
+    .where('notice_steps.notice_id', 'in', ids)
+    .orderBy('notice_steps.id')
+    .execute()
+  const fileIds = [...new Set(rows.flatMap((r) => JSON.parse(r.attachment_ids_json) as number[]))]
+  const files = fileIds.length
+    ? await ctx.db.selectFrom('attachments').select(['id', 'file_name']).where('id', 'in', fileIds).execute()
+    : []
+  for (const r of rows) {
+    const list = out.get(r.notice_id) ?? []
+    list.push({
+      action: r.action,
+      actorName: r.display_name,
+      at: r.at,
+      body: r.body,
+      attachments: (JSON.parse(r.attachment_ids_json) as number[]).map((id) => ({
+        id,
+        fileName: files.find((f) => f.id === id)?.file_name ?? `文件${id}`,
+      })),
+    })
+    out.set(r.notice_id, list)
+  }
+  return out
+}

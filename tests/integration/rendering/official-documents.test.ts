@@ -30,6 +30,7 @@ beforeAll(async () => {
     issue: '该任务计划进度应达50%，实际进度明显滞后。',
     requiredReply: '说明滞后原因，提出整改措施和完成时限',
     replyDeadline: '2021-07-30',
+    signer: '刘伟',
   })
   const printed = renderDocuments({
     '督查通报.docx': Buffer.from((await exportBulletin(office, { period: '2021-07' })).contentBase64, 'base64'),
@@ -69,6 +70,7 @@ describe('the 督办通知书 as LibreOffice prints it', () => {
     expectOfficialDocument(notice, {
       mark: '苏州市邮政管理局督查督办',
       number: '督办〔2021〕1号',
+      signer: '刘伟',
       titleLines: [`关于加快推进${noticeTask.listName}`, `第${noticeTask.number}项任务的督办通知书`],
       text: [
         `${noticeTask.lead}：`,

@@ -5,6 +5,8 @@ import { flatText, hasMissingGlyphs, isA4, isLandscape, overlappingWords, type P
 export interface OfficialExpectations {
   mark: string
   number: string
+  /** 签发人, printed beside the 发文字号 */
+  signer?: string
   /** the title exactly as it should break */
   titleLines: string[]
   /** strings the body must contain */
@@ -42,7 +44,13 @@ export function expectOfficialDocument(printed: Rendered, e: OfficialExpectation
   const first = pages[0]!
   const lines = first.lines.map((l) => squash(l.text))
   expect(lines).toContain(squash(e.mark))
-  expect(lines).toContain(squash(e.number))
+  // the 发文字号, with the 签发人 on the right of the same line when there is one
+  const numberLine = first.lines.find((l) => squash(l.text).startsWith(squash(e.number)))
+  expect(numberLine, e.number).toBeDefined()
+  if (e.signer !== undefined) {
+    const sameLine = first.lines.filter((l) => Math.abs(l.yMin - numberLine!.yMin) < 3)
+    expect(sameLine.map((l) => squash(l.text)).join('')).toContain(`签发人：${e.signer}`)
+  }
   // each title line is a line of its own, in order, one under the other
   const titleAt = e.titleLines.map((t) => first.lines.find((l) => squash(l.text) === squash(t)))
   expect(titleAt.map((l) => l && squash(l.text))).toEqual(e.titleLines.map(squash))

@@ -11,6 +11,8 @@ export interface NoticeFacts {
   issue: string
   requiredReply: string
   replyDeadline: string
+  /** 签发人 */
+  signer: string | null
   unitName: string
   task: {
     listName: string
@@ -27,6 +29,7 @@ export interface NoticeFacts {
 export interface NoticeContent {
   mark: string
   number: string
+  signer: string | null
   title: string
   addressee: string
   paragraphs: string[]
@@ -49,6 +52,7 @@ export function noticeContent(f: NoticeFacts, bureau: BureauInfo): NoticeContent
   return {
     mark: `${bureau.name}督查督办`,
     number: f.number,
+    signer: f.signer,
     title: `关于加快推进${taskName}的督办通知书`,
     addressee: `${f.unitName}：`,
     paragraphs: [
@@ -67,7 +71,8 @@ export function noticeContent(f: NoticeFacts, bureau: BureauInfo): NoticeContent
       ['完成时限', deadline],
       ['督办事项', f.issue],
       ['办理要求', f.requiredReply],
-      ['回复期限', cnDate(f.replyDeadline)],
+      ['限期答复', `${cnDate(f.replyDeadline)}前`],
+      ['签发人', f.signer ?? '—'],
     ],
     signature: bureau.name,
     date: cnDate(f.issuedOn),

@@ -27,7 +27,7 @@ export async function noticeDocx(c: NoticeContent): Promise<Uint8Array> {
   return officialDocx(
     { title: c.title },
     [
-      ...headParagraphs({ mark: c.mark, number: c.number, title: c.title }),
+      ...headParagraphs({ mark: c.mark, number: c.number, title: c.title, signer: c.signer }),
       body(c.addressee, { indent: false }),
       // the last paragraph goes with the 落款, which must not open a page alone
       ...c.paragraphs.map((p, i) => body(p, { keepNext: i === c.paragraphs.length - 1 })),

@@ -13,7 +13,7 @@ ${c.attachmentRows.map(([k, v]) => `<tr><td class="label">${esc(k)}</td><td>${es
 </tbody></table>`
   return officialPage(
     c.title,
-    `${headHtml({ mark: c.mark, number: c.number, title: c.title })}
+    `${headHtml({ mark: c.mark, number: c.number, title: c.title, signer: c.signer })}
 <p class="flush">${esc(c.addressee)}</p>
 ${c.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 ${attachmentNoteHtml([c.attachmentTitle])}

@@ -29,6 +29,7 @@ async function contentFor(ctx: Ctx, noticeId: number): Promise<NoticeContent> {
       issue: n.issue,
       requiredReply: n.requiredReply ?? '',
       replyDeadline: n.replyDeadline ?? ctx.clock.today(),
+      signer: n.signer,
       unitName: n.unitName,
       task: {
         listName: record.listName,

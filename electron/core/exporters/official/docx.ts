@@ -67,6 +67,8 @@ export interface OfficialHead {
   /** 发文字号: 督办〔2021〕3号 */
   number: string
   title: string
+  /** 签发人: with one, the 发文字号 moves left and 签发人：姓名 stands on the right of the same line */
+  signer?: string | null
 }
 
 /** 版头 and title. */
@@ -78,12 +80,24 @@ export function headParagraphs(h: OfficialHead): Paragraph[] {
       spacing: { before: ptToTwip(12), after: ptToTwip(24) },
       children: [new TextRun({ text: h.mark, font: font(FONTS.title), size: half(SIZES_PT.mark), color: RED, bold: true })],
     }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: ptToTwip(6) },
-      border: { bottom: { color: RED, space: 6, style: BorderStyle.SINGLE, size: 18 } },
-      children: [new TextRun({ text: h.number, font: font(FONTS.body), size: half(SIZES_PT.body) })],
-    }),
+    h.signer
+      ? new Paragraph({
+          spacing: { after: ptToTwip(6) },
+          // the red line spans the whole type area, so the one-character margins are a space and a tab stop
+          tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(TYPE_AREA_MM) - ptToTwip(CHAR_PT) }],
+          border: { bottom: { color: RED, space: 6, style: BorderStyle.SINGLE, size: 18 } },
+          children: [
+            new TextRun({ text: `\u3000${h.number}`, font: font(FONTS.body), size: half(SIZES_PT.body) }),
+            new TextRun({ text: '\t签发人：', font: font(FONTS.body), size: half(SIZES_PT.body) }),
+            new TextRun({ text: h.signer, font: font(FONTS.heading2), size: half(SIZES_PT.body) }),
+          ],
+        })
+      : new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: ptToTwip(6) },
+          border: { bottom: { color: RED, space: 6, style: BorderStyle.SINGLE, size: 18 } },
+          children: [new TextRun({ text: h.number, font: font(FONTS.body), size: half(SIZES_PT.body) })],
+        }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: ptToTwip(LINE_PT), after: ptToTwip(LINE_PT), line: ptToTwip(35), lineRule: LineRuleType.EXACT },

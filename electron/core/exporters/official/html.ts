@@ -11,6 +11,9 @@ export const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 export const stack = (...names: string[]) => [...names.map((n) => `"${n}"`), '"Noto Serif CJK SC"', 'serif'].join(', ')
 
+/** Room kept above the 版记 at the end of the text: two or three 24pt lines, their padding and the gap above. */
+const RECORD_ROOM_PT = 110
+
 const pageNumber = `content: "— " counter(page) " —"; font: ${SIZES_PT.pageNumber}pt ${stack(FONTS.pageNumber)};`
 
 export const OFFICIAL_CSS = `
@@ -22,6 +25,8 @@ body { margin: 0; font-family: ${stack(FONTS.body, FONTS.bodyFallback)}; font-si
 .mark { color: #e60012; text-align: center; font-family: ${stack(FONTS.title, FONTS.titleFallback)}; font-size: ${SIZES_PT.mark}pt;
   font-weight: bold; letter-spacing: 2pt; line-height: 1.4; margin: 12pt 0 24pt; }
 .number { text-align: center; margin: 0; }
+.number.signed { display: flex; justify-content: space-between; padding: 0 1em; }
+.signer { font-family: ${stack(FONTS.heading2, FONTS.heading2Fallback)}; }
 .rule { border: 0; border-top: 2.25pt solid #e60012; margin: 4pt 0 0; }
 h1.title { font-family: ${stack(FONTS.title, FONTS.titleFallback)}; font-size: ${SIZES_PT.title}pt; font-weight: normal; text-align: center;
   line-height: 35pt; margin: ${LINE_PT}pt 0; }
@@ -43,6 +48,17 @@ tr { break-inside: avoid; }
   font-size: 14pt; line-height: 24pt; break-inside: avoid; }
 .record div { display: flex; justify-content: space-between; padding: 3pt 1em; }
 .record div + div { border-top: ${RECORD_RULE_MM.inner}mm solid #000; }
+/*
+ * Printed, the 版记 sits at the foot of the last page (GB/T 9704): it is fixed to the page's foot, which Chromium
+ * repeats on every page, and the document's white main block covers it on every page but the last (a broken block
+ * fills its page to the bottom). The spacer keeps the last page's text clear of it, or moves to a page of its own.
+ */
+@media print {
+  main.official { position: relative; z-index: 1; background: #fff; }
+  .record-room { height: ${RECORD_ROOM_PT}pt; break-inside: avoid; }
+  .record { position: fixed; left: 0; right: 0; bottom: 0; margin: 0; z-index: 0; }
+}
+@media screen { .record-room { display: none; } }
 /* On screen (the app's preview) the document sits on an A4 sheet with the same margins as the printed page. */
 @media screen {
   html { background: #e9ecf1; }
@@ -55,7 +71,11 @@ tr { break-inside: avoid; }
 
 /** 版头 and the title in its lines. */
 export const headHtml = (h: OfficialHead) => `<div class="mark">${esc(h.mark)}</div>
-<p class="number flush">${esc(h.number)}</p>
+${
+  h.signer
+    ? `<p class="number signed flush"><span>${esc(h.number)}</span><span>签发人：<span class="signer">${esc(h.signer)}</span></span></p>`
+    : `<p class="number flush">${esc(h.number)}</p>`
+}
 <hr class="rule">
 <h1 class="title">${titleLines(h.title, TITLE_UNITS_PER_LINE).map(esc).join('<br>')}</h1>`
 
@@ -85,6 +105,9 @@ ${r.cc ? `<div><span>抄送：${esc(r.cc)}。</span></div>` : ''}
 export const officialPage = (title: string, body: string, record: OfficialRecord, css = '') => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${OFFICIAL_CSS}${css}</style></head>
 <body>
+<main class="official">
 ${body}
+<div class="record-room"></div>
+</main>
 ${recordHtml(record)}
 </body></html>`
