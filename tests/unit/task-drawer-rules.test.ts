@@ -71,8 +71,8 @@ describe('变更记录 vocabulary', () => {
     for (const file of sources('electron/core')) {
       const text = readFileSync(file, 'utf8')
       // from `action:` or `const action =` to the entry's `entity`: one name, or a ternary choosing between some
-      for (const m of text.matchAll(/(?:action:|const action =)([^(){};]{0,300}?)entity/g)) {
-        for (const n of m[1].matchAll(/'([a-z]+\.[a-zA-Z_]+)'/g)) written.add(n[1])
+      for (const m of text.matchAll(/(?:action:([^(){};]{0,300}?)entity|const action =([^{};]{0,300}?)writeAudit)/g)) {
+        for (const n of (m[1] ?? m[2]).matchAll(/'([a-z]+\.[a-zA-Z_]+)'/g)) written.add(n[1])
       }
       for (const m of text.matchAll(/replaceMilestones\(\s*ctx,[\s\S]{0,400}?'([a-z]+\.[a-zA-Z_]+)'\s*,?\s*\)/g)) written.add(m[1])
     }
