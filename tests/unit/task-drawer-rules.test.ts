@@ -50,11 +50,16 @@ describe('需要关注 on the home pages', () => {
       ['重点工作', [5, 1]],
       ['工作要点', [4, 2]],
     ])
+    expect(groups[0].byStatus).toEqual([
+      { status: 'overdue', count: 1 },
+      { status: 'behind', count: 1 },
+    ])
   })
   it('shows a few per list but counts them all; the earlier deadline first within a status', () => {
     const many = [1, 2, 3, 4, 5, 6, 7].map((i) => row(i, 2, 'behind', `2021-0${8 - i}-01`))
     const [g] = attentionByList(many, 3)
     expect(g.count).toBe(7)
+    expect(g.byStatus).toEqual([{ status: 'behind', count: 7 }])
     expect(g.items.map((i) => i.id)).toEqual([7, 6, 5])
   })
 })

@@ -9,6 +9,8 @@ export interface AttentionGroup<T> {
   listName: string
   /** all such tasks in the list (the page may show only the first few) */
   count: number
+  /** how many are overdue, behind, due soon: each a 查看全部 link to the list filtered so */
+  byStatus: { status: TaskStatus; count: number }[]
   items: T[]
 }
 
@@ -20,12 +22,15 @@ export function attentionByList<T extends { listId: number; listName: string; st
   const groups = new Map<number, AttentionGroup<T>>()
   for (const r of rows) {
     if (URGENCY[r.status] === undefined) continue
-    const g = groups.get(r.listId) ?? { listId: r.listId, listName: r.listName, count: 0, items: [] }
+    const g = groups.get(r.listId) ?? { listId: r.listId, listName: r.listName, count: 0, byStatus: [], items: [] }
     g.items.push(r)
     g.count++
     groups.set(r.listId, g)
   }
   for (const g of groups.values()) {
+    g.byStatus = (Object.keys(URGENCY) as TaskStatus[])
+      .map((status) => ({ status, count: g.items.filter((i) => i.status === status).length }))
+      .filter((s) => s.count > 0)
     g.items.sort((a, b) => URGENCY[a.status]! - URGENCY[b.status]! || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'))
     g.items = g.items.slice(0, perList)
   }
