@@ -145,6 +145,7 @@ describe('item 6: review like an office reviews', () => {
   })
 
   it('the unit sees the opinion, and the task’s 变更记录 names every step in Chinese', async () => {
+    await unit.goto('/#/home') // closes the drawer left open above
     await openTask(unit, snippet)
     const july = unit.locator('[data-test=task-report]', { hasText: '2021年7月' })
     await poll(() => july.innerText()).toContain('已通过')
