@@ -6,6 +6,7 @@ import * as units from '../core/units/service'
 import * as plans from '../core/plans/service'
 import * as tasks from '../core/tasks/service'
 import * as drawer from '../core/tasks/drawer'
+import * as twinFlags from '../core/tasks/twinFlags'
 import * as phrases from '../core/settings/phrases'
 import * as dashboards from '../core/dashboards/service'
 import * as imports from '../core/imports/service'
@@ -72,6 +73,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'tasks.update': (ctx, input) => tasks.updateTask(ctx, input),
   'tasks.setLink': (ctx, input) => drawer.setTaskLink(ctx, input),
   'tasks.supervision': (ctx, input) => drawer.taskSupervision(ctx, input),
+  'tasks.twinDiscrepancies': (ctx, input) => twinFlags.twinDiscrepancies(ctx, input),
   'dashboards.overview': (ctx, input) => dashboards.overview(ctx, input),
   'imports.previewFile': (ctx, input) => imports.previewFile(ctx, input),
   'imports.previewText': (ctx, input) => imports.previewText(ctx, input),

@@ -7,6 +7,7 @@ import { version } from './versions'
 import type { TaskDetail, TaskRow } from '../core/tasks/service'
 import type { Overview } from '../core/dashboards/service'
 import type { TaskSupervision } from '../core/tasks/drawer'
+import type { TwinDiscrepancy } from '../core/tasks/twinFlags'
 
 export const taskStatus = z.enum(TASK_STATUSES, {
   error: '状态不正确',
@@ -57,6 +58,8 @@ export const taskCalls = {
     input: z.object({ taskId: id, twinId: id, accept: z.boolean({ error: '请选择确认或否定关联' }) }),
     roles: ['admin', 'office'],
   }),
+  /** 关联任务 not yet decided on whose figures disagree, for the office to look at */
+  'tasks.twinDiscrepancies': defineCall<TwinDiscrepancy[]>()({ input: z.object({ planId: id }), roles: ['admin', 'office'] }),
   /** the task's 督办单 and 催办, for its drawer */
   'tasks.supervision': defineCall<TaskSupervision>()({ input: z.object({ taskId: id }), roles: ALL_ROLES }),
   'dashboards.overview': defineCall<Overview>()({

@@ -212,6 +212,9 @@ describe('item 7: home pages that lead', () => {
     const office = await loginAs('office')
     await office.goto('/#/home')
     await poll(() => office.locator('[data-test=attention-group]').count()).toBeGreaterThan(0)
+    // 工作要点45 (done) and its twin 民生实事12 (behind) are flagged until the office decides
+    await poll(() => office.locator('[data-test=twin-flag]', { hasText: '第45项' }).count()).toBe(1)
+    await office.locator('[data-test=twin-flags]').scrollIntoViewIfNeeded()
     await shots(office, 'home-3-office')
     await office.goto('/#/settings/phrases')
     await poll(() => office.locator('textarea[data-test=phrases-input]').inputValue()).toContain('请抓紧推进')

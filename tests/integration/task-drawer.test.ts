@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoCore, type TestCore } from './helpers'
 import { getTask, listTasks, type TaskRow } from '../../electron/core/tasks/service'
 import { setTaskLink, taskSupervision } from '../../electron/core/tasks/drawer'
+import { twinDiscrepancies } from '../../electron/core/tasks/twinFlags'
 import { listPlans } from '../../electron/core/plans/service'
 import { getReport, submitReport, withdrawReport } from '../../electron/core/reports/service'
 import { pendingReviews, reviewedReports, reviewReport } from '../../electron/core/reports/review'
@@ -42,6 +43,10 @@ describe('the task drawer', () => {
     const livelihood = task('民生', 12)
     expect([points.status, livelihood.status]).toEqual(['done', 'behind'])
 
+    const flagged = await twinDiscrepancies(office, { planId })
+    expect(flagged.map((f) => [f.a.id, f.b.id].sort())).toContainEqual([points.id, livelihood.id].sort())
+    await expect(twinDiscrepancies(scjg, { planId })).rejects.toMatchObject({ code: 'forbidden' })
+
     const detail = await getTask(office, { taskId: livelihood.id })
     expect(detail.twins).toEqual([
       expect.objectContaining({
@@ -62,6 +67,10 @@ describe('the task drawer', () => {
     expect(shared.history[0]).toMatchObject({ action: 'task.link', label: '确认关联任务' })
     const listed = (await listTasks(office, { planId })).find((r) => r.id === livelihood.id)!
     expect(listed.actualPct).toBe(100)
+    // once decided, the pair is no longer flagged
+    expect((await twinDiscrepancies(office, { planId })).map((f) => f.a.id + '-' + f.b.id)).not.toContain(
+      `${Math.min(points.id, livelihood.id)}-${Math.max(points.id, livelihood.id)}`,
+    )
   })
 
   it('names every change in Chinese, including report submissions, approvals and notices', async () => {
