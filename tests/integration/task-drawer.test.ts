@@ -10,6 +10,7 @@ import { issueNotice, sendReminder } from '../../electron/core/reminders/service
 import { instructionPhrases, setInstructionPhrases, DEFAULT_PHRASES } from '../../electron/core/settings/phrases'
 import { homeSummary } from '../../electron/core/home/service'
 import type { Ctx } from '../../electron/core/context'
+import type { DubanEvent } from '../../electron/contract/events'
 
 let t: TestCore
 let planId: number
@@ -71,6 +72,19 @@ describe('the task drawer', () => {
     expect((await twinDiscrepancies(office, { planId })).map((f) => f.a.id + '-' + f.b.id)).not.toContain(
       `${Math.min(points.id, livelihood.id)}-${Math.max(points.id, livelihood.id)}`,
     )
+  })
+
+  it('moves an accepted twin with the approval of a report on the other task, and tells the twin’s readers', async () => {
+    const points = task('工作要点', 23)
+    const livelihood = task('民生', 2)
+    await setTaskLink(office, { taskId: points.id, twinId: livelihood.id, accept: true })
+    const sent = await submitReport(scjg, { taskId: points.id, percent: 80, progress: '已完成大部分', revision: null })
+    const events: DubanEvent[] = []
+    const officeLive = { ...office, events: t.core.events }
+    t.core.events.subscribe(office.actor!, (e) => events.push(e))
+    await reviewReport(officeLive, { reportId: sent.id, decision: 'approve' })
+    expect((await getTask(office, { taskId: livelihood.id })).actualPct).toBe(80)
+    expect(events).toContainEqual(expect.objectContaining({ name: 'task.changed', data: expect.objectContaining({ taskId: livelihood.id }) }))
   })
 
   it('names every change in Chinese, including report submissions, approvals and notices', async () => {

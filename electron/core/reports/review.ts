@@ -9,6 +9,7 @@ import { reportView, type ReportView } from './view'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
+import { acceptedTwinIds } from '../tasks/drawer'
 
 export interface ReviewInput {
   reportId: number
@@ -82,6 +83,8 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
       })
     }
     await taskChanged(trx, task.id)
+    // an accepted 关联任务 counts this report too: its page must follow
+    if (approve) for (const twinId of await acceptedTwinIds(trx, task.id)) await taskChanged(trx, twinId)
     await awaitingReviewChanged(trx)
   })
   return reportView(ctx.db, input.reportId)

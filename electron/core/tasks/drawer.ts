@@ -162,3 +162,14 @@ export async function taskSupervision(ctx: Ctx, input: { taskId: number }): Prom
   ])
   return { notices, reminders: reminders.filter((r) => leads.has(r.unitId)) }
 }
+
+/** Tasks an accepted link ties to this one: an approval here moves their progress too. */
+export async function acceptedTwinIds(db: Db, taskId: number): Promise<number[]> {
+  const links = await db
+    .selectFrom('task_links')
+    .select(['task_a_id', 'task_b_id'])
+    .where('status', '=', 'accepted')
+    .where((eb) => eb.or([eb('task_a_id', '=', taskId), eb('task_b_id', '=', taskId)]))
+    .execute()
+  return links.map((l) => (l.task_a_id === taskId ? l.task_b_id : l.task_a_id))
+}
