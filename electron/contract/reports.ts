@@ -60,7 +60,10 @@ export const reportCalls = {
     roles: OFFICE,
   }),
   /** 撤回: the unit takes back a submitted report before the office reviews it */
-  'reports.withdraw': defineCall<ReportView>()({ input: z.object({ reportId: id, revision: z.number().int().min(1) }), roles: UNIT_PEOPLE }),
+  'reports.withdraw': defineCall<ReportView>()({
+    input: z.object({ reportId: id, revision: z.number().int().min(1) }),
+    roles: UNIT_PEOPLE,
+  }),
   'reports.deleteDraft': defineCall<{ ok: true }>()({ input: z.object({ reportId: id }), roles: UNIT_PEOPLE }),
   'files.upload': defineCall<AttachmentView>()({ input: upload, roles: ['admin', 'office', ...UNIT_PEOPLE] }),
   'files.read': defineCall<{ id: number; fileName: string; mime: string; size: number; dataBase64: string }>()({

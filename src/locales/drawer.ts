@@ -75,6 +75,7 @@ export const zhDrawer = {
   twinFlags: {
     title: '关联任务进度不一致',
     hint: '疑似同一事项的两项任务进度不一致，请在任务详情中确认是否为同一事项',
+    fewer: '收起',
   },
   attention: {
     title: '需要关注',

@@ -48,8 +48,13 @@ describe('reviewing like an office reviews', () => {
     const detail = reportDetail({ percent: 40 })
     mockApi({
       'reports.pending': [reportView()],
-      'reports.reviewed': [reportView({ id: 40, status: 'approved', reviewOpinion: '进展扎实', reviewedBy: '周敏', reviewedAt: '2021-07-21T02:00:00.000Z' })],
-      'reports.get': { ...detail, previous: reportView({ id: 39, period: '2021-06', percent: 30, progress: '六月完成调研', status: 'approved' }) },
+      'reports.reviewed': [
+        reportView({ id: 40, status: 'approved', reviewOpinion: '进展扎实', reviewedBy: '周敏', reviewedAt: '2021-07-21T02:00:00.000Z' }),
+      ],
+      'reports.get': {
+        ...detail,
+        previous: reportView({ id: 39, period: '2021-06', percent: 30, progress: '六月完成调研', status: 'approved' }),
+      },
       'reports.review': ({ decision }) => reportView({ status: decision === 'approve' ? 'approved' : 'returned' }),
     })
   })

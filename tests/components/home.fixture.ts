@@ -48,7 +48,13 @@ const base = {
   unread: { total: 3, byKind: { reminder: 1, notice: 2 } },
   byStatus,
   attention: [
-    { listId: 2, listName: '工作要点', count: 1, byStatus: [{ status: 'overdue' as const, count: 1 }], items: [brief(21, 21, '完善快递末端网点备案管理')] },
+    {
+      listId: 2,
+      listName: '工作要点',
+      count: 1,
+      byStatus: [{ status: 'overdue' as const, count: 1 }],
+      items: [brief(21, 21, '完善快递末端网点备案管理')],
+    },
   ],
 }
 

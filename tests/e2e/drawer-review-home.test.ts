@@ -29,7 +29,12 @@ async function loginAs(username: string): Promise<Page> {
 }
 
 async function settled(page: Page, selector: string) {
-  await poll(() => page.locator(selector).first().evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0)
+  await poll(() =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => el.getAnimations({ subtree: true }).length),
+  ).toBe(0)
 }
 
 /** both sizes the issue asks pages to be looked at in */
@@ -58,14 +63,15 @@ async function confirmBox(page: Page) {
 async function pbfwTask(page: Page): Promise<string> {
   await page.goto('/#/tasks')
   await poll(() => page.locator('[data-test=task-row]').count()).toBeGreaterThan(3)
-  const text = await page.locator('[data-test=task-row]').evaluateAll((rows) =>
-    rows
-      .map((r) => ({
-        text: r.querySelector('.task-table__text')?.textContent?.trim() ?? '',
-        leads: [...r.querySelectorAll('[data-test=lead-tag]')].map((t) => t.textContent?.trim()),
-        done: (r.textContent ?? '').includes('已完成'),
-      }))
-      .find((r) => r.leads.length === 1 && r.leads[0] === '普遍服务处' && !r.done && r.text.length > 20)?.text,
+  const text = await page.locator('[data-test=task-row]').evaluateAll(
+    (rows) =>
+      rows
+        .map((r) => ({
+          text: r.querySelector('.task-table__text')?.textContent?.trim() ?? '',
+          leads: [...r.querySelectorAll('[data-test=lead-tag]')].map((t) => t.textContent?.trim()),
+          done: (r.textContent ?? '').includes('已完成'),
+        }))
+        .find((r) => r.leads.length === 1 && r.leads[0] === '普遍服务处' && !r.done && r.text.length > 20)?.text,
   )
   expect(text).toBeTruthy()
   return text!.slice(0, 14)
@@ -177,7 +183,11 @@ describe('item 7: home pages that lead', () => {
     const snippet = await (async () => {
       await leader.goto('/#/tasks?q=' + encodeURIComponent('普遍服务'))
       await poll(() => leader.locator('[data-test=task-row]').count()).toBeGreaterThan(0)
-      return leader.locator('[data-test=task-row]', { has: leader.locator('[data-test=lead-tag]', { hasText: '普遍服务处' }) }).first().locator('.task-table__text').innerText()
+      return leader
+        .locator('[data-test=task-row]', { has: leader.locator('[data-test=lead-tag]', { hasText: '普遍服务处' }) })
+        .first()
+        .locator('.task-table__text')
+        .innerText()
     })()
     await openTask(leader, snippet.slice(0, 14))
     const phrase = leader.locator('[data-test=phrase]').first()

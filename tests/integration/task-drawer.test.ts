@@ -84,7 +84,9 @@ describe('the task drawer', () => {
     t.core.events.subscribe(office.actor!, (e) => events.push(e))
     await reviewReport(officeLive, { reportId: sent.id, decision: 'approve' })
     expect((await getTask(office, { taskId: livelihood.id })).actualPct).toBe(80)
-    expect(events).toContainEqual(expect.objectContaining({ name: 'task.changed', data: expect.objectContaining({ taskId: livelihood.id }) }))
+    expect(events).toContainEqual(
+      expect.objectContaining({ name: 'task.changed', data: expect.objectContaining({ taskId: livelihood.id }) }),
+    )
   })
 
   it('names every change in Chinese, including report submissions, approvals and notices', async () => {
@@ -148,14 +150,21 @@ describe('review like an office reviews', () => {
     expect(back).toMatchObject({ status: 'draft', submittedAt: null })
     expect((await pendingReviews(office)).map((r) => r.id)).not.toContain(sent.id)
     expect((await getReport(scjg, { reportId: sent.id })).versions).toEqual([])
-    const audit = await t.core.db.selectFrom('audit_log').selectAll().where('action', '=', 'report.withdraw').where('entity_id', '=', sent.id).execute()
+    const audit = await t.core.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'report.withdraw')
+      .where('entity_id', '=', sent.id)
+      .execute()
     expect(audit).toHaveLength(1)
     expect((await getTask(office, { taskId: target.id })).history[0]).toMatchObject({ label: '撤回进展报送', actor: expect.any(String) })
 
     const again = await submitReport(scjg, { taskId: target.id, percent: 52, progress: '推进中，已补充', revision: back.revision })
     expect(again).toMatchObject({ status: 'submitted', version: 1 })
     await reviewReport(office, { reportId: again.id, decision: 'approve' })
-    await expect(withdrawReport(scjg, { reportId: again.id, revision: (await getReport(scjg, { reportId: again.id })).revision })).rejects.toMatchObject({
+    await expect(
+      withdrawReport(scjg, { reportId: again.id, revision: (await getReport(scjg, { reportId: again.id })).revision }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: '办公室已审核该报送，不能撤回',
     })
@@ -179,7 +188,10 @@ describe('home pages that lead', () => {
 
   it('keeps 常用批示语 that a leader edits and everyone who writes a 批示 reads', async () => {
     expect(await instructionPhrases(juzhang)).toEqual(DEFAULT_PHRASES)
-    expect(await setInstructionPhrases(juzhang, { phrases: ['请抓紧推进。', '  ', '请抓紧推进。', '已阅。'] })).toEqual(['请抓紧推进。', '已阅。'])
+    expect(await setInstructionPhrases(juzhang, { phrases: ['请抓紧推进。', '  ', '请抓紧推进。', '已阅。'] })).toEqual([
+      '请抓紧推进。',
+      '已阅。',
+    ])
     expect(await instructionPhrases(office)).toEqual(['请抓紧推进。', '已阅。'])
     await expect(setInstructionPhrases(scjg, { phrases: [] })).rejects.toMatchObject({ code: 'forbidden' })
   })

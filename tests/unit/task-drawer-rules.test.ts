@@ -21,11 +21,15 @@ describe('关联任务 (twins)', () => {
       gap: 65,
       reason: '一项已完成，另一项未完成',
     })
-    expect(twinVerdict('suggested', { actualPct: 30, status: 'on_track' }, { actualPct: 30 + TWIN_GAP_TOLERANCE + 1, status: 'on_track' })).toMatchObject({
+    expect(
+      twinVerdict('suggested', { actualPct: 30, status: 'on_track' }, { actualPct: 30 + TWIN_GAP_TOLERANCE + 1, status: 'on_track' }),
+    ).toMatchObject({
       kind: 'discrepancy',
       reason: `完成进度相差${TWIN_GAP_TOLERANCE + 1}个百分点`,
     })
-    expect(twinVerdict('suggested', { actualPct: 60, status: 'on_track' }, { actualPct: 60 + TWIN_GAP_TOLERANCE, status: 'behind' })).toEqual({ kind: 'agree' })
+    expect(
+      twinVerdict('suggested', { actualPct: 60, status: 'on_track' }, { actualPct: 60 + TWIN_GAP_TOLERANCE, status: 'behind' }),
+    ).toEqual({ kind: 'agree' })
   })
 
   it('does not flag an accepted link (the figures are shared) nor one the office rejected', () => {
@@ -37,7 +41,12 @@ describe('关联任务 (twins)', () => {
 })
 
 describe('需要关注 on the home pages', () => {
-  const row = (id: number, listId: number, status: 'overdue' | 'behind' | 'due_soon' | 'on_track' | 'done', dueOn: string | null = null) => ({
+  const row = (
+    id: number,
+    listId: number,
+    status: 'overdue' | 'behind' | 'due_soon' | 'on_track' | 'done',
+    dueOn: string | null = null,
+  ) => ({
     id,
     listId,
     listName: listId === 1 ? '重点工作' : '工作要点',
@@ -45,7 +54,14 @@ describe('需要关注 on the home pages', () => {
     dueOn,
   })
   it('keeps overdue, behind and due-soon tasks, grouped by list in order, the most urgent first', () => {
-    const groups = attentionByList([row(1, 1, 'behind'), row(2, 2, 'due_soon'), row(3, 1, 'on_track'), row(4, 2, 'overdue'), row(5, 1, 'overdue'), row(6, 2, 'done')])
+    const groups = attentionByList([
+      row(1, 1, 'behind'),
+      row(2, 2, 'due_soon'),
+      row(3, 1, 'on_track'),
+      row(4, 2, 'overdue'),
+      row(5, 1, 'overdue'),
+      row(6, 2, 'done'),
+    ])
     expect(groups.map((g) => [g.listName, g.items.map((i) => i.id)])).toEqual([
       ['重点工作', [5, 1]],
       ['工作要点', [4, 2]],
@@ -82,7 +98,9 @@ describe('变更记录 vocabulary', () => {
       for (const m of text.matchAll(/replaceMilestones\(\s*ctx,[\s\S]{0,400}?'([a-z]+\.[a-zA-Z_]+)'\s*,?\s*\)/g)) written.add(m[1])
     }
     const actions = [...written]
-    expect(actions).toEqual(expect.arrayContaining(['milestones.set', 'user.deactivate', 'unit.deactivate', 'report.submit', 'notice.issue']))
+    expect(actions).toEqual(
+      expect.arrayContaining(['milestones.set', 'user.deactivate', 'unit.deactivate', 'report.submit', 'notice.issue']),
+    )
     expect(actions.filter((a) => !(a in AUDIT_ACTION_LABELS))).toEqual([])
   })
 
@@ -92,10 +110,12 @@ describe('变更记录 vocabulary', () => {
   })
 
   it('says which fields changed, which period and percent, and the reason or opinion', () => {
-    expect(auditDetail({ action: 'task.update', before: {}, after: { taskId: 1, version: 2, deadline: '2021-12-31', leaderId: 3 } })).toBe('改动：分管领导、完成时限')
-    expect(auditDetail({ action: 'report.return', before: {}, after: { period: '2021-06', percent: 35, return_reason: '请补充材料' } })).toBe(
-      '2021年6月，完成35%，原因：请补充材料',
+    expect(auditDetail({ action: 'task.update', before: {}, after: { taskId: 1, version: 2, deadline: '2021-12-31', leaderId: 3 } })).toBe(
+      '改动：分管领导、完成时限',
     )
+    expect(
+      auditDetail({ action: 'report.return', before: {}, after: { period: '2021-06', percent: 35, return_reason: '请补充材料' } }),
+    ).toBe('2021年6月，完成35%，原因：请补充材料')
     expect(auditDetail({ action: 'notice.issue', before: null, after: { number: '督办〔2021〕3号', noticeId: 4 } })).toBe('督办〔2021〕3号')
   })
 })

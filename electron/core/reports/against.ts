@@ -26,7 +26,12 @@ export async function reviewContext(
 ): Promise<ReviewContext> {
   const asOf = `${report.period}-${String(lastDayOfMonth(report.period)).padStart(2, '0')}`
   const [milestones, indicators, previous] = await Promise.all([
-    db.selectFrom('milestones').select(['due_on', 'planned_pct', 'title']).where('task_id', '=', report.task_id).orderBy('due_on').execute(),
+    db
+      .selectFrom('milestones')
+      .select(['due_on', 'planned_pct', 'title'])
+      .where('task_id', '=', report.task_id)
+      .orderBy('due_on')
+      .execute(),
     db
       .selectFrom('indicators')
       .select(['id', 'name', 'unit', 'comparator', 'target_value'])

@@ -7,7 +7,13 @@ import { readSettings, writeSetting } from './store'
 export const PHRASES_KEY = 'instructions.phrases'
 
 /** What a new bureau starts with; the office or a leader edits it in settings. */
-export const DEFAULT_PHRASES = ['请抓紧推进，按期完成。', '请说明滞后原因，提出整改措施。', '已阅，同意。', '请办公室跟踪督办。', '请加强协调配合，形成合力。']
+export const DEFAULT_PHRASES = [
+  '请抓紧推进，按期完成。',
+  '请说明滞后原因，提出整改措施。',
+  '已阅，同意。',
+  '请办公室跟踪督办。',
+  '请加强协调配合，形成合力。',
+]
 
 /** One phrase a line, blanks and repeats dropped, in the order given. */
 export function cleanPhrases(lines: readonly string[]): string[] {

@@ -81,7 +81,12 @@ export interface TwinView {
 }
 
 /** The task's twins the actor may read, with what the office should make of them. */
-export async function taskTwins(ctx: Ctx, actor: Actor, self: TaskRow, toRow: (r: Awaited<ReturnType<typeof loadTaskRecords>>[number]) => TaskRow) {
+export async function taskTwins(
+  ctx: Ctx,
+  actor: Actor,
+  self: TaskRow,
+  toRow: (r: Awaited<ReturnType<typeof loadTaskRecords>>[number]) => TaskRow,
+) {
   const links = await ctx.db
     .selectFrom('task_links')
     .select(['task_a_id', 'task_b_id', 'status'])
@@ -91,7 +96,14 @@ export async function taskTwins(ctx: Ctx, actor: Actor, self: TaskRow, toRow: (r
   const twins: TwinView[] = []
   for (const l of links) {
     const [record] = await loadTaskRecords(ctx.db, { taskId: l.task_a_id === self.id ? l.task_b_id : l.task_a_id })
-    if (!record || !canReadTask(actor, [...record.leads, ...record.coops].map((u) => u.id))) continue
+    if (
+      !record ||
+      !canReadTask(
+        actor,
+        [...record.leads, ...record.coops].map((u) => u.id),
+      )
+    )
+      continue
     const twin = toRow(record)
     twins.push({
       taskId: twin.id,
@@ -154,7 +166,13 @@ export async function taskSupervision(ctx: Ctx, input: { taskId: number }): Prom
   const actor = requireActor(ctx.actor)
   const [record] = await loadTaskRecords(ctx.db, { taskId: input.taskId })
   if (!record) throw notFound('该任务')
-  if (!canReadTask(actor, [...record.leads, ...record.coops].map((u) => u.id))) throw denied('该任务不属于您所在的处室，无权查看')
+  if (
+    !canReadTask(
+      actor,
+      [...record.leads, ...record.coops].map((u) => u.id),
+    )
+  )
+    throw denied('该任务不属于您所在的处室，无权查看')
   const leads = new Set(record.leads.map((u) => u.id))
   const [notices, reminders] = await Promise.all([
     listNotices(ctx, { kind: 'notice', taskId: input.taskId }),
