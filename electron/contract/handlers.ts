@@ -5,6 +5,9 @@ import { tokenHash } from '../core/users/passwords'
 import * as units from '../core/units/service'
 import * as plans from '../core/plans/service'
 import * as tasks from '../core/tasks/service'
+import * as drawer from '../core/tasks/drawer'
+import * as twinFlags from '../core/tasks/twinFlags'
+import * as phrases from '../core/settings/phrases'
 import * as dashboards from '../core/dashboards/service'
 import * as imports from '../core/imports/service'
 import { DubanError } from '../core/errors'
@@ -71,6 +74,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'tasks.list': (ctx, input) => tasks.listTasks(ctx, input),
   'tasks.get': (ctx, input) => tasks.getTask(ctx, input),
   'tasks.update': (ctx, input) => tasks.updateTask(ctx, input),
+  'tasks.setLink': (ctx, input) => drawer.setTaskLink(ctx, input),
+  'tasks.twinDiscrepancies': (ctx, input) => twinFlags.twinDiscrepancies(ctx, input),
   'dashboards.overview': (ctx, input) => dashboards.overview(ctx, input),
   'imports.previewFile': (ctx, input) => imports.previewFile(ctx, input),
   'imports.previewText': (ctx, input) => imports.previewText(ctx, input),
@@ -95,6 +100,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'reports.listForTask': (ctx, input) => reports.listTaskReports(ctx, input),
   'reports.pending': (ctx, input) => review.pendingReviews(ctx, input),
   'reports.deleteDraft': (ctx, input) => reports.deleteDraft(ctx, input),
+  'reports.reviewed': (ctx, input) => review.reviewedReports(ctx, input),
+  'reports.withdraw': (ctx, input) => reports.withdrawReport(ctx, input),
   'files.upload': (ctx, input) => files.uploadFile(ctx, input),
   'files.read': (ctx, input) => files.readFile(ctx, input),
   'tasks.bulkAssign': (ctx, input) => bulk.bulkAssign(ctx, input),
@@ -142,6 +149,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'settings.calendar': (ctx, input) => calendar.listCalendar(ctx, input),
   'settings.importCalendar': (ctx, input) => calendar.importCalendar(ctx, input),
   'settings.onboarding': (ctx) => onboarding(ctx),
+  'settings.instructionPhrases': (ctx) => phrases.instructionPhrases(ctx),
+  'settings.setInstructionPhrases': (ctx, input) => phrases.setInstructionPhrases(ctx, input),
   'units.create': (ctx, input) => unitAdmin.createUnit(ctx, input),
   'units.update': (ctx, input) => unitAdmin.updateUnit(ctx, input),
   'units.merge': (ctx, input) => unitAdmin.mergeUnits(ctx, input),

@@ -47,12 +47,23 @@ export const reportCalls = {
       reportId: id,
       decision: z.enum(['approve', 'return'], { error: '请选择通过或退回' }),
       reason: z.string().max(2000, '退回原因不超过2000字').optional(),
+      opinion: z.string().max(2000, '审核意见不超过2000字').optional(),
     }),
     roles: OFFICE,
   }),
   'reports.get': defineCall<ReportDetail>()({ input: z.object({ reportId: id }), roles: ALL_ROLES }),
   'reports.listForTask': defineCall<ReportView[]>()({ input: z.object({ taskId: id }), roles: ALL_ROLES }),
   'reports.pending': defineCall<ReportView[]>()({ input: z.object({ planId: id.optional() }), roles: OFFICE }),
+  /** 已审核: the latest decisions first */
+  'reports.reviewed': defineCall<ReportView[]>()({
+    input: z.object({ planId: id.optional(), limit: z.number().int().min(1).max(500).optional() }),
+    roles: OFFICE,
+  }),
+  /** 撤回: the unit takes back a submitted report before the office reviews it */
+  'reports.withdraw': defineCall<ReportView>()({
+    input: z.object({ reportId: id, revision: z.number().int().min(1) }),
+    roles: UNIT_PEOPLE,
+  }),
   'reports.deleteDraft': defineCall<{ ok: true }>()({ input: z.object({ reportId: id }), roles: UNIT_PEOPLE }),
   'files.upload': defineCall<AttachmentView>()({ input: upload, roles: ['admin', 'office', ...UNIT_PEOPLE] }),
   'files.read': defineCall<{ id: number; fileName: string; mime: string; size: number; dataBase64: string }>()({

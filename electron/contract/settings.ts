@@ -46,6 +46,12 @@ export const settingsCalls = {
     input: z.object({ text: z.string().min(1, '文件是空的').max(200_000, '文件过大') }),
     roles: ADMIN,
   }),
+  /** 常用批示语: read by everyone who writes or answers a 批示 */
+  'settings.instructionPhrases': defineCall<string[]>()({ input: z.object({}), roles: ['admin', 'office', 'leader'] }),
+  'settings.setInstructionPhrases': defineCall<string[]>()({
+    input: z.object({ phrases: z.array(z.string().max(200, '每条批示语不超过200字')).max(30, '常用批示语最多30条') }),
+    roles: ['admin', 'office', 'leader'],
+  }),
   /** the first-steps checklist on the administrator's and the office's home page */
   'settings.onboarding': defineCall<Onboarding>()({ input: z.object({}), roles: OFFICE }),
 }

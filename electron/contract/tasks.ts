@@ -6,6 +6,7 @@ import { TASK_STATUSES } from './vocabulary'
 import { version } from './versions'
 import type { TaskDetail, TaskRow } from '../core/tasks/service'
 import type { Overview } from '../core/dashboards/service'
+import type { TwinDiscrepancy } from '../core/tasks/twinFlags'
 
 export const taskStatus = z.enum(TASK_STATUSES, {
   error: '状态不正确',
@@ -51,6 +52,14 @@ export const taskCalls = {
     }),
     roles: ALL_ROLES, // the core refuses everyone but the office, with a reason
   }),
+  /** 关联任务: the office confirms two tasks are the same work (one report counts for both) or says they are not */
+  'tasks.setLink': defineCall<{ ok: true }>()({
+    input: z.object({ taskId: id, twinId: id, accept: z.boolean({ error: '请选择确认或否定关联' }) }),
+    roles: ['admin', 'office'],
+  }),
+  /** 关联任务 not yet decided on whose figures disagree, for the office to look at */
+  'tasks.twinDiscrepancies': defineCall<TwinDiscrepancy[]>()({ input: z.object({ planId: id }), roles: ['admin', 'office'] }),
+  /** the task's 督办单 and 催办, for its drawer */
   'dashboards.overview': defineCall<Overview>()({
     input: z.object({ planId: id, listId: id.optional() }),
     roles: ALL_ROLES,

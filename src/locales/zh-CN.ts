@@ -126,22 +126,6 @@ export const zh = {
     plannedAt: (pct: number) => `计划完成 ${pct}%`,
     changed: (fields: string) => `修改了：${fields}`,
   },
-  actions: {
-    'plan.import': '导入文件',
-    'task.update': '修改任务',
-    'task.close': '办结任务',
-    'task.reopen': '重新打开任务',
-    'report.submit': '报送进展',
-    'report.approve': '审核通过进展',
-    'report.return': '退回进展',
-  } as Record<string, string>,
-  fields: {
-    text: '任务内容',
-    leadUnitIds: '牵头单位',
-    coopUnitIds: '配合单位',
-    leaderId: '分管领导',
-    deadline: '完成时限',
-  } as Record<string, string>,
   import: {
     title: '导入工作要点',
     steps: ['选择文件', '核对修正', '确认导入'],

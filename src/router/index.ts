@@ -21,6 +21,8 @@ declare module 'vue-router' {
     admin?: boolean
     /** the page works before any plan exists (home with its first-steps checklist) */
     withoutPlan?: boolean
+    /** 常用批示语: the office and leaders */
+    phrases?: boolean
   }
 }
 
@@ -45,6 +47,12 @@ export function createAppRouter(): Router {
             name: 'settings-bureau',
             component: () => import('@/views/settings/BureauPage.vue'),
             meta: { admin: true },
+          },
+          {
+            path: 'settings/phrases',
+            name: 'settings-phrases',
+            component: () => import('@/views/settings/PhrasesPage.vue'),
+            meta: { phrases: true, withoutPlan: true },
           },
           {
             path: 'settings/units',
@@ -127,6 +135,7 @@ export function createAppRouter(): Router {
     }
     if (session.mustChangePassword && to.path !== '/password') return { path: '/password' }
     if (to.meta.admin && !session.isAdmin) return { path: '/home' }
+    if (to.meta.phrases && !(session.isOffice || session.role === 'leader')) return { path: '/home' }
     if (to.meta.dashboard && !session.seesDashboard) return { path: '/tasks' }
     if (to.meta.import && !session.seesImport) return { path: '/tasks' }
     if (to.meta.supervision && !session.isOffice) return { path: '/home' }

@@ -16,6 +16,8 @@ export const useReportsStore = defineStore('reports', () => {
   /** the period the core counts as current (its clock, not the computer's) and its due day */
   const period = ref<{ period: string; dueOn: string } | null>(null)
   const pending = ref<ReportView[]>([])
+  /** 已审核: the latest decisions first */
+  const reviewed = ref<ReportView[]>([])
   const mine = ref<ReportView[]>([])
   const byTask = ref<Record<number, ReportView[]>>({})
   const detail = ref<ReportDetail | null>(null)
@@ -92,12 +94,38 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
-  async function review(reportId: number, decision: 'approve' | 'return', reason?: string): Promise<ReportView> {
+  async function loadReviewed(planId?: number): Promise<void> {
+    loading.value = true
+    try {
+      reviewed.value = await invoke('reports.reviewed', planId === undefined ? {} : { planId })
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function review(reportId: number, decision: 'approve' | 'return', reason?: string, opinion?: string): Promise<ReportView> {
     saving.value = true
     try {
-      const done = await invoke('reports.review', reason === undefined ? { reportId, decision } : { reportId, decision, reason })
+      const done = await invoke('reports.review', {
+        reportId,
+        decision,
+        ...(reason === undefined ? {} : { reason }),
+        ...(opinion ? { opinion } : {}),
+      })
       pending.value = pending.value.filter((r) => r.id !== reportId)
       return done
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** 撤回: a submitted report goes back to draft, based on the revision shown */
+  async function withdraw(report: Pick<ReportView, 'id' | 'revision' | 'taskId'>): Promise<ReportView> {
+    saving.value = true
+    try {
+      const back = await invoke('reports.withdraw', { reportId: report.id, revision: report.revision })
+      await loadForTask(report.taskId)
+      return back
     } finally {
       saving.value = false
     }
@@ -113,6 +141,7 @@ export const useReportsStore = defineStore('reports', () => {
   function reset(): void {
     period.value = null
     pending.value = []
+    reviewed.value = []
     mine.value = []
     byTask.value = {}
     detail.value = null
@@ -123,6 +152,9 @@ export const useReportsStore = defineStore('reports', () => {
     refreshAwaitingReview,
     period,
     pending,
+    reviewed,
+    loadReviewed,
+    withdraw,
     mine,
     byTask,
     indicatorsByTask,

@@ -13,6 +13,7 @@ const brief = (id: number, number: number, text: string, status: 'overdue' | 'on
   id,
   number,
   text,
+  listId: 2,
   listName: '工作要点',
   status,
   statusLabel: status === 'overdue' ? '逾期' : '正常推进',
@@ -49,7 +50,21 @@ export const notice: NoticeView = {
   escalatedAt: null,
   createdAt: '2021-07-20T01:00:00.000Z',
 }
-const base = { planId: 1, period: '2021-07', unread: { total: 3, byKind: { reminder: 1, notice: 2 } }, byStatus }
+const base = {
+  planId: 1,
+  period: '2021-07',
+  unread: { total: 3, byKind: { reminder: 1, notice: 2 } },
+  byStatus,
+  attention: [
+    {
+      listId: 2,
+      listName: '工作要点',
+      count: 1,
+      byStatus: [{ status: 'overdue' as const, count: 1 }],
+      items: [brief(21, 21, '完善快递末端网点备案管理')],
+    },
+  ],
+}
 
 export const officeSummary: HomeSummary = {
   ...base,

@@ -37,6 +37,7 @@ export function reportView(patch: Partial<ReportView> = {}): ReportView {
     isFinal: false,
     version: 1,
     returnReason: null,
+    reviewOpinion: null,
     createdBy: '张强（市场监管处处长）',
     reviewedBy: null,
     submittedAt: '2021-07-20T02:00:00.000Z',
@@ -52,6 +53,16 @@ export function reportDetail(patch: Partial<ReportView> = {}): ReportDetail {
   const v = reportView(patch)
   return {
     ...v,
+    plan: {
+      asOf: '2021-07-31',
+      plannedPct: 50,
+      milestones: [
+        { dueOn: '2021-06-30', plannedPct: 50, title: '' },
+        { dueOn: '2021-12-31', plannedPct: 100, title: '' },
+      ],
+      indicators: [],
+    },
+    previous: null,
     versions: [
       {
         version: 1,
@@ -64,6 +75,7 @@ export function reportDetail(patch: Partial<ReportView> = {}): ReportDetail {
         attachmentIds: [],
         outcome: 'submitted',
         returnReason: null,
+        reviewOpinion: null,
         submittedBy: v.createdBy,
         submittedAt: v.submittedAt!,
         reviewedBy: null,

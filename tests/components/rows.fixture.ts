@@ -65,5 +65,5 @@ export const rows: TaskRow[] = [
 
 /** tasks.get's answer: a row with its indicators and history. */
 export function taskDetail(patch: Partial<TaskDetail> = {}): TaskDetail {
-  return { ...base, indicators: [], history: [], ...patch }
+  return { ...base, indicators: [], twins: [], history: [], ...patch }
 }

@@ -8,6 +8,7 @@ import * as m006 from './migrations/006_people'
 import * as m007 from './migrations/007_server_security'
 import * as m008 from './migrations/008_versions_counters'
 import * as m010 from './migrations/010_notice_lifecycle'
+import * as m012 from './migrations/012_review_opinion'
 
 interface Migration {
   name: string
@@ -15,7 +16,7 @@ interface Migration {
 }
 
 /** Append-only: the position in this list is the schema version. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010]
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m012]
 
 /** Brings the schema up to date; each step is one transaction, so a crash leaves the old version intact. */
 export function migrate(raw: BetterSqlite3.Database): number {

@@ -104,6 +104,8 @@ export interface Database {
     /** bumped by every write to the report row; drafts are saved against it (migration 008) */
     revision: Generated<number>
     return_reason: string | null
+    /** 审核意见 given with the latest decision (migration 012) */
+    review_opinion: string | null
     created_by: number
     reviewed_by: number | null
     submitted_at: string | null
@@ -174,6 +176,8 @@ export interface Database {
     attachment_ids_json: string
     outcome: ReportOutcome
     return_reason: string | null
+    /** 审核意见 given with the decision (migration 012) */
+    review_opinion: string | null
     submitted_by: number
     submitted_at: string
     reviewed_by: number | null

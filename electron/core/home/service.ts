@@ -7,10 +7,12 @@ import { periodOf } from '../reports/rules'
 import { reportView, type ReportView } from '../reports/view'
 import { latestPlanId, listNotices, notReported, type NotReported, type NoticeView } from '../reminders/service'
 import { listInbox, unreadCounts, type InboxItem } from '../inbox/service'
+import { attentionByList, type AttentionGroup } from './attention'
 
-type Brief = Pick<TaskRow, 'id' | 'number' | 'text' | 'listName' | 'status' | 'statusLabel' | 'light' | 'dueOn' | 'leads'>
+type Brief = Pick<TaskRow, 'id' | 'number' | 'text' | 'listId' | 'listName' | 'status' | 'statusLabel' | 'light' | 'dueOn' | 'leads'>
 const brief = (r: TaskRow): Brief => ({
   id: r.id,
+  listId: r.listId,
   number: r.number,
   text: r.text,
   listName: r.listName,
@@ -35,6 +37,8 @@ export interface HomeSummary {
   period: string
   unread: { total: number; byKind: Record<string, number> }
   byStatus: { status: TaskStatus; label: string; count: number }[]
+  /** 需要关注: overdue and lagging tasks first, grouped by list (the leader's: those in their charge) */
+  attention: AttentionGroup<Brief>[]
   /** office */
   pendingReview?: { count: number; items: ReportView[] }
   notReported?: NotReported
@@ -58,7 +62,7 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
   const period = periodOf(ctx.clock.today())
   const unread = await unreadCounts(ctx)
   const rows = planId === null ? [] : (await visibleRows(ctx, planId)).rows
-  const base = { planId, period, unread, byStatus: byStatus(rows) }
+  const base = { planId, period, unread, byStatus: byStatus(rows), attention: attentionByList(rows.map(brief)) }
   const overdueRows = rows.filter((r) => r.status === 'overdue')
 
   if (actor.role === 'office' || actor.role === 'admin') {
@@ -84,12 +88,14 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
       .execute()
     const unitIds = new Set(units.map((u) => u.id))
     const ledBy = (unitId: number) => rows.filter((r) => r.leads.some((u) => u.id === unitId))
+    const inCharge = rows.filter((r) => r.leaderId === actor.id || r.leads.some((u) => unitIds.has(u.id))).map(brief)
     return {
       ...base,
+      attention: attentionByList(inCharge),
       role: 'leader',
       overdue: { count: overdueRows.length, items: overdueRows.slice(0, 20).map(brief) },
       // Tasks named for this leader, and tasks led by the divisions in their charge.
-      inCharge: rows.filter((r) => r.leaderId === actor.id || r.leads.some((u) => unitIds.has(u.id))).map(brief),
+      inCharge,
       inChargeUnits: units.map((u) => ({
         id: u.id,
         name: u.name,

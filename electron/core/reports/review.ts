@@ -9,12 +9,15 @@ import { reportView, type ReportView } from './view'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
+import { acceptedTwinIds } from '../tasks/drawer'
 
 export interface ReviewInput {
   reportId: number
   decision: 'approve' | 'return'
   /** required when returning */
   reason?: string
+  /** 审核意见 with an approval: stored and shown to the unit */
+  opinion?: string
 }
 
 /** The office confirms or sends back a lead unit's report; approving a 销号 request closes the task. */
@@ -30,11 +33,13 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
     const approve = input.decision === 'approve'
     const outcome = approve ? ('approved' as const) : ('returned' as const)
     const returnReason = approve ? null : reason
+    const opinion = approve ? input.opinion?.trim() || null : null
     await trx
       .updateTable('reports')
       .set({
         status: outcome,
         return_reason: returnReason,
+        review_opinion: opinion,
         reviewed_by: ctx.actor!.id,
         reviewed_at: now,
         updated_at: now,
@@ -44,7 +49,7 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
       .execute()
     await trx
       .updateTable('report_versions')
-      .set({ outcome, return_reason: returnReason, reviewed_by: ctx.actor!.id, reviewed_at: now })
+      .set({ outcome, return_reason: returnReason, review_opinion: opinion, reviewed_by: ctx.actor!.id, reviewed_at: now })
       .where('report_id', '=', before.id)
       .where('version', '=', before.version)
       .execute()
@@ -78,6 +83,8 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
       })
     }
     await taskChanged(trx, task.id)
+    // an accepted 关联任务 counts this report too: its page must follow
+    if (approve) for (const twinId of await acceptedTwinIds(trx, task.id)) await taskChanged(trx, twinId)
     await awaitingReviewChanged(trx)
   })
   return reportView(ctx.db, input.reportId)
@@ -96,6 +103,26 @@ export async function pendingReviews(ctx: Ctx, input: { planId?: number } = {}):
     .where('reports.status', '=', 'submitted')
     .orderBy('reports.submitted_at')
     .orderBy('reports.id')
+  if (input.planId !== undefined) q = q.where('tasks.plan_id', '=', input.planId)
+  const rows = await q.execute()
+  return Promise.all(rows.map((r) => reportView(ctx.db, r.id)))
+}
+
+/** 已审核: lead units' reports the office has approved or returned, the latest decision first. */
+export async function reviewedReports(ctx: Ctx, input: { planId?: number; limit?: number } = {}): Promise<ReportView[]> {
+  requireRole(ctx.actor, ['admin', 'office'])
+  let q = ctx.db
+    .selectFrom('reports')
+    .innerJoin('tasks', 'tasks.id', 'reports.task_id')
+    .innerJoin('task_units as tu', (j) =>
+      j.onRef('tu.task_id', '=', 'reports.task_id').onRef('tu.unit_id', '=', 'reports.unit_id').on('tu.role', '=', 'lead'),
+    )
+    .select('reports.id')
+    .where('reports.status', 'in', ['approved', 'returned'])
+    .where('reports.reviewed_at', 'is not', null)
+    .orderBy('reports.reviewed_at', 'desc')
+    .orderBy('reports.id', 'desc')
+    .limit(input.limit ?? 200)
   if (input.planId !== undefined) q = q.where('tasks.plan_id', '=', input.planId)
   const rows = await q.execute()
   return Promise.all(rows.map((r) => reportView(ctx.db, r.id)))

@@ -12,6 +12,7 @@ import { reportView, type ReportView } from './view'
 import { staleReport } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
+import { reviewContext } from './against'
 
 export interface ReportInput {
   taskId: number
@@ -209,6 +210,7 @@ async function readableReport(ctx: Ctx, reportId: number) {
 export async function getReport(ctx: Ctx, input: { reportId: number }) {
   const { report } = await readableReport(ctx, input.reportId)
   const view = await reportView(ctx.db, report.id)
+  const against = await reviewContext(ctx.db, report)
   const versions = await ctx.db
     .selectFrom('report_versions')
     .leftJoin('users as s', 's.id', 'report_versions.submitted_by')
@@ -220,6 +222,7 @@ export async function getReport(ctx: Ctx, input: { reportId: number }) {
     .execute()
   return {
     ...view,
+    ...against,
     versions: versions.map((v) => ({
       version: v.version,
       percent: v.percent,
@@ -231,6 +234,7 @@ export async function getReport(ctx: Ctx, input: { reportId: number }) {
       attachmentIds: JSON.parse(v.attachment_ids_json) as number[],
       outcome: v.outcome,
       returnReason: v.return_reason,
+      reviewOpinion: v.review_opinion,
       submittedBy: v.submitted_by_name,
       submittedAt: v.submitted_at,
       reviewedBy: v.reviewed_by_name,
@@ -249,6 +253,41 @@ export async function listTaskReports(ctx: Ctx, input: { taskId: number }): Prom
   const visible = rows.filter((r) => r.status !== 'draft' || r.unit_id === actor.unitId)
   const views = await Promise.all(visible.map((r) => reportView(ctx.db, r.id)))
   return views.sort((a, b) => (a.period === b.period ? a.id - b.id : a.period < b.period ? 1 : -1))
+}
+
+/**
+ * 撤回: the unit takes back a report the office has not looked at yet, and it is a draft again. The
+ * submitted version is dropped (the audit keeps it), so the next submission is that version once more.
+ */
+export async function withdrawReport(ctx: Ctx, input: { reportId: number; revision: number }): Promise<ReportView> {
+  const actor = requireRole(ctx.actor, ['unit_head', 'unit_staff'])
+  const r = await loadReportRow(ctx.db, input.reportId)
+  if (r.unit_id !== actor.unitId) throw denied('只能撤回本处室的报送')
+  await inTransaction(ctx, async (trx) => {
+    const before = await loadReportRow(trx, input.reportId)
+    if (before.status !== 'submitted') {
+      throw new DubanError('conflict', before.status === 'draft' ? '该报送已撤回' : '办公室已审核该报送，不能撤回')
+    }
+    const res = await trx
+      .updateTable('reports')
+      .set({ status: 'draft', submitted_at: null, updated_at: ctx.clock.now().toISOString(), revision: sql<number>`revision + 1` })
+      .where('id', '=', before.id)
+      .where('status', '=', 'submitted')
+      .where('revision', '=', input.revision) // compare-and-set, as submitting does
+      .executeTakeFirst()
+    if (Number(res.numUpdatedRows) === 0) throw await staleReport(trx, before.id)
+    await trx.deleteFrom('report_versions').where('report_id', '=', before.id).where('version', '=', before.version).execute()
+    await writeAudit(trx, ctx, {
+      action: 'report.withdraw',
+      entity: 'report',
+      entityId: before.id,
+      before,
+      after: await loadReportRow(trx, before.id),
+    })
+    await taskChanged(trx, before.task_id)
+    await awaitingReviewChanged(trx)
+  })
+  return reportView(ctx.db, input.reportId)
 }
 
 /** Only a draft can be removed; its files keep their records (detached) and the audit keeps the content. */

@@ -24,6 +24,8 @@ export interface ReportView {
   /** bumped by every save; a draft is saved against it (optimistic concurrency) */
   revision: number
   returnReason: string | null
+  /** 审核意见 the office gave with its approval */
+  reviewOpinion: string | null
   createdBy: string
   reviewedBy: string | null
   submittedAt: string | null
@@ -67,6 +69,7 @@ export async function reportView(db: Kysely<Database>, reportId: number): Promis
     version: r.version,
     revision: r.revision,
     returnReason: r.return_reason,
+    reviewOpinion: r.review_opinion,
     createdBy: r.created_by_name,
     reviewedBy: r.reviewed_by_name,
     submittedAt: r.submitted_at,

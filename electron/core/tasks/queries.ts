@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection'
+import { sharedProgress, type ApprovedReport } from './twins'
 
 export interface TaskRecord {
   id: number
@@ -91,13 +92,17 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
   const unitsBy = byTask(units)
   const milestonesBy = byTask(milestones)
   const reportsBy = byTask(reports)
-
-  return tasks.map((t) => {
-    const rs = reportsBy.get(t.id) ?? []
-    const latestApproved = rs
+  const latestApprovedOf = (rs: readonly { status: string; period: string; percent: number; id: number }[]) =>
+    rs
       .filter((r) => r.status === 'approved')
       .sort((a, b) => (a.period === b.period ? a.id - b.id : a.period < b.period ? -1 : 1))
       .at(-1)
+  const twins = await acceptedTwinReports(db, where.taskId !== undefined ? [where.taskId] : null, planIds, latestApprovedOf, reportsBy)
+
+  return tasks.map((t) => {
+    const rs = reportsBy.get(t.id) ?? []
+    // an accepted 关联任务: one report counts for both
+    const latestApproved = sharedProgress(latestApprovedOf(rs), twins.get(t.id) ?? [])
     const us = unitsBy.get(t.id) ?? []
     return {
       id: t.id,
@@ -123,4 +128,44 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
       hasReports: rs.some((r) => r.status !== 'draft'),
     }
   })
+}
+
+/** For each task, the latest approved report of each twin it has an accepted link with. */
+async function acceptedTwinReports(
+  db: Db,
+  taskIds: number[] | null,
+  planIds: number[],
+  latestApprovedOf: (rs: { status: string; period: string; percent: number; id: number }[]) => ApprovedReport | undefined,
+  reportsBy: Map<number, { status: string; period: string; percent: number; id: number; task_id: number }[]>,
+): Promise<Map<number, ApprovedReport[]>> {
+  let q = db
+    .selectFrom('task_links')
+    .innerJoin('tasks', 'tasks.id', 'task_links.task_a_id')
+    .select(['task_links.task_a_id', 'task_links.task_b_id'])
+    .where('task_links.status', '=', 'accepted')
+  q = taskIds
+    ? q.where((eb) => eb.or([eb('task_links.task_a_id', 'in', taskIds), eb('task_links.task_b_id', 'in', taskIds)]))
+    : q.where('tasks.plan_id', 'in', planIds)
+  const links = await q.execute()
+  const result = new Map<number, ApprovedReport[]>()
+  if (links.length === 0) return result
+  const others = [...new Set(links.flatMap((l) => [l.task_a_id, l.task_b_id]))].filter((id) => !reportsBy.has(id))
+  const extra = others.length
+    ? await db
+        .selectFrom('reports')
+        .select(['task_id', 'status', 'percent', 'period', 'id'])
+        .where('task_id', 'in', others)
+        .where('status', '=', 'approved')
+        .execute()
+    : []
+  const reportsOf = (id: number) => reportsBy.get(id) ?? extra.filter((r) => r.task_id === id)
+  const add = (task: number, twin: number) => {
+    const latest = latestApprovedOf(reportsOf(twin))
+    if (latest) result.set(task, [...(result.get(task) ?? []), latest])
+  }
+  for (const l of links) {
+    add(l.task_a_id, l.task_b_id)
+    add(l.task_b_id, l.task_a_id)
+  }
+  return result
 }

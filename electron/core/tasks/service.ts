@@ -9,6 +9,7 @@ import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIG
 import { loadSnapshot } from '../dashboards/snapshot'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { taskChanged } from '../events/changes'
+import { taskHistory, taskTwins, type HistoryEntry, type TwinView } from './drawer'
 
 export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
@@ -118,7 +119,10 @@ export interface TaskIndicator {
 export interface TaskDetail extends TaskRow {
   /** the task's quantitative targets, for which reports give actual values */
   indicators: TaskIndicator[]
-  history: { at: string; actor: string | null; action: string; before: unknown; after: unknown }[]
+  /** 关联任务: the same work in another list, with the office's verdict on their figures */
+  twins: TwinView[]
+  /** 变更记录: the task's, its reports' and its notices' audit entries, in Chinese */
+  history: HistoryEntry[]
 }
 
 async function readableRecord(ctx: Ctx, taskId: number): Promise<{ actor: Actor; record: TaskRecord }> {
@@ -130,15 +134,10 @@ async function readableRecord(ctx: Ctx, taskId: number): Promise<{ actor: Actor;
 }
 
 export async function getTask(ctx: Ctx, input: { taskId: number }): Promise<TaskDetail> {
-  const { record } = await readableRecord(ctx, input.taskId)
-  const history = await ctx.db
-    .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['at', 'display_name', 'action', 'before_json', 'after_json'])
-    .where('entity', '=', 'task')
-    .where('entity_id', '=', input.taskId)
-    .orderBy('audit_log.id', 'desc')
-    .execute()
+  const { actor, record } = await readableRecord(ctx, input.taskId)
+  const today = ctx.clock.today()
+  const row = toRow(record, today)
+  const [history, twins] = await Promise.all([taskHistory(ctx.db, input.taskId), taskTwins(ctx, actor, row, (r) => toRow(r, today))])
   const indicators = await ctx.db
     .selectFrom('indicators')
     .select(['id', 'name', 'unit', 'comparator', 'target_value'])
@@ -156,8 +155,9 @@ export async function getTask(ctx: Ctx, input: { taskId: number }): Promise<Task
     .orderBy('id')
     .execute()
   return {
-    ...toRow(record, ctx.clock.today()),
+    ...row,
     milestones: record.milestones,
+    twins,
     indicators: indicators.map((i) => ({
       indicatorId: i.id,
       name: i.name,
@@ -166,13 +166,7 @@ export async function getTask(ctx: Ctx, input: { taskId: number }): Promise<Task
       targetValue: i.target_value,
       latestValue: i.latest_value ?? null,
     })),
-    history: history.map((h) => ({
-      at: h.at,
-      actor: h.display_name,
-      action: h.action,
-      before: h.before_json ? JSON.parse(h.before_json) : null,
-      after: h.after_json ? JSON.parse(h.after_json) : null,
-    })),
+    history,
   }
 }
 
