@@ -1,6 +1,7 @@
 /** Strings of the leader dashboard, the big screen and 文书输出. */
 export const zhDash = {
-  title: '领导驾驶舱',
+  /** the menu's word for the page, so a person finds the page they clicked */
+  title: '数据看板',
   tabs: { leader: '督办总览', analysis: '数据分析' },
   asOf: (d: string) => `截至${d}`,
   asOfLabel: '截至日期',

@@ -56,6 +56,7 @@ export const zhReports = {
     scope: (unit: string) => `${unit}报送的进展，按期次排列`,
     period: '报送期次',
     allPeriods: '全部期次',
+    allStatuses: '全部状态',
     status: '状态',
     task: '工作任务',
     percent: '完成进度',

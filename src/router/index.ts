@@ -3,6 +3,7 @@ import { onSessionLost } from '@/api/client'
 import { desktopConnection } from '@/api/connection'
 import { useSessionStore } from '@/stores/session'
 import { usePlansStore } from '@/stores/plans'
+import { loadDashboardPage } from './prefetch'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -85,7 +86,7 @@ export function createAppRouter(): Router {
           {
             path: 'dashboard',
             name: 'dashboard',
-            component: () => import('@/views/dashboard/DashboardPage.vue'),
+            component: loadDashboardPage,
             meta: { dashboard: true },
           },
           { path: 'import', name: 'import', component: () => import('@/views/import/ImportPage.vue'), meta: { import: true } },

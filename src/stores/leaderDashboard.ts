@@ -20,10 +20,17 @@ export const useLeaderDashboardStore = defineStore('leaderDashboard', () => {
     ...(asOf.value === null ? {} : { asOf: asOf.value }),
   })
 
+  /** which plan and day `leader` shows: another plan's or day's figures are never shown while loading */
+  let leaderKey: string | null = null
   async function load(planId: number | null): Promise<void> {
+    const key = JSON.stringify(input(planId))
+    if (key !== leaderKey) leader.value = null
     loading.value = true
     try {
-      leader.value = await invoke('dashboards.leader', input(planId))
+      const next = await invoke('dashboards.leader', input(planId))
+      // Figures that have not moved keep their object, so the charts are not drawn a second time.
+      if (!leader.value || JSON.stringify(leader.value) !== JSON.stringify(next)) leader.value = next
+      leaderKey = key
     } finally {
       loading.value = false
     }
@@ -39,6 +46,7 @@ export const useLeaderDashboardStore = defineStore('leaderDashboard', () => {
   }
 
   function reset(): void {
+    leaderKey = null
     leader.value = null
     analysis.value = null
     asOf.value = null

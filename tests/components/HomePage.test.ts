@@ -8,6 +8,7 @@ import type { HomeSummary } from '@/stores/home'
 import { plugins, testRouter } from './setup'
 import { leaderSummary, officeSummary, unitSummary } from './home.fixture'
 import { mockApi } from './mockApi'
+import { reportView } from './report.fixture'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -75,6 +76,16 @@ describe('HomePage', () => {
     expect(wrapper.find('[data-test=returned]').text()).toContain('暂无')
     expect(wrapper.find('[data-test=unit-notices]').text()).toContain('督办〔2021〕3号')
     expect(wrapper.find('[data-test=stat-pending]').exists()).toBe(false)
+  })
+
+  it('shows a unit the whole count of returned reports, the latest few, and a link to all of them', async () => {
+    const latest = reportView({ id: 41, status: 'returned', returnReason: '请补充佐证材料', taskText: '完善快递末端网点备案管理' })
+    const { wrapper, router } = await mountHome({ ...unitSummary, returned: [latest], returnedCount: 25 })
+    expect(wrapper.find('[data-test=returned]').text()).toContain('（25）')
+    expect(wrapper.find('[data-test=returned]').text()).toContain('请补充佐证材料')
+    await wrapper.find('[data-test=returned-all]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/reports/mine?status=returned')
   })
 
   it('shows a leader the overview and the tasks in their charge, and opens one', async () => {

@@ -39,10 +39,10 @@ const items: InboxItem[] = [
   },
 ]
 
-async function mountInbox() {
+async function mountInbox(shown: InboxItem[] = items) {
   let unread = 1
   mockApi({
-    'inbox.list': () => ({ items, unread: { total: unread, byKind: { notice: unread } } }),
+    'inbox.list': () => ({ items: shown, unread: { total: unread, byKind: { notice: unread } } }),
     'inbox.markRead': ({ ids }) => {
       unread = 0
       return { marked: ids?.length ?? 0 }
@@ -129,5 +129,12 @@ describe('InboxPage', () => {
     await wrapper.find('[data-test=inbox-open-task]').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/tasks?open=17')
+  })
+
+  it('shows one empty state, not one per pane, when there is nothing', async () => {
+    const { wrapper } = await mountInbox([])
+    expect(wrapper.findAll('.el-empty')).toHaveLength(1)
+    expect(wrapper.find('[data-test=inbox-empty]').text()).toContain('没有消息')
+    expect(wrapper.find('.inbox__panes').exists()).toBe(false)
   })
 })

@@ -21,6 +21,7 @@ export async function testRouter(start = '/login'): Promise<Router> {
       { path: '/home', component: Blank('home') },
       { path: '/plan', component: Blank('plan') },
       { path: '/tasks', component: Blank('tasks') },
+      { path: '/reports/mine', component: Blank('my-reports') },
     ],
   })
   await router.push(start)

@@ -2,9 +2,9 @@ import type { Ctx } from '../context'
 import { requireActor } from '../users/rules'
 import { visibleRows, type TaskRow } from '../tasks/service'
 import { STATUS_LABELS, STATUS_ORDER, type TaskStatus } from '../tasks/rules'
-import { pendingReviews } from '../reports/review'
+import { pendingReviewIds } from '../reports/review'
 import { periodOf } from '../reports/rules'
-import { reportView, type ReportView } from '../reports/view'
+import { reportViews, type ReportView } from '../reports/view'
 import { latestPlanId, listNotices, notReported, type NotReported, type NoticeView } from '../reminders/service'
 import { listInbox, unreadCounts, type InboxItem } from '../inbox/service'
 import { attentionByList, type AttentionGroup } from './attention'
@@ -46,7 +46,10 @@ export interface HomeSummary {
   noticesAwaitingReply?: NoticeView[]
   /** unit */
   toReport?: Brief[]
+  /** the most recently returned first, at most HOME_LIST_LIMIT of them */
   returned?: ReportView[]
+  /** how many of this unit's reports are returned in all (the home page links to the rest) */
+  returnedCount?: number
   instructions?: InboxItem[]
   /** leader */
   inCharge?: Brief[]
@@ -54,6 +57,9 @@ export interface HomeSummary {
   inChargeUnits?: { id: number; name: string; led: number; done: number; behind: number; overdue: number }[]
   escalated?: NoticeView[]
 }
+
+/** A home page shows the first few of a long list and links to the rest; the counts stay whole. */
+export const HOME_LIST_LIMIT = 20
 
 /** What each role looks at first when the app opens. */
 export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise<HomeSummary> {
@@ -66,13 +72,13 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
   const overdueRows = rows.filter((r) => r.status === 'overdue')
 
   if (actor.role === 'office' || actor.role === 'admin') {
-    const pending = await pendingReviews(ctx, planId === null ? {} : { planId })
+    const pending = await pendingReviewIds(ctx, planId === null ? {} : { planId })
     return {
       ...base,
       role: 'office',
-      pendingReview: { count: pending.length, items: pending.slice(0, 20) },
+      pendingReview: { count: pending.length, items: await reportViews(ctx.db, pending.slice(0, HOME_LIST_LIMIT)) },
       notReported: await notReported(ctx, planId === null ? { period } : { planId, period }),
-      overdue: { count: overdueRows.length, items: overdueRows.slice(0, 20).map(brief) },
+      overdue: { count: overdueRows.length, items: overdueRows.slice(0, HOME_LIST_LIMIT).map(brief) },
       noticesAwaitingReply: await listNotices(ctx, { awaitingReply: true }),
     }
   }
@@ -93,7 +99,7 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
       ...base,
       attention: attentionByList(inCharge),
       role: 'leader',
-      overdue: { count: overdueRows.length, items: overdueRows.slice(0, 20).map(brief) },
+      overdue: { count: overdueRows.length, items: overdueRows.slice(0, HOME_LIST_LIMIT).map(brief) },
       // Tasks named for this leader, and tasks led by the divisions in their charge.
       inCharge,
       inChargeUnits: units.map((u) => ({
@@ -107,20 +113,32 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
       escalated,
     }
   }
-  const reports = await ctx.db
+  const unitId = actor.unitId ?? -1
+  const sent = await ctx.db
     .selectFrom('reports')
-    .select(['id', 'task_id', 'status', 'period'])
-    .where('unit_id', '=', actor.unitId ?? -1)
+    .select('task_id')
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .where('status', 'in', ['submitted', 'approved'])
     .execute()
-  const sentThisPeriod = new Set(
-    reports.filter((r) => r.period === period && (r.status === 'submitted' || r.status === 'approved')).map((r) => r.task_id),
-  )
-  const returned = await Promise.all(reports.filter((r) => r.status === 'returned').map((r) => reportView(ctx.db, r.id)))
+  const sentThisPeriod = new Set(sent.map((r) => r.task_id))
+  const returnedIds = (
+    await ctx.db
+      .selectFrom('reports')
+      .select('id')
+      .where('unit_id', '=', unitId)
+      .where('status', '=', 'returned')
+      .orderBy('reviewed_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute()
+  ).map((r) => r.id)
+  const returned = await reportViews(ctx.db, returnedIds.slice(0, HOME_LIST_LIMIT))
   return {
     ...base,
     role: 'unit',
     toReport: rows.filter((r) => !r.closedAt && r.leads.some((u) => u.id === actor.unitId) && !sentThisPeriod.has(r.id)).map(brief),
     returned,
+    returnedCount: returnedIds.length,
     instructions: (await listInbox(ctx, { kind: 'instruction', unreadOnly: true })).items,
     overdue: { count: overdueRows.length, items: overdueRows.map(brief) },
     noticesAwaitingReply: await listNotices(ctx, { awaitingReply: true }),

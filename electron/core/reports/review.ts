@@ -5,7 +5,7 @@ import { requireRole } from '../users/rules'
 import { deliver } from '../inbox/deliver'
 import { loadReportRow, loadTaskUnits } from './queries'
 import { assertReviewable, unitRoleOn } from './rules'
-import { reportView, type ReportView } from './view'
+import { reportView, reportViews, type ReportView } from './view'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
@@ -92,6 +92,11 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
 
 /** 待审核: lead units' submitted reports, oldest first. */
 export async function pendingReviews(ctx: Ctx, input: { planId?: number } = {}): Promise<ReportView[]> {
+  return reportViews(ctx.db, await pendingReviewIds(ctx, input))
+}
+
+/** The ids of 待审核 in order, so a page that shows the first few reads only those. */
+export async function pendingReviewIds(ctx: Ctx, input: { planId?: number } = {}): Promise<number[]> {
   requireRole(ctx.actor, ['admin', 'office'])
   let q = ctx.db
     .selectFrom('reports')
@@ -104,8 +109,7 @@ export async function pendingReviews(ctx: Ctx, input: { planId?: number } = {}):
     .orderBy('reports.submitted_at')
     .orderBy('reports.id')
   if (input.planId !== undefined) q = q.where('tasks.plan_id', '=', input.planId)
-  const rows = await q.execute()
-  return Promise.all(rows.map((r) => reportView(ctx.db, r.id)))
+  return (await q.execute()).map((r) => r.id)
 }
 
 /** 已审核: lead units' reports the office has approved or returned, the latest decision first. */

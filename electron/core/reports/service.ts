@@ -8,7 +8,7 @@ import { insertAttachment, linkAttachments } from '../files/service'
 import { withStagedFiles, type StagedFile } from '../files/store'
 import { attachmentsOf, findReport, indicatorValuesOf, loadReportRow, loadTaskUnits, unitIdsOfTask, type TaskUnits } from './queries'
 import { assertEditable, assertFinalAllowed, assertMayReadReport, nextVersion, PERIOD, periodOf, unitRoleOn, type UnitRole } from './rules'
-import { reportView, type ReportView } from './view'
+import { reportView, reportViews, type ReportView } from './view'
 import { staleReport } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
@@ -251,7 +251,10 @@ export async function listTaskReports(ctx: Ctx, input: { taskId: number }): Prom
   if (!canReadTask(actor, unitIdsOfTask(task))) throw denied('该任务不属于您所在的处室，无权查看')
   const rows = await ctx.db.selectFrom('reports').select(['id', 'status', 'unit_id']).where('task_id', '=', input.taskId).execute()
   const visible = rows.filter((r) => r.status !== 'draft' || r.unit_id === actor.unitId)
-  const views = await Promise.all(visible.map((r) => reportView(ctx.db, r.id)))
+  const views = await reportViews(
+    ctx.db,
+    visible.map((r) => r.id),
+  )
   return views.sort((a, b) => (a.period === b.period ? a.id - b.id : a.period < b.period ? 1 : -1))
 }
 

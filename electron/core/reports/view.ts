@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database, ReportStatus } from '../db/schema'
 import { attachmentsOf, indicatorValuesOf, type AttachmentView } from './queries'
 import { REPORT_STATUS_LABELS } from './rules'
+import { notFound } from '../errors'
 
 export interface ReportView {
   id: number
@@ -35,8 +36,26 @@ export interface ReportView {
   attachments: AttachmentView[]
 }
 
+/** Reports are read this many at a time, well under either engine's limit on bound parameters. */
+const CHUNK = 500
+
 export async function reportView(db: Kysely<Database>, reportId: number): Promise<ReportView> {
-  const r = await db
+  const [view] = await reportViews(db, [reportId])
+  if (!view) throw notFound('该进展报送')
+  return view
+}
+
+/** The views of many reports in three queries, in the order of `reportIds` (ids not found are left out). */
+export async function reportViews(db: Kysely<Database>, reportIds: readonly number[]): Promise<ReportView[]> {
+  const byId = new Map<number, ReportView>()
+  for (let i = 0; i < reportIds.length; i += CHUNK) {
+    for (const view of await readChunk(db, reportIds.slice(i, i + CHUNK))) byId.set(view.id, view)
+  }
+  return reportIds.flatMap((id) => byId.get(id) ?? [])
+}
+
+function selectRows(db: Kysely<Database>, ids: number[]) {
+  return db
     .selectFrom('reports')
     .innerJoin('tasks', 'tasks.id', 'reports.task_id')
     .innerJoin('units', 'units.id', 'reports.unit_id')
@@ -46,10 +65,41 @@ export async function reportView(db: Kysely<Database>, reportId: number): Promis
     .selectAll('reports')
     .select(['tasks.number as task_number', 'tasks.text as task_text', 'units.name as unit_name'])
     .select(['c.display_name as created_by_name', 'v.display_name as reviewed_by_name', 'tu.role as unit_role'])
-    .where('reports.id', '=', reportId)
+    .where('reports.id', 'in', ids)
+    .orderBy('reports.id')
     .orderBy('tu.role', 'desc') // 'lead' before 'coop' when a unit is both
-    .executeTakeFirstOrThrow()
-  const [values, files] = await Promise.all([indicatorValuesOf(db, [reportId]), attachmentsOf(db, [reportId])])
+    .execute()
+}
+type ViewRow = Awaited<ReturnType<typeof selectRows>>[number]
+
+async function readChunk(db: Kysely<Database>, ids: number[]): Promise<ReportView[]> {
+  if (ids.length === 0) return []
+  const rows = await selectRows(db, ids)
+  const [allValues, allFiles] = await Promise.all([indicatorValuesOf(db, ids), attachmentsOf(db, ids)])
+  const values = groupBy(allValues, (v) => v.report_id)
+  const files = groupBy(allFiles, (f) => f.reportId)
+  const seen = new Set<number>()
+  const views: ReportView[] = []
+  for (const r of rows) {
+    if (seen.has(r.id)) continue
+    seen.add(r.id)
+    views.push(toView(r, values.get(r.id) ?? [], files.get(r.id) ?? []))
+  }
+  return views
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number | null): Map<number | null, T[]> {
+  const out = new Map<number | null, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = out.get(k)
+    if (list) list.push(item)
+    else out.set(k, [item])
+  }
+  return out
+}
+
+function toView(r: ViewRow, values: Awaited<ReturnType<typeof indicatorValuesOf>>, files: AttachmentView[]): ReportView {
   return {
     id: r.id,
     taskId: r.task_id,

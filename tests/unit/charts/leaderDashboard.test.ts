@@ -117,6 +117,20 @@ describe('livelihood', () => {
     expect(bar.data[1].drill).toEqual({ open: 70 })
     expect(taskLabel(leader.livelihood.tasks[0], 6)).toBe('1. 推动主要品牌…')
   })
+
+  it('labels every row and keeps the percentages in a column of their own, clear of the bars and markers', () => {
+    const o = livelihoodBar(leader.livelihood, true, { fontSize: 14, labelWidth: 180 })
+    const [names, percents] = o.yAxis as {
+      data: string[]
+      position?: string
+      axisLabel: { interval: number; fontSize: number; width?: number }
+    }[]
+    expect(names.data).toEqual(leader.livelihood.tasks.map((t) => taskLabel(t)).reverse())
+    expect(names.axisLabel).toMatchObject({ interval: 0, fontSize: 14, width: 180 })
+    expect(percents).toMatchObject({ position: 'right', data: ['100%', '45%'], axisLabel: { interval: 0, fontSize: 14 } })
+    // no value label on the bars themselves: the planned marker or the next bar could cover it
+    expect((seriesOf(o)[0] as { label?: { show: boolean } }).label?.show ?? false).toBe(false)
+  })
 })
 
 describe('analysis', () => {
