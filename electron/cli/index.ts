@@ -9,6 +9,7 @@ import type { ParseWarning, PlanDraft } from '../core/importers/types'
 import { knownUnits, unknownUnitWarnings } from '../core/imports/units'
 import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
+import { postgresUrlFrom } from '../core/db/engine'
 import { checkDatabase, leftoverUploadProblems } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
 import { runServe } from './serve'
@@ -33,7 +34,7 @@ const USAGE = `用法：
 /** With a database in the data directory, a dry run also names the units it does not know. */
 async function warningsAgainstDatabase(draft: PlanDraft): Promise<ParseWarning[]> {
   const dir = dataDirFrom(join(appRoot(), '.duban-data'))
-  if (!existsSync(join(dir, DB_FILE))) return []
+  if (!postgresUrlFrom() && !existsSync(join(dir, DB_FILE))) return []
   const core = await openCore({ dataDir: dir })
   try {
     return unknownUnitWarnings(draft, await knownUnits(core.db))
@@ -121,6 +122,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') return runServe(rest)
   if (command === 'demo') return runDemo(rest, join(appRoot(), '.duban-large'))
   const dataDir = dataDirFrom(join(appRoot(), '.duban-data'))
+  if (['backup', 'backups', 'verify', 'restore', 'accept-current'].includes(command) && postgresUrlFrom())
+    throw new DubanError(
+      'unsupported',
+      '使用 PostgreSQL 数据库（DUBAN_DATABASE_URL）时，备份与恢复由数据库服务器负责：pg_dump -Fc 备份，pg_restore 恢复（见 README“使用 PostgreSQL”）；佐证材料目录 files/ 另行复制',
+    )
   if (command === 'backup') return runBackup(dataDir, rest)
   if (command === 'backups') return runBackups(dataDir)
   if (command === 'verify') return runVerify(dataDir, rest)
