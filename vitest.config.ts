@@ -4,6 +4,24 @@ import { fileURLToPath } from 'node:url'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
+/**
+ * Integration tests that stay on SQLite: they damage, copy or back up the database file itself, generate with
+ * better-sqlite3, or run the command line in a child process against a data folder's SQLite file.
+ */
+const SQLITE_ONLY = [
+  'tests/integration/backup-restore.test.ts',
+  'tests/integration/damaged-database.test.ts',
+  'tests/integration/electron-damaged.test.ts',
+  'tests/integration/numbering-concurrency.test.ts',
+  'tests/integration/dashboards-vs-sql.test.ts',
+  'tests/integration/generator.test.ts',
+  'tests/integration/archive.test.ts',
+  'tests/integration/cli.test.ts',
+  'tests/integration/import-commit.test.ts',
+  'tests/integration/serve.test.ts',
+  'tests/integration/documents.test.ts',
+]
+
 // The process zone is not pinned: the core reads days in the bureau's zone (a setting), so the suite must
 // pass in any zone. .ci/run runs it under TZ=Asia/Shanghai and the date-sensitive projects again under TZ=UTC.
 
@@ -24,11 +42,31 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/postgres/**'],
           environment: 'node',
           pool: 'forks',
+          // the SQLite run ignores a DUBAN_DATABASE_URL left in the shell by pg:start
+          env: { DUBAN_DATABASE_URL: '' },
           // a test may spawn the CLI (tsx compiles it first, 5-15 s when busy) or write a whole demo database
           testTimeout: 60_000,
           // beforeAll builds the demo database by importing the Suzhou document through the app's importer
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same suite on PostgreSQL (npm run pg:start, or DUBAN_TEST_PG_URL): a fresh database per core,
+          // plus tests/integration/postgres/ (what only PostgreSQL has: schema parity, concurrent writers).
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          environment: 'node',
+          pool: 'forks',
+          env: { DUBAN_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/integration/postgres-global.ts'],
+          setupFiles: ['tests/integration/postgres-setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },

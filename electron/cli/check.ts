@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { CoreApp } from '../core/app'
+import { engineIntegrityProblems } from '../core/db/integrity'
 import { checkFiles } from '../core/files/service'
 import { findLeftoverUploads } from '../core/files/leftovers'
 
@@ -18,50 +20,43 @@ export function leftoverUploadProblems(filesDir: string): CheckProblem[] {
   }))
 }
 
-/** SQLite's own integrity check, then the app's consistency rules. */
+/** The engine's own integrity checks, then the app's consistency rules (the same SQL on both engines). */
 export async function checkDatabase(core: CoreApp): Promise<CheckProblem[]> {
-  const problems: CheckProblem[] = []
-  const integrity = core.raw.pragma('integrity_check') as { integrity_check: string }[]
-  for (const r of integrity)
-    if (r.integrity_check !== 'ok') problems.push({ code: 'integrity', message: `数据库文件损坏：${r.integrity_check}` })
-  const fk = core.raw.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
-  for (const r of fk) problems.push({ code: 'foreign_key', message: `表 ${r.table} 第 ${r.rowid} 行引用的 ${r.parent} 记录不存在` })
+  const problems: CheckProblem[] = await engineIntegrityProblems(core)
 
-  const noLead = core.raw
-    .prepare(
-      `SELECT t.id, t.number, l.name AS list FROM tasks t JOIN lists l ON l.id = t.list_id
-       WHERE NOT EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.role = 'lead')`,
-    )
-    .all() as { id: number; number: number; list: string }[]
+  const noLead = (
+    await sql<{
+      id: number
+      number: number
+      list: string
+    }>`SELECT t.id, t.number, l.name AS list FROM tasks t JOIN lists l ON l.id = t.list_id
+       WHERE NOT EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.role = 'lead')`.execute(core.db)
+  ).rows
   for (const t of noLead) problems.push({ code: 'task_without_lead', message: `「${t.list}」第${t.number}项没有牵头单位` })
 
-  const crossPlan = core.raw.prepare(`SELECT t.id FROM tasks t JOIN lists l ON l.id = t.list_id WHERE l.plan_id <> t.plan_id`).all() as {
-    id: number
-  }[]
+  const crossPlan = (
+    await sql<{
+      id: number
+    }>`SELECT t.id FROM tasks t JOIN lists l ON l.id = t.list_id WHERE l.plan_id <> t.plan_id`.execute(core.db)
+  ).rows
   for (const t of crossPlan) problems.push({ code: 'task_list_mismatch', message: `任务 ${t.id} 所属清单与文件不一致` })
 
-  const badMilestones = core.raw
-    .prepare(
-      `SELECT a.task_id FROM milestones a JOIN milestones b ON a.task_id = b.task_id
-       WHERE a.due_on < b.due_on AND a.planned_pct > b.planned_pct GROUP BY a.task_id`,
-    )
-    .all() as { task_id: number }[]
+  const badMilestones = (
+    await sql<{ task_id: number }>`SELECT a.task_id FROM milestones a JOIN milestones b ON a.task_id = b.task_id
+       WHERE a.due_on < b.due_on AND a.planned_pct > b.planned_pct GROUP BY a.task_id`.execute(core.db)
+  ).rows
   for (const m of badMilestones) problems.push({ code: 'milestone_order', message: `任务 ${m.task_id} 的节点计划进度前高后低` })
 
-  const outsiderReports = core.raw
-    .prepare(
-      `SELECT r.id FROM reports r WHERE NOT EXISTS
-       (SELECT 1 FROM task_units u WHERE u.task_id = r.task_id AND u.unit_id = r.unit_id)`,
-    )
-    .all() as { id: number }[]
+  const outsiderReports = (
+    await sql<{ id: number }>`SELECT r.id FROM reports r WHERE NOT EXISTS
+       (SELECT 1 FROM task_units u WHERE u.task_id = r.task_id AND u.unit_id = r.unit_id)`.execute(core.db)
+  ).rows
   for (const r of outsiderReports) problems.push({ code: 'report_unit', message: `进展报送 ${r.id} 的报送单位不是该任务的牵头或配合单位` })
 
-  const closedWithoutFinal = core.raw
-    .prepare(
-      `SELECT t.id FROM tasks t WHERE t.closed_at IS NOT NULL AND NOT EXISTS
-       (SELECT 1 FROM reports r WHERE r.task_id = t.id AND r.is_final = 1 AND r.status = 'approved')`,
-    )
-    .all() as { id: number }[]
+  const closedWithoutFinal = (
+    await sql<{ id: number }>`SELECT t.id FROM tasks t WHERE t.closed_at IS NOT NULL AND NOT EXISTS
+       (SELECT 1 FROM reports r WHERE r.task_id = t.id AND r.is_final = 1 AND r.status = 'approved')`.execute(core.db)
+  ).rows
   for (const t of closedWithoutFinal) problems.push({ code: 'closed_without_final', message: `任务 ${t.id} 已销号但没有经审核的销号申请` })
 
   const files = await checkFiles(core)

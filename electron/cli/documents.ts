@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DB_FILE, type CoreApp } from '../core/app'
-import { openDatabase } from '../core/db/connection'
+import { openDatabase, type OpenedDatabase } from '../core/db/connection'
+import { openPostgres } from '../core/db/postgres'
+import { postgresUrlFrom, redactUrl } from '../core/db/engine'
 import { generateLarge } from '../core/demo/large/generate'
 import type { Actor, Ctx } from '../core/context'
 import { DubanError } from '../core/errors'
@@ -61,16 +63,26 @@ export async function runDemo(args: string[], defaultDir: string): Promise<numbe
   const bureaus = Number(values.bureaus ?? 13)
   if (!Number.isInteger(years) || years < 1 || years > 30 || !Number.isInteger(bureaus) || bureaus < 1 || bureaus > 100)
     throw new DubanError('usage', '--years 应为1–30的整数，--bureaus 应为1–100的整数')
+  const url = postgresUrlFrom()
   const dir = values.out ?? defaultDir
   const file = join(dir, DB_FILE)
-  if (existsSync(file)) throw new DubanError('conflict', `${file} 已存在；生成器只写入新的数据目录，请换一个 --out 目录`)
-  mkdirSync(dir, { recursive: true })
-  const opened = openDatabase(file)
+  let opened: OpenedDatabase
+  if (url) {
+    opened = await openPostgres(url)
+    if (await opened.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
+      await opened.close()
+      throw new DubanError('conflict', `${redactUrl(url)} 中已有数据；生成器只写入空数据库`)
+    }
+  } else {
+    if (existsSync(file)) throw new DubanError('conflict', `${file} 已存在；生成器只写入新的数据目录，请换一个 --out 目录`)
+    mkdirSync(dir, { recursive: true })
+    opened = openDatabase(file)
+  }
   try {
-    const stats = generateLarge(opened.raw, { years, bureaus })
-    opened.raw.pragma('wal_checkpoint(TRUNCATE)')
+    const stats = await generateLarge(opened.db, { years, bureaus })
+    if (opened.engine === 'sqlite') opened.raw.pragma('wal_checkpoint(TRUNCATE)')
     process.stdout.write(
-      `已生成：${file}\n  ${stats.units} 个单位，${stats.plans} 个文件，${stats.tasks} 项任务，${stats.reports} 条进展报送；用时 ${(stats.ms / 1000).toFixed(1)} 秒（演示“今天”为 ${stats.today}）\n`,
+      `已生成：${url ? redactUrl(url) : file}\n  ${stats.units} 个单位，${stats.plans} 个文件，${stats.tasks} 项任务，${stats.reports} 条进展报送；用时 ${(stats.ms / 1000).toFixed(1)} 秒（演示“今天”为 ${stats.today}）\n`,
     )
     return 0
   } finally {

@@ -9,9 +9,11 @@ import type { ParseWarning, PlanDraft } from '../core/importers/types'
 import { knownUnits, unknownUnitWarnings } from '../core/imports/units'
 import { importUnreviewed } from '../core/imports/service'
 import { DubanError } from '../core/errors'
+import { postgresUrlFrom } from '../core/db/engine'
 import { checkDatabase, leftoverUploadProblems } from './check'
 import { adminCtx, runBulletin, runDemo, runLedger } from './documents'
 import { runServe } from './serve'
+import { runMigrateToPostgres } from './migrate-to-postgres'
 import { runAcceptCurrent, runArchiveExport, runArchiveImport, runBackup, runBackups, runRestore, runVerify } from './backup'
 
 const USAGE = `用法：
@@ -28,12 +30,13 @@ const USAGE = `用法：
   npm run --silent cli -- accept-current                        启动检查发现修改丢失而不恢复备份时，接受当前数据库
   npm run --silent cli -- archive-export --plan 编号|--year 年份 --out 文件.zip   导出年度归档
   npm run --silent cli -- archive-import 文件.zip               把归档导入到空的新安装
+  npm run --silent cli -- migrate-to-postgres --from 数据目录 --to postgres://…   把 SQLite 数据库迁移到空的 PostgreSQL 数据库
 数据目录：DUBAN_DATA_DIR（默认 ./.duban-data）`
 
 /** With a database in the data directory, a dry run also names the units it does not know. */
 async function warningsAgainstDatabase(draft: PlanDraft): Promise<ParseWarning[]> {
   const dir = dataDirFrom(join(appRoot(), '.duban-data'))
-  if (!existsSync(join(dir, DB_FILE))) return []
+  if (!postgresUrlFrom() && !existsSync(join(dir, DB_FILE))) return []
   const core = await openCore({ dataDir: dir })
   try {
     return unknownUnitWarnings(draft, await knownUnits(core.db))
@@ -120,7 +123,13 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') return runCheck()
   if (command === 'serve') return runServe(rest)
   if (command === 'demo') return runDemo(rest, join(appRoot(), '.duban-large'))
+  if (command === 'migrate-to-postgres') return runMigrateToPostgres(rest)
   const dataDir = dataDirFrom(join(appRoot(), '.duban-data'))
+  if (['backup', 'backups', 'verify', 'restore', 'accept-current'].includes(command) && postgresUrlFrom())
+    throw new DubanError(
+      'unsupported',
+      '使用 PostgreSQL 数据库（DUBAN_DATABASE_URL）时，备份与恢复由数据库服务器负责：pg_dump -Fc 备份，pg_restore 恢复（见 README“使用 PostgreSQL”）；佐证材料目录 files/ 另行复制',
+    )
   if (command === 'backup') return runBackup(dataDir, rest)
   if (command === 'backups') return runBackups(dataDir)
   if (command === 'verify') return runVerify(dataDir, rest)

@@ -41,6 +41,10 @@ export function toApiError(err: unknown): { code: string; message: string } {
   if (code.startsWith('SQLITE_CONSTRAINT_FOREIGNKEY')) return { code: 'invalid_reference', message: '引用的单位、人员或任务不存在' }
   if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'conflict', message: '数据与已有记录冲突，未保存' }
   if (code === 'SQLITE_BUSY') return { code: 'busy', message: '数据库正忙，请稍后再试' }
+  // PostgreSQL's SQLSTATE: foreign key, unique (and check, not null), serialization failure or deadlock left after retries
+  if (code === '23503') return { code: 'invalid_reference', message: '引用的单位、人员或任务不存在' }
+  if (code === '23505' || code === '23514' || code === '23502') return { code: 'conflict', message: '数据与已有记录冲突，未保存' }
+  if (code === '40001' || code === '40P01') return { code: 'busy', message: '数据库正忙，请稍后再试' }
   console.error('[duban] internal error:', err)
   return { code: 'internal', message: '系统内部错误，操作未完成，请稍后重试或联系管理员' }
 }

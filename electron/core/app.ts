@@ -1,6 +1,9 @@
 import { mkdirSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase, type OpenedDatabase } from './db/connection'
+import { openDatabase, type OpenedDatabase, type PostgresDatabase } from './db/connection'
+import { openPostgres } from './db/postgres'
+import { postgresUrlFrom } from './db/engine'
+import { inTransaction } from './audit/service'
 import { shiftedClock, systemClock, withTimeZone, type Clock } from './context'
 import { readBureauTimeZone } from './calendar/zone'
 import { seedDemo } from './demo/seed'
@@ -9,7 +12,9 @@ import { guardDatabase } from './backup/health'
 import { trackOpenDatabase } from './backup/lifecycle'
 import { EventBus } from './events/bus'
 
-export interface CoreApp extends OpenedDatabase {
+export type CoreApp = OpenedDatabase & CoreParts
+
+interface CoreParts {
   clock: Clock
   files: { dir: string }
   dataDir: string
@@ -23,6 +28,8 @@ export interface OpenOptions {
   demoSample?: string
   /** fixed "today" for tests (its days then read in the bureau's zone); otherwise DUBAN_TODAY, the demo's date, or the real clock */
   clock?: Clock
+  /** postgres://… selects PostgreSQL (evidence files stay in dataDir); otherwise DUBAN_DATABASE_URL, or the SQLite file */
+  databaseUrl?: string
 }
 
 export const DB_FILE = 'duban.db'
@@ -43,17 +50,49 @@ async function buildDemo(file: string, filesDir: string, sample: string, clock: 
   rmSync(`${building}-shm`, { force: true })
 }
 
-export async function openCore(opts: OpenOptions): Promise<CoreApp> {
-  mkdirSync(opts.dataDir, { recursive: true })
+/**
+ * PostgreSQL has no side file to rename: the demo is seeded in one transaction, so a crash leaves the
+ * database empty and the next start builds it again. An empty database is one without users.
+ */
+async function buildDemoOnPostgres(opened: PostgresDatabase, filesDir: string, sample: string, clock: Clock): Promise<void> {
+  const anyone = await opened.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+  if (anyone) return
+  await inTransaction({ db: opened.db, clock, files: { dir: filesDir }, actor: null }, (trx) =>
+    seedDemo({ db: trx, clock, files: { dir: filesDir } }, sample),
+  )
+}
+
+/** SQLite: the file in the data folder, guarded against damage and loss, and tracked for the backups' baseline. */
+async function openSqliteCore(opts: OpenOptions, filesDir: string): Promise<{ opened: OpenedDatabase; release: () => void }> {
   const file = join(opts.dataDir, DB_FILE)
-  const filesDir = join(opts.dataDir, 'files')
-  mkdirSync(filesDir, { recursive: true })
-  removeLeftoverUploads(filesDir)
   // Refuses a missing or damaged database, applies a staged restore, backs up before a migration.
   await guardDatabase(opts.dataDir, file, (opts.clock ?? systemClock()).now())
   if (!existsSync(file) && opts.demoSample) await buildDemo(file, filesDir, opts.demoSample, opts.clock ?? systemClock())
   const opened = openDatabase(file)
   const release = trackOpenDatabase(opts.dataDir, opened.raw, () => (opts.clock ?? systemClock()).now())
+  return { opened, release }
+}
+
+export async function openCore(opts: OpenOptions): Promise<CoreApp> {
+  mkdirSync(opts.dataDir, { recursive: true })
+  const filesDir = join(opts.dataDir, 'files')
+  mkdirSync(filesDir, { recursive: true })
+  removeLeftoverUploads(filesDir)
+  const url = opts.databaseUrl ?? postgresUrlFrom()
+  let opened: OpenedDatabase
+  let release = () => {}
+  if (url) {
+    const pg = await openPostgres(url)
+    opened = pg
+    try {
+      if (opts.demoSample) await buildDemoOnPostgres(pg, filesDir, opts.demoSample, opts.clock ?? systemClock())
+    } catch (err) {
+      await pg.close()
+      throw err
+    }
+  } else {
+    ;({ opened, release } = await openSqliteCore(opts, filesDir))
+  }
   const demoToday = await opened.db.selectFrom('settings').select('value').where('key', '=', 'demo.today').executeTakeFirst()
   const day = process.env.DUBAN_TODAY ?? demoToday?.value
   const zone = await readBureauTimeZone(opened.db)

@@ -25,7 +25,7 @@ const params = (plan: number) => ({ plan, day: TODAY, year: '2021', reportingDay
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duban-bench-'))
   opened = openDatabase(join(dir, 'duban.db'))
-  const stats = generateLarge(opened.raw, { years: 10, bureaus: 13 })
+  const stats = await generateLarge(opened.db, { years: 10, bureaus: 13 })
   console.log(`\nGenerated ${stats.plans} plans, ${stats.tasks} tasks, ${stats.reports} reports in ${(stats.ms / 1000).toFixed(1)} s`)
   const leader = opened.raw.prepare(`SELECT id FROM users WHERE username = 'juzhang'`).get() as { id: number }
   ctx = {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   )
   if (build.status !== 0) throw new Error('renderer build failed')
   const opened = openDatabase(join(dataDir, 'duban.db'))
-  const stats = generateLarge(opened.raw, { years: 10, bureaus: 13 })
+  const stats = await generateLarge(opened.db, { years: 10, bureaus: 13 })
   opened.raw.pragma('wal_checkpoint(TRUNCATE)')
   await opened.close()
   figures['generated reports'] = stats.reports

@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../electron/core/app'
+import { sqliteOnly } from '../../electron/core/db/connection'
 import { demoSamplePath } from '../../electron/core/paths'
 
 const root = resolve(__dirname, '../..')
@@ -98,7 +99,7 @@ describe('npm run cli -- check', () => {
   it('reports a task without a lead as an inconsistency', async () => {
     const dir = join(dataDir, 'nolead')
     const core = await openCore({ dataDir: dir, demoSample: demoSamplePath() })
-    core.raw.exec(`DELETE FROM task_units WHERE task_id = (SELECT MIN(id) FROM tasks)`)
+    sqliteOnly(core, 'test').exec(`DELETE FROM task_units WHERE task_id = (SELECT MIN(id) FROM tasks)`)
     await core.close()
     const r = cli(['check'], dir)
     expect(r.status).toBe(1)

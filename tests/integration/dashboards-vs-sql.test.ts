@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase, type OpenedDatabase } from '../../electron/core/db/connection'
+import { openDatabase, type SqliteDatabase } from '../../electron/core/db/connection'
 import { generateLarge } from '../../electron/core/demo/large/generate'
 import { loadSnapshot } from '../../electron/core/dashboards/snapshot'
 import { completion, perSection, perUnit } from '../../electron/core/dashboards/figures'
@@ -12,14 +12,14 @@ import { handWritten } from '../bench/dashboard-sql'
 // in SQL on a generated database (the benchmark compares their speed; this compares their values).
 const DAYS = ['2021-03-15', '2021-07-20', '2021-12-31']
 let dir: string
-let opened: OpenedDatabase
+let opened: SqliteDatabase
 let sql: ReturnType<typeof handWritten>
 let plans: number[]
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duban-vs-sql-'))
   opened = openDatabase(join(dir, 'duban.db'))
-  generateLarge(opened.raw, { years: 2, bureaus: 2 })
+  await generateLarge(opened.db, { years: 2, bureaus: 2 })
   sql = handWritten(opened.raw)
   plans = (opened.raw.prepare('SELECT id FROM plans ORDER BY id').all() as { id: number }[]).map((p) => p.id)
 }, 120_000)

@@ -27,7 +27,10 @@ export interface TestCore {
   cleanup(): Promise<void>
 }
 
-/** A real SQLite file in a temp folder, with the demo plan imported. */
+/**
+ * A real SQLite file in a temp folder, with the demo plan imported. In the integration-pg project
+ * (tests/integration/postgres-setup.ts) the same call opens a fresh PostgreSQL database instead, dropped after the file.
+ */
 export async function demoCore(start = '2021-07-20T10:00:00+08:00'): Promise<TestCore> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-test-'))
   const clock = movableClock(start)

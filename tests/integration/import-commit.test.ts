@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCore } from '../../electron/core/app'
+import { sqliteOnly } from '../../electron/core/db/connection'
 import { docxFromText } from '../unit/importers/builders'
 import { SUZHOU_TASK_COUNT, SUZHOU_LIST_COUNT } from '../support/expected'
 
@@ -22,7 +23,9 @@ function cli(args: string[], dataDir: string) {
 async function rowCounts(dataDir: string): Promise<Record<string, number>> {
   const core = await openCore({ dataDir })
   try {
-    return Object.fromEntries(TABLES.map((t) => [t, (core.raw.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]))
+    return Object.fromEntries(
+      TABLES.map((t) => [t, (sqliteOnly(core, 'test').prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]),
+    )
   } finally {
     await core.close()
   }
@@ -45,7 +48,7 @@ describe('npm run cli -- import FILE', () => {
     expect(counts).toMatchObject({ plans: 1, lists: SUZHOU_LIST_COUNT, tasks: SUZHOU_TASK_COUNT, task_links: 12 })
     const core = await openCore({ dataDir: dir })
     try {
-      const link = core.raw
+      const link = sqliteOnly(core, 'test')
         .prepare(
           `SELECT a.number AS a, b.number AS b, l.similarity, l.status FROM task_links l
            JOIN tasks a ON a.id = l.task_a_id JOIN tasks b ON b.id = l.task_b_id WHERE a.number = 45`,

@@ -27,6 +27,13 @@ afterAll(async () => {
   await t.cleanup()
 })
 
+async function countSessions(core: TestCore) {
+  return core.core.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+}
+
 async function call(method: string, body: unknown, token?: string, at = base) {
   const res = await fetch(`${at}/api/${method}`, {
     method: 'POST',
@@ -85,7 +92,7 @@ describe('requests that must never end or confuse the server', () => {
   })
 
   it('refuses a text/plain POST (the shape of a cross-site form) without logging anyone in', async () => {
-    const before = t.core.raw.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }
+    const before = await countSessions(t)
     const res = await fetch(`${base}/api/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
@@ -93,7 +100,7 @@ describe('requests that must never end or confuse the server', () => {
     })
     expect(res.status).toBe(415)
     expect(((await res.json()) as Body).error?.message).toContain('application/json')
-    expect(t.core.raw.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual(before)
+    expect(await countSessions(t)).toEqual(before)
   })
 
   it('answers 401 to a large body without a token before the body is sent', async () => {
@@ -219,8 +226,8 @@ describe('login throttling, shared by every transport because it lives in the co
     expect(sixth.status).toBe(429)
     expect(sixth.body.error).toMatchObject({ code: 'locked', message: expect.stringContaining('已临时锁定') })
 
-    const audit = t.core.raw.prepare("SELECT after_json FROM audit_log WHERE action = 'auth.lock'").all() as { after_json: string }[]
-    expect(audit.map((a) => JSON.parse(a.after_json))).toContainEqual(
+    const audit = await t.core.db.selectFrom('audit_log').select('after_json').where('action', '=', 'auth.lock').execute()
+    expect(audit.map((a) => JSON.parse(a.after_json ?? 'null'))).toContainEqual(
       expect.objectContaining({ kind: 'user', subject: 'anquan', failures: 5 }),
     )
 
@@ -287,7 +294,11 @@ describe('sessions in the database', () => {
     const after = await call('auth.me', {}, head)
     expect(after.status).toBe(401)
     expect(after.body.error?.code).toBe('unauthenticated')
-    const audit = t.core.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.revoke'").get() as { n: number }
+    const audit = await t.core.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'session.revoke')
+      .executeTakeFirstOrThrow()
     expect(audit.n).toBe(1)
   })
 })
@@ -334,7 +345,9 @@ describe('graceful shutdown', () => {
     await closing
     expect(r.status).toBe(200)
     const id = JSON.parse(r.body).data.id as number
-    expect(t.core.raw.prepare('SELECT file_name FROM attachments WHERE id = ?').get(id)).toEqual({ file_name: '停机前上传.pdf' })
+    expect(await t.core.db.selectFrom('attachments').select('file_name').where('id', '=', id).executeTakeFirst()).toEqual({
+      file_name: '停机前上传.pdf',
+    })
     await expect(fetch(`${started.url}/healthz`)).rejects.toThrow()
   })
 })
@@ -396,7 +409,7 @@ describe('first-admin setup on a fresh database', () => {
       )
       expect(withCode.status).toBe(200)
       expect(withCode.body.data).toMatchObject({ username: 'root', role: 'admin' })
-      expect(fresh.raw.prepare("SELECT count(*) AS n FROM settings WHERE key = 'setup.code_sha256'").get()).toEqual({ n: 0 })
+      expect(await fresh.db.selectFrom('settings').select('key').where('key', '=', 'setup.code_sha256').execute()).toEqual([])
     } finally {
       await remote.close()
     }

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { Database, Role } from '../db/schema'
 import type { Ctx } from '../context'
 import { DubanError } from '../errors'
@@ -14,6 +14,7 @@ import { inTransaction, writeAudit } from '../audit/service'
 import { requireRole } from '../users/rules'
 import { commitStaged, discardStaged, type StagedFile } from '../files/store'
 import { migrations } from '../db/migrate'
+import { deferForeignKeys, resetIdentities } from '../db/bulk-load'
 import { ARCHIVE_ORDER, USER_COLUMNS, type ArchiveJson, type Row } from './tables'
 
 const MAX_ARCHIVE_ENTRIES = 100_000
@@ -110,7 +111,7 @@ export async function importArchive(ctx: Ctx, bytes: Uint8Array): Promise<{ plan
     let rows = 0
     await inTransaction(ctx, async (trx) => {
       // Checked at commit: the archive's rows are whole, whatever order they arrive in.
-      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx)
+      await deferForeignKeys(trx)
       const userIds = new Map<number, number>()
       const mapUser = (v: unknown) => (v === null || v === undefined ? v : (userIds.get(v as number) ?? null))
       for (const table of ARCHIVE_ORDER) {
@@ -130,6 +131,7 @@ export async function importArchive(ctx: Ctx, bytes: Uint8Array): Promise<{ plan
           rows++
         }
       }
+      await resetIdentities(trx, ARCHIVE_ORDER)
       await writeAudit(trx, ctx, {
         action: 'archive.import',
         entity: 'plan',

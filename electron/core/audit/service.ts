@@ -28,7 +28,17 @@ export async function writeAudit(
  * context already inside a transaction joins it, so a larger write (a whole Excel form) stays all-or-nothing.
  * Events queued with afterCommit are published once the outermost transaction has committed.
  */
-export function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx.db as Transaction<Database>)
-  return transactionThenPublish((run) => ctx.db.transaction().execute(run), fn, ctx.events)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transactionThenPublish((run) => ctx.db.transaction().execute(run), fn, ctx.events)
+    } catch (err) {
+      // PostgreSQL runs writers at once: a serialization failure or deadlock rolled everything back, so run it again
+      if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err
+    }
+  }
 }
+
+const MAX_ATTEMPTS = 5
+const isRetryable = (err: unknown) => ['40001', '40P01'].includes((err as { code?: string })?.code ?? '')

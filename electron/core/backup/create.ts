@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Db } from '../db/connection'
+import { engineOf } from '../db/engine'
 import { DubanError } from '../errors'
 import { appRoot } from '../paths'
 import { blobPath } from '../files/store'
@@ -17,8 +18,16 @@ export interface SnapshotSource {
   vacuumInto(target: string): Promise<void> | void
 }
 
+/**
+ * The app's own backups are copies of the SQLite file. A PostgreSQL database is backed up by the server's
+ * tools (pg_dump -Fc, see README), which the bureau's IT runs and monitors like its other databases.
+ */
+export const appTakesBackups = (db: Db) => engineOf(db) === 'sqlite'
+
 export const snapshotOfDb = (db: Db): SnapshotSource => ({
   async vacuumInto(target) {
+    if (!appTakesBackups(db))
+      throw new DubanError('unsupported', '使用 PostgreSQL 数据库时，请用数据库服务器的备份（pg_dump -Fc），本程序不另做备份')
     await sql`VACUUM INTO ${target}`.execute(db)
   },
 })

@@ -1,18 +1,36 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import type pg from 'pg'
 import type { Database } from './schema'
 import { migrate } from './migrate'
+import type { Engine } from './engine'
 
 export type Db = Kysely<Database>
 
-export interface OpenedDatabase {
+interface Opened {
   db: Db
-  raw: BetterSqlite3.Database
+  engine: Engine
   close: () => Promise<void>
 }
 
+/** The embedded default: one file, with the better-sqlite3 handle for what only SQLite has (backups, pragmas). */
+export interface SqliteDatabase extends Opened {
+  engine: 'sqlite'
+  raw: BetterSqlite3.Database
+}
+
+/** A PostgreSQL server, through a connection pool. */
+export interface PostgresDatabase extends Opened {
+  engine: 'postgres'
+  pool: pg.Pool
+  /** the connection URL without its password, for messages */
+  where: string
+}
+
+export type OpenedDatabase = SqliteDatabase | PostgresDatabase
+
 /** Opens (creating if needed) the database file with WAL, foreign keys and a busy timeout, then migrates it. */
-export function openDatabase(file: string): OpenedDatabase {
+export function openDatabase(file: string): SqliteDatabase {
   const raw = new BetterSqlite3(file)
   raw.pragma('journal_mode = WAL')
   raw.pragma('foreign_keys = ON')
@@ -20,5 +38,11 @@ export function openDatabase(file: string): OpenedDatabase {
   raw.pragma('synchronous = NORMAL')
   migrate(raw)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
-  return { db, raw, close: () => db.destroy() }
+  return { db, raw, engine: 'sqlite', close: () => db.destroy() }
+}
+
+/** The better-sqlite3 handle, for the few paths that exist only on SQLite (file backups, pragmas, the large generator). */
+export function sqliteOnly(opened: OpenedDatabase, what: string): BetterSqlite3.Database {
+  if (opened.engine !== 'sqlite') throw new Error(`${what}只适用于 SQLite 数据库（当前为 PostgreSQL：${opened.where}）`)
+  return opened.raw
 }

@@ -34,3 +34,13 @@ export const sql = `
       DELETE FROM report_search WHERE rowid = old.id;
     END;
 `
+
+/**
+ * PostgreSQL 15: pg_trgm GIN indexes serve ILIKE '%…%' for any length (two-character Chinese words too),
+ * straight on the tables, so no copies and no triggers. core/search/postgres.ts queries the same expressions.
+ */
+export const postgres = `
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX task_text_trgm ON tasks USING gin (text gin_trgm_ops);
+    CREATE INDEX report_text_trgm ON reports USING gin ((progress || chr(10) || problems || chr(10) || next_steps) gin_trgm_ops);
+`

@@ -5,3 +5,8 @@ export const name = 'plan_indexes'
 export const sql = `
     CREATE INDEX IF NOT EXISTS tasks_plan ON tasks(plan_id, sort);
 `
+
+/** The same schema on PostgreSQL 15. */
+export const postgres = `
+    CREATE INDEX IF NOT EXISTS tasks_plan ON tasks(plan_id, sort);
+`

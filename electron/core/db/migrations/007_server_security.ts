@@ -15,3 +15,18 @@ export const sql = `
     ALTER TABLE sessions ADD COLUMN user_agent TEXT;
     CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
 `
+
+/** The same schema on PostgreSQL 15. */
+export const postgres = `
+    CREATE TABLE login_attempts (
+      kind TEXT NOT NULL CHECK (kind IN ('user', 'address')),
+      subject TEXT NOT NULL,
+      failures INTEGER NOT NULL DEFAULT 0,
+      last_failed_at TEXT NOT NULL,
+      locked_until TEXT,
+      PRIMARY KEY (kind, subject)
+    );
+    ALTER TABLE sessions ADD COLUMN address TEXT;
+    ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+    CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
+`

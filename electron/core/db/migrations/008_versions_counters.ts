@@ -20,3 +20,21 @@ export const sql = `
       SELECT 'bulletin', CAST(substr(key, 14) AS INTEGER), CAST(value AS INTEGER) FROM settings WHERE key LIKE 'bulletin.seq.%';
     DELETE FROM settings WHERE key LIKE 'bulletin.seq.%';
 `
+
+/** The same schema on PostgreSQL 15. */
+export const postgres = `
+    ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+
+    CREATE TABLE counters (
+      kind TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      n INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (kind, year)
+    );
+    INSERT INTO counters (kind, year, n)
+      SELECT 'notice', year, MAX(seq) FROM notices WHERE kind = 'notice' AND year IS NOT NULL AND seq IS NOT NULL GROUP BY year;
+    INSERT INTO counters (kind, year, n)
+      SELECT 'bulletin', CAST(substr(key, 14) AS INTEGER), CAST(value AS INTEGER) FROM settings WHERE key LIKE 'bulletin.seq.%';
+    DELETE FROM settings WHERE key LIKE 'bulletin.seq.%';
+`

@@ -1,10 +1,13 @@
 /**
  * Builds a large, realistic database for benchmarks: bureaus × years × ~100 tasks with monthly reports.
- * Written with raw better-sqlite3 prepared statements, one transaction per plan, instead of the services:
- * 150,000 reports through Kysely and the audit trail would take minutes, and this history is invented,
- * so there is nothing for the audit log to witness. Runs only on a fresh database file.
+ * Written with plain inserts through Kysely (the same on SQLite and PostgreSQL), one transaction per plan and
+ * reports in batches, instead of the services: 150,000 reports through the use cases and the audit trail
+ * would take minutes, and this history is invented, so there is nothing for the audit log to witness.
+ * Runs only on a fresh (empty) database.
  */
-import type BetterSqlite3 from 'better-sqlite3'
+import type { Insertable, Transaction } from 'kysely'
+import type { Db } from '../../db/connection'
+import type { Database, Role } from '../../db/schema'
 import { hashPassword, newSalt } from '../../users/passwords'
 import { DEMO_PASSWORD } from '../accounts'
 import { CITIES, PROGRESS_TEXTS, SECTIONS, UNIT_SUFFIXES, at, pad, seeded, taskText } from './shape'
@@ -27,33 +30,29 @@ export interface GenerateStats {
   ms: number
 }
 
-function statements(raw: BetterSqlite3.Database) {
-  const p = (sql: string) => raw.prepare(sql)
-  return {
-    unit: p(`INSERT INTO units (name, kind, sort, created_at) VALUES (?, ?, ?, ?)`),
-    user: p(
-      `INSERT INTO users (username, display_name, role, unit_id, password_hash, password_salt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    plan: p(
-      `INSERT INTO plans (title, issuer, doc_number, issued_on, year, source_name, original_text, created_at) VALUES (?, ?, ?, ?, ?, 'generated', '', ?)`,
-    ),
-    list: p(`INSERT INTO lists (plan_id, name, kind, sort) VALUES (?, ?, ?, ?)`),
-    section: p(`INSERT INTO sections (list_id, number, title, sort) VALUES (?, ?, ?, ?)`),
-    task: p(
-      `INSERT INTO tasks (plan_id, list_id, section_id, number, text, leader_id, deadline, deadline_text, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '年底前', ?, ?, ?)`,
-    ),
-    taskUnit: p(`INSERT INTO task_units (task_id, unit_id, role, position) VALUES (?, ?, ?, ?)`),
-    milestone: p(`INSERT INTO milestones (task_id, due_on, planned_pct, title) VALUES (?, ?, ?, ?)`),
-    report: p(
-      `INSERT INTO reports (task_id, unit_id, period, percent, progress, problems, next_steps, status, is_final, version, return_reason, created_by, reviewed_by, submitted_at, reviewed_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    close: p(`UPDATE tasks SET closed_at = ? WHERE id = ?`),
-    indicator: p(
-      `INSERT INTO indicators (plan_id, task_id, name, unit, comparator, target_value, baseline_value, baseline_year, target_year, growth_pct, source_text) VALUES (?, NULL, ?, ?, '>=', ?, ?, ?, ?, ?, NULL)`,
-    ),
-    value: p(`INSERT INTO indicator_values (indicator_id, report_id, period, value, recorded_at) VALUES (?, NULL, ?, ?, ?)`),
-  }
+type Rows<T extends keyof Database> = Insertable<Database[T]>[]
+
+/** Rows that need no id back are written in batches at the end of each plan: one statement per few hundred rows. */
+async function insertBatched<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: Rows<T>): Promise<void> {
+  const BATCH = 500 // well under SQLite's 32,766 bound parameters
+  for (let i = 0; i < rows.length; i += BATCH)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH))
+      .execute()
+}
+
+async function insertId<T extends 'units' | 'users' | 'plans' | 'lists' | 'sections' | 'tasks' | 'indicators'>(
+  trx: Transaction<Database>,
+  table: T,
+  row: Insertable<Database[T]>,
+): Promise<number> {
+  const inserted = await trx
+    .insertInto(table)
+    .values(row as never)
+    .returning('id' as never)
+    .executeTakeFirstOrThrow()
+  return Number((inserted as unknown as { id: number }).id)
 }
 
 const QUARTERS = [
@@ -63,9 +62,8 @@ const QUARTERS = [
   ['12-31', 100, '全年'],
 ] as const
 
-export function generateLarge(raw: BetterSqlite3.Database, opts: GenerateOptions): GenerateStats {
+export async function generateLarge(db: Db, opts: GenerateOptions): Promise<GenerateStats> {
   const t0 = performance.now()
-  const s = statements(raw)
   const random = seeded(20_210_720)
   const lastYear = opts.lastYear ?? 2021
   const firstYear = lastYear - opts.years + 1
@@ -75,75 +73,117 @@ export function generateLarge(raw: BetterSqlite3.Database, opts: GenerateOptions
   const salt = newSalt()
   const hash = hashPassword(DEMO_PASSWORD, salt) // one scrypt for every generated account
   const stats = { plans: 0, tasks: 0, reports: 0, units: 0 }
+  const user = (username: string, display_name: string, role: Role, unit_id: number | null) =>
+    ({ username, display_name, role, unit_id, password_hash: hash, password_salt: salt, created_at: now }) as const
 
   const bureaus = Array.from({ length: opts.bureaus }, (_, b) => {
     const [city, abbr] = CITIES[b % CITIES.length]
     const name = b < CITIES.length ? city : `${city}${Math.floor(b / CITIES.length) + 1}`
     return { name, abbr, units: [] as { id: number; head: number }[] }
   })
-  raw.transaction(() => {
-    raw.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('demo.today', ?)`).run(today)
-    s.user.run('admin', '系统管理员', 'admin', null, hash, salt, now)
-    s.user.run('juzhang', '局长', 'leader', null, hash, salt, now)
+  const { office, leader } = await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('settings')
+      .values({ key: 'demo.today', value: today })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: today }))
+      .execute()
+    await insertId(trx, 'users', user('admin', '系统管理员', 'admin', null))
+    const leader = await insertId(trx, 'users', user('juzhang', '局长', 'leader', null))
+    let office = 0
     for (const [b, bureau] of bureaus.entries())
       for (const [u, suffix] of UNIT_SUFFIXES.entries()) {
-        const unitId = Number(s.unit.run(`${bureau.name}局${suffix.name}`, suffix.kind, b * 10 + u, now).lastInsertRowid)
-        const head = Number(
-          s.user.run(`b${b + 1}u${u + 1}`, `${bureau.name}局${suffix.name}负责人`, 'unit_head', unitId, hash, salt, now).lastInsertRowid,
-        )
-        if (b === 0 && u === 0) s.user.run('office', '督查专员', 'office', unitId, hash, salt, now)
+        const unitId = await insertId(trx, 'units', {
+          name: `${bureau.name}局${suffix.name}`,
+          kind: suffix.kind,
+          sort: b * 10 + u,
+          created_at: now,
+        })
+        const head = await insertId(trx, 'users', user(`b${b + 1}u${u + 1}`, `${bureau.name}局${suffix.name}负责人`, 'unit_head', unitId))
+        if (b === 0 && u === 0) office = await insertId(trx, 'users', user('office', '督查专员', 'office', unitId))
         bureau.units.push({ id: unitId, head })
         stats.units++
       }
-  })()
-  const office = (raw.prepare(`SELECT id FROM users WHERE username = 'office'`).get() as { id: number }).id
-  const leader = (raw.prepare(`SELECT id FROM users WHERE username = 'juzhang'`).get() as { id: number }).id
+    return { office, leader }
+  })
 
   for (const bureau of bureaus)
     for (let year = firstYear; year <= lastYear; year++) {
-      raw.transaction(() => generatePlan(bureau, year))()
+      await db.transaction().execute((trx) => generatePlan(trx, bureau, year))
     }
 
-  function generatePlan(bureau: (typeof bureaus)[number], year: number) {
+  async function generatePlan(trx: Transaction<Database>, bureau: (typeof bureaus)[number], year: number) {
     const issued = `${year}-02-${pad(8 + Math.floor(random() * 10))}`
     const created = at(year, 2, 20)
-    const planId = Number(
-      s.plan.run(
-        `${bureau.name}市邮政管理局关于印发${year}年工作要点的通知`,
-        `${bureau.name}市邮政管理局`,
-        `${bureau.abbr}邮管〔${year}〕${3 + Math.floor(random() * 20)}号`,
-        issued,
-        year,
-        created,
-      ).lastInsertRowid,
-    )
+    const planId = await insertId(trx, 'plans', {
+      title: `${bureau.name}市邮政管理局关于印发${year}年工作要点的通知`,
+      issuer: `${bureau.name}市邮政管理局`,
+      doc_number: `${bureau.abbr}邮管〔${year}〕${3 + Math.floor(random() * 20)}号`,
+      issued_on: issued,
+      year,
+      source_name: 'generated',
+      original_text: '',
+      created_at: created,
+    })
     stats.plans++
-    const key = Number(s.list.run(planId, '重点工作', 'key_works', 0).lastInsertRowid)
-    const points = Number(s.list.run(planId, '工作要点', 'work_points', 1).lastInsertRowid)
-    const livelihood = Number(s.list.run(planId, '更贴近民生实事', 'livelihood', 2).lastInsertRowid)
-    const sections = SECTIONS.map((title, i) =>
-      Number(s.section.run(points, ['一', '二', '三', '四', '五', '六', '七', '八'][i] + '、', title, i).lastInsertRowid),
-    )
+    const list = (name: string, kind: string, sort: number) => insertId(trx, 'lists', { plan_id: planId, name, kind, sort })
+    const key = await list('重点工作', 'key_works', 0)
+    const points = await list('工作要点', 'work_points', 1)
+    const livelihood = await list('更贴近民生实事', 'livelihood', 2)
+    const sections: number[] = []
+    for (const [i, title] of SECTIONS.entries())
+      sections.push(
+        await insertId(trx, 'sections', {
+          list_id: points,
+          number: ['一', '二', '三', '四', '五', '六', '七', '八'][i] + '、',
+          title,
+          sort: i,
+        }),
+      )
+    const taskUnits: Rows<'task_units'> = []
+    const milestones: Rows<'milestones'> = []
+    const reports: Rows<'reports'> = []
+    const closes: { id: number; at: string }[] = []
     const keyCount = Math.round(perPlan / 10)
     const livelihoodCount = Math.min(7, Math.max(1, Math.round(perPlan * 0.07)))
     const endMonth = year === lastYear ? 6 : 12
     for (let k = 0; k < perPlan; k++) {
       const inKey = k < keyCount
       const inLivelihood = k >= perPlan - livelihoodCount
-      const list = inKey ? key : inLivelihood ? livelihood : points
+      const listId = inKey ? key : inLivelihood ? livelihood : points
       const sectionIndex = Math.floor(((k - keyCount) / Math.max(1, perPlan - keyCount - livelihoodCount)) * sections.length)
       const section = inKey || inLivelihood ? null : sections[sectionIndex]
       const number = inKey ? k + 1 : inLivelihood ? k - (perPlan - livelihoodCount) + 1 : k - keyCount + 1
       const lead = bureau.units[Math.floor(random() * 5)] // the association rarely leads
-      const taskId = Number(
-        s.task.run(planId, list, section, number, taskText(k + year), leader, `${year}-12-31`, k, created, created).lastInsertRowid,
-      )
+      const taskId = await insertId(trx, 'tasks', {
+        plan_id: planId,
+        list_id: listId,
+        section_id: section,
+        number,
+        text: taskText(k + year),
+        leader_id: leader,
+        deadline: `${year}-12-31`,
+        deadline_text: '年底前',
+        sort: k,
+        created_at: created,
+        updated_at: created,
+      })
       stats.tasks++
-      s.taskUnit.run(taskId, lead.id, 'lead', 0)
-      if (random() < 0.3) s.taskUnit.run(taskId, bureau.units[(bureau.units.indexOf(lead) + 1) % bureau.units.length].id, 'coop', 1)
-      for (const [md, pct, title] of QUARTERS) s.milestone.run(taskId, `${year}-${md}`, pct, title)
-      generateReports(taskId, lead, year, endMonth, 0.65 + random() * 0.4)
+      taskUnits.push({ task_id: taskId, unit_id: lead.id, role: 'lead', position: 0 })
+      if (random() < 0.3)
+        taskUnits.push({
+          task_id: taskId,
+          unit_id: bureau.units[(bureau.units.indexOf(lead) + 1) % bureau.units.length].id,
+          role: 'coop',
+          position: 1,
+        })
+      for (const [md, pct, title] of QUARTERS) milestones.push({ task_id: taskId, due_on: `${year}-${md}`, planned_pct: pct, title })
+      generateReports(taskId, lead, year, endMonth, 0.65 + random() * 0.4, reports, closes)
     }
+    await insertBatched(trx, 'task_units', taskUnits)
+    await insertBatched(trx, 'milestones', milestones)
+    await insertBatched(trx, 'reports', reports)
+    for (const c of closes) await trx.updateTable('tasks').set({ closed_at: c.at }).where('id', '=', c.id).execute()
+    const values: Rows<'indicator_values'> = []
     for (const [i, [name, unit, base]] of (
       [
         ['快递业务量', '亿件', 10],
@@ -153,24 +193,40 @@ export function generateLarge(raw: BetterSqlite3.Database, opts: GenerateOptions
     ).entries()) {
       const growth = i === 2 ? 1 : 8 + Math.round(random() * 6)
       const baseline = Math.round(base * (1 + random()) * 10) / 10
-      const id = Number(
-        s.indicator.run(
-          planId,
-          name,
-          unit,
-          Math.round(baseline * Math.pow(1 + growth / 100, 5) * 10) / 10,
-          baseline,
-          year - 1,
-          year + 4,
-          growth,
-        ).lastInsertRowid,
-      )
+      const id = await insertId(trx, 'indicators', {
+        plan_id: planId,
+        task_id: null,
+        name,
+        unit,
+        comparator: '>=',
+        target_value: Math.round(baseline * Math.pow(1 + growth / 100, 5) * 10) / 10,
+        baseline_value: baseline,
+        baseline_year: year - 1,
+        target_year: year + 4,
+        growth_pct: growth,
+        source_text: null,
+      })
       for (let q = 1; q * 3 <= endMonth; q++)
-        s.value.run(id, `${year}-${pad(q * 3)}`, Math.round(baseline * (1 + (growth / 100) * (q / 4)) * 10) / 10, at(year, q * 3, 28))
+        values.push({
+          indicator_id: id,
+          report_id: null,
+          period: `${year}-${pad(q * 3)}`,
+          value: Math.round(baseline * (1 + (growth / 100) * (q / 4)) * 10) / 10,
+          recorded_at: at(year, q * 3, 28),
+        })
     }
+    await insertBatched(trx, 'indicator_values', values)
   }
 
-  function generateReports(taskId: number, lead: { id: number; head: number }, year: number, endMonth: number, speed: number) {
+  function generateReports(
+    taskId: number,
+    lead: { id: number; head: number },
+    year: number,
+    endMonth: number,
+    speed: number,
+    reports: Rows<'reports'>,
+    closes: { id: number; at: string }[],
+  ) {
     for (let m = 1; m <= endMonth; m++) {
       if (random() < 0.03) continue // a month nobody reported
       let pct = Math.min(100, Math.round(((m / 12) * 100 * speed) / 5) * 5)
@@ -183,27 +239,28 @@ export function generateLarge(raw: BetterSqlite3.Database, opts: GenerateOptions
       const status = current && roll < 0.3 ? 'submitted' : current && roll < 0.35 ? 'returned' : 'approved'
       const reviewed = status === 'submitted' ? null : at(year, m, sentDay + 1 + Math.floor(random() * 3), 15)
       const final = pct === 100 ? 1 : 0
-      s.report.run(
-        taskId,
-        lead.id,
-        `${year}-${pad(m)}`,
-        pct,
-        PROGRESS_TEXTS[Math.floor(random() * PROGRESS_TEXTS.length)],
-        pct < 50 && random() < 0.3 ? '受客观因素影响，部分工作推进较慢。' : '',
-        final ? '总结经验，形成长效机制。' : '按时间节点推进下一阶段工作。',
+      reports.push({
+        task_id: taskId,
+        unit_id: lead.id,
+        period: `${year}-${pad(m)}`,
+        percent: pct,
+        progress: PROGRESS_TEXTS[Math.floor(random() * PROGRESS_TEXTS.length)],
+        problems: pct < 50 && random() < 0.3 ? '受客观因素影响，部分工作推进较慢。' : '',
+        next_steps: final ? '总结经验，形成长效机制。' : '按时间节点推进下一阶段工作。',
         status,
-        final,
-        status === 'returned' ? '进展描述过于笼统，请补充具体数据。' : null,
-        lead.head,
-        reviewed ? office : null,
-        sent,
-        reviewed,
-        sent,
-        reviewed ?? sent,
-      )
+        is_final: final,
+        version: 1,
+        return_reason: status === 'returned' ? '进展描述过于笼统，请补充具体数据。' : null,
+        created_by: lead.head,
+        reviewed_by: reviewed ? office : null,
+        submitted_at: sent,
+        reviewed_at: reviewed,
+        created_at: sent,
+        updated_at: reviewed ?? sent,
+      })
       stats.reports++
       if (final && status === 'approved') {
-        s.close.run(reviewed, taskId)
+        closes.push({ id: taskId, at: reviewed! })
         return
       }
     }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { openDatabase } from '../../electron/core/db/connection'
+import { MIGRATIONS_TABLE, migrationId, migrations } from '../../electron/core/db/migrate'
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'duban-migrations-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** A file as the program before the migrations table left it: the first `version` steps, counted in user_version. */
+function oldStyleDatabase(name: string, version: number): string {
+  const file = join(dir, name)
+  const raw = new BetterSqlite3(file)
+  for (const step of migrations.slice(0, version)) raw.exec(step.sql)
+  raw.pragma(`user_version = ${version}`)
+  raw.prepare(`INSERT INTO units (name, kind, sort, created_at) VALUES ('办公室', 'division', 0, '2021-01-01T00:00:00Z')`).run()
+  raw.close()
+  return file
+}
+
+const names = migrations.map((_, i) => migrationId(i))
+
+describe('migrations recorded in a table (SQLite)', () => {
+  it('recognises a database at user_version 8 as fully migrated: nothing runs again, nothing is lost', async () => {
+    const opened = openDatabase(oldStyleDatabase('v8.db', 8))
+    try {
+      const applied = opened.raw.prepare(`SELECT name, applied_at FROM ${MIGRATIONS_TABLE} ORDER BY name`).all() as {
+        name: string
+        applied_at: string
+      }[]
+      expect(applied.slice(0, 8)).toEqual(names.slice(0, 8).map((name) => ({ name, applied_at: 'user_version' })))
+      expect(applied.map((a) => a.name)).toEqual(names)
+      expect(await opened.db.selectFrom('units').select('name').execute()).toEqual([{ name: '办公室' }])
+      expect(opened.raw.pragma('user_version', { simple: true })).toBe(migrations.length)
+    } finally {
+      await opened.close()
+    }
+  })
+
+  it('runs only the steps an older database lacks (user_version 4: steps 5 onwards)', async () => {
+    const opened = openDatabase(oldStyleDatabase('v4.db', 4))
+    try {
+      const applied = opened.raw.prepare(`SELECT name, applied_at FROM ${MIGRATIONS_TABLE} ORDER BY name`).all() as {
+        name: string
+        applied_at: string
+      }[]
+      expect(applied.map((a) => a.name)).toEqual(names)
+      expect(applied.filter((a) => a.applied_at === 'user_version').map((a) => a.name)).toEqual(names.slice(0, 4))
+      // step 6 added units.active: the old row got its default
+      expect(await opened.db.selectFrom('units').select(['name', 'active']).execute()).toEqual([{ name: '办公室', active: 1 }])
+    } finally {
+      await opened.close()
+    }
+  })
+
+  it('opens an already migrated database again without running anything', async () => {
+    const file = join(dir, 'again.db')
+    await openDatabase(file).close()
+    const opened = openDatabase(file)
+    try {
+      expect((opened.raw.prepare(`SELECT count(*) AS n FROM ${MIGRATIONS_TABLE}`).get() as { n: number }).n).toBe(migrations.length)
+    } finally {
+      await opened.close()
+    }
+  })
+
+  it('refuses a database that has a step this program does not know', async () => {
+    const file = join(dir, 'future.db')
+    const first = openDatabase(file)
+    first.raw.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name, applied_at) VALUES ('999_future', 'x')`).run()
+    await first.close()
+    expect(() => openDatabase(file)).toThrow('比本程序新')
+  })
+})
