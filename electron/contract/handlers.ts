@@ -36,6 +36,10 @@ import * as people from '../core/users/admin'
 import * as roster from '../core/users/roster'
 import * as backups from '../core/backup/service'
 import { exportArchive } from '../core/archive/export'
+import * as escalation from '../core/escalation/service'
+import * as assessment from '../core/assessment/service'
+import { exportAssessmentDocx, exportAssessmentXlsx } from '../core/assessment/export'
+import { monthlyComparison } from '../core/assessment/monthly'
 
 /** The session token plus what the transport knows about the caller (address, whether on this machine). */
 export interface CallMeta extends Caller {
@@ -146,4 +150,21 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'backups.cancelRestore': (ctx) => backups.cancelRestore(ctx),
   'backups.setFolder': (ctx, input) => backups.setBackupFolder(ctx, input),
   'archives.export': (ctx, input) => exportArchive(ctx, input),
+  'escalation.rules': (ctx) => escalation.escalationRules(ctx),
+  'escalation.setRules': (ctx, input) => escalation.setEscalationRules(ctx, input),
+  'escalation.dryRun': (ctx, input) => escalation.dryRun(ctx, input),
+  'escalation.run': (ctx) => escalation.runEscalation(ctx),
+  'escalation.firings': (ctx, input) => escalation.listFirings(ctx, input),
+  'assessment.rules': (ctx) => assessment.scoringRules(ctx),
+  'assessment.setRules': (ctx, input) => assessment.setScoringRules(ctx, input),
+  'assessment.preview': (ctx, input) => assessment.preview(ctx, input),
+  'assessment.announce': (ctx, input) => assessment.announce(ctx, input),
+  'assessment.appeal': (ctx, input) => assessment.appeal(ctx, input),
+  'assessment.decideAppeal': (ctx, input) => assessment.decideAppeal(ctx, input),
+  'assessment.publish': (ctx, input) => assessment.publish(ctx, input),
+  'assessment.result': (ctx, input) => assessment.result(ctx, input),
+  'assessment.rate': (ctx, input) => assessment.rate(ctx, input),
+  'assessment.exportXlsx': (ctx, input) => exportAssessmentXlsx(ctx, input),
+  'assessment.exportDocx': (ctx, input) => exportAssessmentDocx(ctx, input),
+  'assessment.monthly': (ctx, input) => monthlyComparison(ctx, input),
 }

@@ -218,6 +218,51 @@ export interface Database {
   calendar_days: { day: string; kind: CalendarDayKind; name: string }
   /** one numbering sequence per kind ('notice', 'bulletin') and year (migration 008) */
   counters: { kind: string; year: number; n: number }
+  /** migration 013: each event an escalation rule acted on, once (unique event key) */
+  escalation_firings: {
+    id: Generated<number>
+    event_key: string
+    level: string
+    level_name: string
+    trigger_kind: string
+    task_id: number | null
+    unit_id: number
+    subject: string
+    reason: string
+    actions_json: string
+    notice_id: number | null
+    fired_on: string
+    created_at: string
+  }
+  /** migration 013: a year's assessment, announced (appeals open) then published with its rules frozen */
+  assessment_years: {
+    year: number
+    status: 'open' | 'published'
+    as_of: string
+    appeal_until: string | null
+    opened_by: number | null
+    opened_at: string
+    rules_json: string | null
+    result_json: string | null
+    published_by: number | null
+    published_at: string | null
+  }
+  assessment_appeals: {
+    id: Generated<number>
+    year: number
+    unit_id: number
+    item_key: string
+    item_label: string
+    points: number
+    reason: string
+    filed_by: number
+    filed_at: string
+    decision: 'upheld' | 'rejected' | null
+    decision_reason: string | null
+    decided_by: number | null
+    decided_at: string | null
+  }
+  assessment_ratings: { year: number; unit_id: number; score: number; comment: string; rated_by: number; rated_at: string }
   /** FTS5 tables (migration 004); rowid is the task or report id */
   task_search: { rowid: number; body: string }
   report_search: { rowid: number; body: string }
