@@ -50,6 +50,7 @@ export const scoringRulesInput = z.object({
   redNotice: points('红色督办单扣分'),
   redLevel: z.string().min(1),
   unsignedAssignment: points('未签收扣分'),
+  approvedExtension: points('延期扣分'),
   earlyCompletion: points('提前完成加分'),
   earlyWorkdays: workdays('提前天数'),
   leaderWeight: z.number().min(0, '领导评价占比不能小于0').max(1, '领导评价占比不能超过100%'),

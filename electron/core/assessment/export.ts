@@ -32,7 +32,7 @@ export async function assessmentWorkbook(v: AssessmentView): Promise<Uint8Array>
   const items = wb.addWorksheet('扣分加分明细')
   items.addRow(['单位', '日期', '类别', '分值', '事由', '依据', '申诉'])
   items.getRow(1).font = { bold: true }
-  const linkLabel = (k: string) => ({ report: '报送', notice: '督办单', task: '任务', milestone: '进度节点', firing: '督办规则', assignment: '交办' })[k] ?? k
+  const linkLabel = (k: string) => ({ report: '报送', notice: '督办单', task: '任务', milestone: '进度节点', firing: '督办规则', assignment: '交办', extension: '延期' })[k] ?? k
   for (const u of v.units)
     for (const it of u.items)
       items.addRow([
@@ -81,7 +81,7 @@ export async function assessmentDocx(v: AssessmentView, bureau: { name: string; 
       ),
       heading('一、考核办法', 1),
       body(
-        `各单位基础分${r.base}分。未报送每次扣${r.missingReport}分，空报每次扣${r.emptyReport}分，迟报每次扣${r.lateReport}分，报送被退回每次扣${r.returnedReport}分，任务逾期每项扣${r.overdueTask}分，红色督办单每次扣${r.redNotice}分，交办未签收每次扣${r.unsignedAssignment}分；提前办结每项加${r.earlyCompletion}分。领导评价占${Math.round(r.leaderWeight * 100)}%。每一项扣分、加分均对应督办台中的具体记录，已在公示期内告知各单位。`,
+        `各单位基础分${r.base}分。未报送每次扣${r.missingReport}分，空报每次扣${r.emptyReport}分，迟报每次扣${r.lateReport}分，报送被退回每次扣${r.returnedReport}分，任务逾期每项扣${r.overdueTask}分，红色督办单每次扣${r.redNotice}分，交办未签收每次扣${r.unsignedAssignment}分，经批准延期每次扣${r.approvedExtension}分；提前办结每项加${r.earlyCompletion}分。领导评价占${Math.round(r.leaderWeight * 100)}%。每一项扣分、加分均对应督办台中的具体记录，已在公示期内告知各单位。`,
       ),
       heading('二、考核结果', 1),
       table,

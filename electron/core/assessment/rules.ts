@@ -19,6 +19,8 @@ export interface ScoringRules {
   redNotice: number
   redLevel: string
   unsignedAssignment: number
+  /** per approved 延期 (0: an approved extension costs nothing) */
+  approvedExtension: number
   /** bonus for a task completed at least earlyWorkdays working days before its due date */
   earlyCompletion: number
   earlyWorkdays: number
@@ -44,6 +46,7 @@ export const DEFAULT_SCORING_RULES: ScoringRules = {
   redNotice: 5,
   redLevel: 'red',
   unsignedAssignment: 2,
+  approvedExtension: 1,
   earlyCompletion: 2,
   earlyWorkdays: 10,
   leaderWeight: 0.2,
@@ -61,6 +64,7 @@ export type ItemCategory =
   | 'missed_milestone'
   | 'red_notice'
   | 'unsigned'
+  | 'extension'
   | 'early_completion'
 
 export const CATEGORY_LABELS: Record<ItemCategory, string> = {
@@ -72,12 +76,13 @@ export const CATEGORY_LABELS: Record<ItemCategory, string> = {
   missed_milestone: '节点未完成',
   red_notice: '红色督办单',
   unsigned: '交办未签收',
+  extension: '申请延期',
   early_completion: '提前完成',
 }
 
 /** What an item points at: the report, the 督办单, the task, the milestone, the day. */
 export interface ItemLink {
-  kind: 'report' | 'notice' | 'task' | 'milestone' | 'firing' | 'assignment'
+  kind: 'report' | 'notice' | 'task' | 'milestone' | 'firing' | 'assignment' | 'extension'
   id: number
   taskId: number | null
   taskNumber: number | null
@@ -174,6 +179,11 @@ export function taskItems(r: ScoringRules, t: TaskHistory, cal: WorkCalendar, ye
         ref('assignment', t.assignment.id),
         `unsigned:a${t.assignment.id}`,
       )
+  }
+  for (const p of t.pauses) {
+    if (!inYear(p.from)) continue
+    const moved = p.previousDue ? `完成时限由${cn(p.previousDue)}延至${cn(p.to)}` : `完成时限延至${cn(p.to)}`
+    add('extension', -r.approvedExtension, p.from, `${cn(p.from)}批准延期，${moved}`, ref('extension', p.id), `extension:e${p.id}`)
   }
   return items
 }

@@ -2,7 +2,8 @@
 import type { Ctx } from '../context'
 import { dayIn } from '../calendar/dates'
 import { loadCalendar } from '../calendar/service'
-import { moveOffHoliday } from '../calendar/workdays'
+import { addDays, addWorkdays, moveOffHoliday } from '../calendar/workdays'
+import type { ReportCadence } from '../db/schema'
 import { reportDueDate } from '../reports/rules'
 import { reportingDay } from '../reminders/service'
 import type { FiringFact, History, NoticeFact, ReportFact, TaskHistory } from './history'
@@ -24,6 +25,24 @@ export function periodsBetween(first: string, last: string): string[] {
   return out
 }
 
+/** Which months a cadence reports in: every month, each quarter's last month, or June and December. */
+export function reportsIn(cadence: ReportCadence, period: string): boolean {
+  const m = Number(period.slice(5, 7))
+  if (cadence === 'quarterly') return m % 3 === 0
+  if (cadence === 'half_yearly') return m === 6 || m === 12
+  return true
+}
+
+/** Working days a lead unit has to sign for (签收) a new assignment. */
+export const SIGN_WORKDAYS_KEYS = ['matters.signWorkdays', 'caseload.signWorkdays', 'acknowledge.workdays'] as const
+export const DEFAULT_SIGN_WORKDAYS = 2
+
+async function signWorkdaysSetting(ctx: Pick<Ctx, 'db'>): Promise<number> {
+  const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [...SIGN_WORKDAYS_KEYS]).execute()
+  const n = Number(rows[0]?.value)
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_SIGN_WORKDAYS
+}
+
 export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?: number; taskIds?: number[] } = {}): Promise<History> {
   const zone = ctx.clock.timeZone
   const dayOf = (iso: string | null) => (iso ? dayIn(new Date(iso), zone) : null)
@@ -36,6 +55,7 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
     .innerJoin('task_units', (j) => j.onRef('task_units.task_id', '=', 'tasks.id').on('task_units.role', '=', 'lead'))
     .innerJoin('units', 'units.id', 'task_units.unit_id')
     .select(['tasks.id', 'tasks.number', 'tasks.text', 'tasks.deadline', 'tasks.closed_at', 'tasks.leader_id', 'tasks.created_at'])
+    .select(['tasks.assigned_at', 'tasks.acknowledged_at', 'tasks.report_cadence', 'tasks.report_day', 'tasks.matter_year'])
     .select(['plans.year', 'plans.issued_on', 'lists.name as list_name', 'units.id as unit_id', 'units.name as unit_name'])
     .orderBy('lists.sort')
     .orderBy('tasks.sort')
@@ -44,7 +64,7 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
   const rows = await tq.execute()
   const taskIds = [...new Set(rows.map((r) => r.id))]
   const ids = taskIds.length ? taskIds : [-1]
-  const [milestones, reports, versions, notices, firings, units] = await Promise.all([
+  const [milestones, reports, versions, notices, firings, units, extensions, signWorkdays] = await Promise.all([
     ctx.db.selectFrom('milestones').selectAll().where('task_id', 'in', ids).orderBy('due_on').execute(),
     ctx.db.selectFrom('reports').select(['id', 'task_id', 'unit_id', 'period', 'status', 'percent']).where('task_id', 'in', ids).execute(),
     ctx.db
@@ -58,6 +78,14 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
     ctx.db.selectFrom('notices').select(['id', 'kind', 'number', 'unit_id', 'task_id', 'created_at', 'replied_at']).execute(),
     ctx.db.selectFrom('escalation_firings').selectAll().orderBy('id').execute(),
     ctx.db.selectFrom('units').select(['id', 'name']).execute(),
+    ctx.db
+      .selectFrom('extensions')
+      .select(['id', 'task_id', 'unit_id', 'decided_at', 'proposed_due', 'previous_due'])
+      .where('task_id', 'in', ids)
+      .where('status', '=', 'approved')
+      .orderBy('id')
+      .execute(),
+    signWorkdaysSetting(ctx),
   ])
   const noticeFacts: NoticeFact[] = notices.map((n) => ({
     id: n.id,
@@ -93,7 +121,8 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
   const today = ctx.clock.today()
   const tasks: TaskHistory[] = rows.map((t) => {
     const closedOn = dayOf(t.closed_at)
-    const year = t.year ?? Number((t.deadline ?? today).slice(0, 4))
+    const year = t.year ?? t.matter_year ?? Number((t.deadline ?? today).slice(0, 4))
+    const assignedOn = dayOf(t.assigned_at)
     const start = t.issued_on && t.issued_on.startsWith(String(year)) ? t.issued_on.slice(0, 7) : `${year}-01`
     const endDay = [today, closedOn ?? '9999', `${year}-12-31`].sort()[0]
     return {
@@ -110,14 +139,22 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
       milestones: milestones
         .filter((m) => m.task_id === t.id)
         .map((m) => ({ id: m.id, dueOn: m.due_on, plannedPct: m.planned_pct, title: m.title })),
-      duePeriods: periodsBetween(start, endDay.slice(0, 7)).map((period) => ({
-        period,
-        dueOn: moveOffHoliday(calendar, reportDueDate(period, rDay)),
-      })),
+      duePeriods: periodsBetween(assignedOn && assignedOn.slice(0, 7) > start ? assignedOn.slice(0, 7) : start, endDay.slice(0, 7))
+        .filter((period) => reportsIn(t.report_cadence, period))
+        .map((period) => ({ period, dueOn: moveOffHoliday(calendar, reportDueDate(period, t.report_day ?? rDay)) })),
       reports: reportFacts.get(`${t.id}:${t.unit_id}`) ?? [],
       notices: noticeFacts.filter((n) => n.taskId === t.id && n.unitId === t.unit_id),
-      pauses: [],
-      assignment: null,
+      pauses: extensions
+        .filter((e) => e.task_id === t.id && e.decided_at)
+        .map((e) => ({ id: e.id, from: dayOf(e.decided_at)!, to: e.proposed_due, previousDue: e.previous_due })),
+      assignment: assignedOn
+        ? {
+            id: t.id,
+            assignedOn,
+            signDueOn: addWorkdays(calendar, addDays(assignedOn, 1), Math.max(0, signWorkdays - 1)),
+            acknowledgedOn: dayOf(t.acknowledged_at),
+          }
+        : null,
     }
   })
   const firingFacts: FiringFact[] = firings.map((f) => ({

@@ -26,6 +26,12 @@ export const INBOX_KIND_LABELS: Record<InboxKind, string> = {
   instruction_reply: '批示回复',
   escalation: '督办升级',
   notice_reply: '督办回复',
+  assignment: '待签收',
+  assignment_overdue: '签收超期',
+  assignment_returned: '交办退回',
+  extension_request: '延期申请',
+  extension_decision: '延期审批',
+  followup: '回访',
 }
 
 /** A unit's items belong to everyone in it; a person's to them; the office's to office and admin. */
