@@ -51,7 +51,7 @@ export function lastDayOf(period: string): string {
 }
 
 /** The month's figures, counted up to `until` (the month's last day, or today within the running month). */
-export function monthFigures(h: History, period: string, until: string, redLevel: string): MonthFigures {
+export function monthFigures(h: History, period: string, until: string, redLevel: string, today: string): MonthFigures {
   const inMonth = (d: string | null) => !!d && d.startsWith(period) && d <= until
   const seen = new Set<number>()
   let cleared = 0
@@ -59,7 +59,7 @@ export function monthFigures(h: History, period: string, until: string, redLevel
   for (const t of h.tasks) {
     if (!seen.has(t.taskId) && inMonth(t.closedOn)) cleared++
     seen.add(t.taskId)
-    for (const m of t.milestones) if (inMonth(m.dueOn) && m.dueOn < until && reportedPctOn(t.reports, m.dueOn) < m.plannedPct) missed++
+    for (const m of t.milestones) if (inMonth(m.dueOn) && m.dueOn < today && reportedPctOn(t.reports, m.dueOn) < m.plannedPct) missed++
   }
   return { newReds: h.firings.filter((f) => f.level === redLevel && inMonth(f.on)).length, cleared, milestonesMissed: missed }
 }
@@ -68,8 +68,8 @@ export function monthOnMonth(h: History, rules: ScoringRules, period: string, to
   const previous = previousPeriod(period)
   const end = [lastDayOf(period), today].sort()[0]
   const prevEnd = lastDayOf(previous)
-  const current = monthFigures(h, period, end, rules.redLevel)
-  const before = monthFigures(h, previous, prevEnd, rules.redLevel)
+  const current = monthFigures(h, period, end, rules.redLevel, today)
+  const before = monthFigures(h, previous, prevEnd, rules.redLevel, today)
   const year = Number(period.slice(0, 4))
   const none = new Map()
   const now = assess({ rules, history: h, year, asOf: end, ratings: none, waived: none })
