@@ -12,12 +12,24 @@ import type { AppealView, AssessmentView } from '../core/assessment/service'
 import type { MonthOnMonth } from '../core/assessment/monthly'
 import type { ExportedFile } from '../core/exporters/common'
 
-const workdays = (what: string) => z.number({ error: `${what}必须是数字` }).int(`${what}应为整数`).min(0, `${what}不能小于0`).max(250, `${what}不超过250个工作日`)
+const workdays = (what: string) =>
+  z
+    .number({ error: `${what}必须是数字` })
+    .int(`${what}应为整数`)
+    .min(0, `${what}不能小于0`)
+    .max(250, `${what}不超过250个工作日`)
 const grace = (what: string) => workdays(what).nullable()
-const points = (what: string) => z.number({ error: `${what}必须是数字` }).min(0, `${what}不能小于0`).max(100, `${what}不超过100分`)
+const points = (what: string) =>
+  z
+    .number({ error: `${what}必须是数字` })
+    .min(0, `${what}不能小于0`)
+    .max(100, `${what}不超过100分`)
 
 export const levelRule = z.object({
-  id: z.string().trim().regex(/^[a-z][a-z0-9_]{0,19}$/, '等级标识只能用小写字母、数字和下划线'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,19}$/, '等级标识只能用小写字母、数字和下划线'),
   name: z.string().trim().min(1, '请填写等级名称').max(20, '等级名称不超过20字'),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色格式应为 #RRGGBB'),
   dueSoonWorkdays: grace('临近时限天数'),
@@ -54,6 +66,7 @@ export const scoringRulesInput = z.object({
   earlyCompletion: points('提前完成加分'),
   earlyWorkdays: workdays('提前天数'),
   leaderWeight: z.number().min(0, '领导评价占比不能小于0').max(1, '领导评价占比不能超过100%'),
+  categoryCap: points('单类扣分上限').nullable(),
   floor: points('最低分'),
   appealWorkdays: workdays('申诉期').min(1, '申诉期至少1个工作日'),
   monthlyBoard: z.boolean(),
@@ -73,8 +86,14 @@ export const assessmentCalls = {
   }),
   'assessment.rules': defineCall<ScoringRules>()({ input: z.object({}), roles: ALL_ROLES }),
   'assessment.setRules': defineCall<ScoringRules>()({ input: scoringRulesInput, roles: OFFICE }),
-  'assessment.preview': defineCall<AssessmentView>()({ input: z.object({ year, asOf: calendarDay('截至日期').optional() }), roles: ALL_ROLES }),
-  'assessment.announce': defineCall<AssessmentView>()({ input: z.object({ year, asOf: calendarDay('截至日期').optional() }), roles: OFFICE }),
+  'assessment.preview': defineCall<AssessmentView>()({
+    input: z.object({ year, asOf: calendarDay('截至日期').optional() }),
+    roles: ALL_ROLES,
+  }),
+  'assessment.announce': defineCall<AssessmentView>()({
+    input: z.object({ year, asOf: calendarDay('截至日期').optional() }),
+    roles: OFFICE,
+  }),
   'assessment.appeal': defineCall<AppealView>()({
     input: z.object({ year, itemKey: z.string().min(1).max(100), reason: reason('申诉理由') }),
     roles: ['unit_head', 'unit_staff'],
@@ -86,10 +105,18 @@ export const assessmentCalls = {
   'assessment.publish': defineCall<AssessmentView>()({ input: z.object({ year }), roles: OFFICE }),
   'assessment.result': defineCall<AssessmentView | null>()({ input: z.object({ year }), roles: ALL_ROLES }),
   'assessment.rate': defineCall<{ ok: true }>()({
-    input: z.object({ year, unitId: id, score: z.number().min(0, '评分应在0到100之间').max(100, '评分应在0到100之间'), comment: z.string().max(500).optional() }),
+    input: z.object({
+      year,
+      unitId: id,
+      score: z.number().min(0, '评分应在0到100之间').max(100, '评分应在0到100之间'),
+      comment: z.string().max(500).optional(),
+    }),
     roles: ['leader'],
   }),
   'assessment.exportXlsx': defineCall<ExportedFile>()({ input: z.object({ year }), roles: ['admin', 'office', 'leader'] }),
   'assessment.exportDocx': defineCall<ExportedFile>()({ input: z.object({ year }), roles: ['admin', 'office', 'leader'] }),
-  'assessment.monthly': defineCall<MonthOnMonth>()({ input: z.object({ period: period.optional() }), roles: ['admin', 'office', 'leader'] }),
+  'assessment.monthly': defineCall<MonthOnMonth>()({
+    input: z.object({ period: period.optional() }),
+    roles: ['admin', 'office', 'leader'],
+  }),
 }

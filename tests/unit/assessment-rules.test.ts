@@ -20,8 +20,24 @@ const a = task({
       status: 'approved',
       percent: 60,
       versions: [
-        { id: 221, version: 1, outcome: 'returned', submittedOn: '2021-07-23', reviewedOn: '2021-07-24', progress: '推进中', returnReason: '未写明进展' },
-        { id: 222, version: 2, outcome: 'approved', submittedOn: '2021-07-26', reviewedOn: '2021-07-27', progress: '无', returnReason: null },
+        {
+          id: 221,
+          version: 1,
+          outcome: 'returned',
+          submittedOn: '2021-07-23',
+          reviewedOn: '2021-07-24',
+          progress: '推进中',
+          returnReason: '未写明进展',
+        },
+        {
+          id: 222,
+          version: 2,
+          outcome: 'approved',
+          submittedOn: '2021-07-26',
+          reviewedOn: '2021-07-27',
+          progress: '无',
+          returnReason: null,
+        },
       ],
     },
   ],
@@ -83,9 +99,26 @@ describe('the year-end assessment against a hand-computed fixture', () => {
     expect(u.items.some((i) => i.category === 'extension')).toBe(false)
   })
 
+  it('stops a category at its cap, keeping the items beyond it listed at what they still count', () => {
+    const [, u] = run({ rules: { ...DEFAULT_SCORING_RULES, categoryCap: 6 } })
+    expect(u.items.find((i) => i.key === 'missing:t1:u7:2021-05')).toMatchObject({ points: -6, capped: { rulePoints: -10 } })
+    expect(u.score).toBe(76)
+  })
+
   it('an unsigned assignment counts once its signing day has passed', () => {
-    const t = task({ taskId: 4, deadline: null, assignment: { id: 4, assignedOn: '2021-03-01', signDueOn: '2021-03-03', acknowledgedOn: null } })
-    const [u] = assess({ rules: DEFAULT_SCORING_RULES, history: history([t]), year: 2021, asOf: '2021-03-04', ratings: new Map(), waived: new Map() })
+    const t = task({
+      taskId: 4,
+      deadline: null,
+      assignment: { id: 4, assignedOn: '2021-03-01', signDueOn: '2021-03-03', acknowledgedOn: null },
+    })
+    const [u] = assess({
+      rules: DEFAULT_SCORING_RULES,
+      history: history([t]),
+      year: 2021,
+      asOf: '2021-03-04',
+      ratings: new Map(),
+      waived: new Map(),
+    })
     expect(u.items.map((i) => [i.key, i.points])).toEqual([['unsigned:a4', -2]])
   })
 })

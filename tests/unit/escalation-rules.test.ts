@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { calendarOf } from '../../electron/core/calendar/workdays'
-import { DEFAULT_ESCALATION_RULES, graceEnds, planEscalation, rulesProblem, type EscalationRules } from '../../electron/core/escalation/rules'
+import {
+  DEFAULT_ESCALATION_RULES,
+  graceEnds,
+  planEscalation,
+  rulesProblem,
+  type EscalationRules,
+} from '../../electron/core/escalation/rules'
 import { firing, history, report, task, UNIT } from './history.fixture'
 
 const rules: EscalationRules = { ...DEFAULT_ESCALATION_RULES, enabled: true, startOn: '2021-07-01' }
@@ -135,6 +141,8 @@ describe('rule sets', () => {
   it('refuses a counting rule that steps down, or duplicate levels', () => {
     expect(rulesProblem(DEFAULT_ESCALATION_RULES)).toBeNull()
     expect(rulesProblem({ ...DEFAULT_ESCALATION_RULES, tallies: [{ from: 'red', count: 2, to: 'blue' }] })).toContain('更高')
-    expect(rulesProblem({ ...DEFAULT_ESCALATION_RULES, levels: [...DEFAULT_ESCALATION_RULES.levels, DEFAULT_ESCALATION_RULES.levels[0]] })).toContain('重复')
+    expect(
+      rulesProblem({ ...DEFAULT_ESCALATION_RULES, levels: [...DEFAULT_ESCALATION_RULES.levels, DEFAULT_ESCALATION_RULES.levels[0]] }),
+    ).toContain('重复')
   })
 })

@@ -33,7 +33,17 @@ export function report(id: number, period: string, submittedOn: string | null, o
     status: submittedOn ? 'approved' : 'draft',
     percent: 50,
     versions: submittedOn
-      ? [{ id: id * 10, version: 1, outcome: 'approved', submittedOn, reviewedOn: submittedOn, progress: '已完成阶段性任务，召开专题部署会。', returnReason: null }]
+      ? [
+          {
+            id: id * 10,
+            version: 1,
+            outcome: 'approved',
+            submittedOn,
+            reviewedOn: submittedOn,
+            progress: '已完成阶段性任务，召开专题部署会。',
+            returnReason: null,
+          },
+        ]
       : [],
     ...over,
   }
@@ -56,7 +66,10 @@ export function firing(level: string, eventKey: string, on: string, over: Partia
   }
 }
 
-export function history(tasks: TaskHistory[], more: { firings?: FiringFact[]; reminders?: NoticeFact[]; calendar?: WorkCalendar } = {}): History {
+export function history(
+  tasks: TaskHistory[],
+  more: { firings?: FiringFact[]; reminders?: NoticeFact[]; calendar?: WorkCalendar } = {},
+): History {
   return {
     calendar: more.calendar ?? EMPTY_CALENDAR,
     tasks,

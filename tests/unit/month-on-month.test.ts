@@ -4,10 +4,17 @@ import { DEFAULT_SCORING_RULES } from '../../electron/core/assessment/rules'
 import { firing, history, task, UNIT } from './history.fixture'
 
 describe('what changed since last month', () => {
-  const t1 = task({ taskId: 1, duePeriods: [{ period: '2021-07', dueOn: '2021-07-26' }], milestones: [{ id: 1, dueOn: '2021-06-30', plannedPct: 50, title: '二季度' }] })
+  const t1 = task({
+    taskId: 1,
+    duePeriods: [{ period: '2021-07', dueOn: '2021-07-26' }],
+    milestones: [{ id: 1, dueOn: '2021-06-30', plannedPct: 50, title: '二季度' }],
+  })
   const t2 = task({ taskId: 2, taskNumber: 15, closedOn: '2021-07-12' })
   const t3 = task({ taskId: 3, taskNumber: 16, unitId: 8, unitName: '普遍服务处', deadline: null, closedOn: '2021-06-10' })
-  const reds = [firing('red', `red|report|t1|u${UNIT.id}|2021-06`, '2021-07-08'), firing('red', `red|overdue|t1|u${UNIT.id}|x`, '2021-07-20')]
+  const reds = [
+    firing('red', `red|report|t1|u${UNIT.id}|2021-06`, '2021-07-08'),
+    firing('red', `red|overdue|t1|u${UNIT.id}|x`, '2021-07-20'),
+  ]
   const m = monthOnMonth(history([t1, t2, t3], { firings: reds }), DEFAULT_SCORING_RULES, '2021-07', '2021-07-31')
 
   it('counts new reds, matters cleared and milestones missed in each month', () => {

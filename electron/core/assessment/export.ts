@@ -21,7 +21,8 @@ export async function assessmentWorkbook(v: AssessmentView): Promise<Uint8Array>
   rank.getRow(1).font = { bold: true, size: 14 }
   rank.addRow(['名次', '单位', '基础分', '扣分', '加分', '督查得分', '领导评价', '考核得分'])
   rank.getRow(2).font = { bold: true }
-  for (const u of v.units) rank.addRow([u.rank, u.unitName, v.rules.base, u.deductions, u.bonuses, u.supervisionScore, u.rating ?? '未评价', u.score])
+  for (const u of v.units)
+    rank.addRow([u.rank, u.unitName, v.rules.base, u.deductions, u.bonuses, u.supervisionScore, u.rating ?? '未评价', u.score])
   rank.columns.forEach((c, i) => {
     c.width = [8, 24, 10, 10, 10, 12, 12, 12][i]
     c.alignment = { vertical: 'top', wrapText: true }
@@ -32,7 +33,10 @@ export async function assessmentWorkbook(v: AssessmentView): Promise<Uint8Array>
   const items = wb.addWorksheet('扣分加分明细')
   items.addRow(['单位', '日期', '类别', '分值', '事由', '依据', '申诉'])
   items.getRow(1).font = { bold: true }
-  const linkLabel = (k: string) => ({ report: '报送', notice: '督办单', task: '任务', milestone: '进度节点', firing: '督办规则', assignment: '交办', extension: '延期' })[k] ?? k
+  const linkLabel = (k: string) =>
+    ({ report: '报送', notice: '督办单', task: '任务', milestone: '进度节点', firing: '督办规则', assignment: '交办', extension: '延期' })[
+      k
+    ] ?? k
   for (const u of v.units)
     for (const it of u.items)
       items.addRow([
@@ -56,17 +60,32 @@ export async function assessmentWorkbook(v: AssessmentView): Promise<Uint8Array>
 function cell(text: string, header: boolean): TableCell {
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: font(header ? FONTS.heading1 : FONTS.body), size: half(12) })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text, font: font(header ? FONTS.heading1 : FONTS.body), size: half(12) })],
+      }),
+    ],
   })
 }
 
-export async function assessmentDocx(v: AssessmentView, bureau: { name: string; shortName: string; ccList: string; printingOrgan: string }, date: string): Promise<Uint8Array> {
+export async function assessmentDocx(
+  v: AssessmentView,
+  bureau: { name: string; shortName: string; ccList: string; printingOrgan: string },
+  date: string,
+): Promise<Uint8Array> {
   const title = `关于${v.year}年度督查考核结果的通报${stateLabel(v)}`
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: ['名次', '单位', '扣分', '加分', '考核得分'].map((h) => cell(h, true)) }),
-      ...v.units.map((u) => new TableRow({ cantSplit: true, children: [String(u.rank), u.unitName, String(u.deductions), String(u.bonuses), String(u.score)].map((t) => cell(t, false)) })),
+      ...v.units.map(
+        (u) =>
+          new TableRow({
+            cantSplit: true,
+            children: [String(u.rank), u.unitName, String(u.deductions), String(u.bonuses), String(u.score)].map((t) => cell(t, false)),
+          }),
+      ),
     ],
   })
   const decided = v.appeals.filter((a) => a.decision)
@@ -87,7 +106,11 @@ export async function assessmentDocx(v: AssessmentView, bureau: { name: string; 
       table,
       heading('三、申诉处理情况', 1),
       ...(decided.length
-        ? decided.map((a, i) => body(`${i + 1}. ${a.unitName}对“${a.itemLabel}”提出申诉，经审核${a.decision === 'upheld' ? '申诉成立，不予扣分' : '申诉不成立，维持原扣分'}：${a.decisionReason ?? ''}`))
+        ? decided.map((a, i) =>
+            body(
+              `${i + 1}. ${a.unitName}对“${a.itemLabel}”提出申诉，经审核${a.decision === 'upheld' ? '申诉成立，不予扣分' : '申诉不成立，维持原扣分'}：${a.decisionReason ?? ''}`,
+            ),
+          )
         : [body('公示期内未收到申诉。')]),
       heading('四、有关要求', 1),
       body('各单位要对照扣分事项逐项分析原因，举一反三，严格落实按时报送和督办回复要求，确保各项工作按期完成。', { keepNext: true }),
@@ -109,7 +132,12 @@ export async function exportAssessmentXlsx(ctx: Ctx, input: { year: number }): P
 
 export async function exportAssessmentDocx(ctx: Ctx, input: { year: number }): Promise<ExportedFile> {
   const v = await viewFor(ctx, input.year)
-  const plan = await ctx.db.selectFrom('plans').select(['issuer', 'doc_number']).where('year', '=', input.year).orderBy('id', 'desc').executeTakeFirst()
+  const plan = await ctx.db
+    .selectFrom('plans')
+    .select(['issuer', 'doc_number'])
+    .where('year', '=', input.year)
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
   const bureau = await bureauInfo(ctx.db, plan ? { issuer: plan.issuer, docNumber: plan.doc_number } : null)
   const date = cnDate(v.publishedAt ? dayIn(new Date(v.publishedAt), ctx.clock.timeZone) : ctx.clock.today())
   return toExported(`${v.year}年度督查考核结果通报${stateLabel(v)}.docx`, await assessmentDocx(v, bureau, date))

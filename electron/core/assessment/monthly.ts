@@ -76,7 +76,14 @@ export function monthOnMonth(h: History, rules: ScoringRules, period: string, to
   const then = previous.startsWith(`${year}-`) ? assess({ rules, history: h, year, asOf: prevEnd, ratings: none, waived: none }) : []
   const ranks: RankChange[] = now.map((u) => {
     const p = then.find((x) => x.unitId === u.unitId)
-    return { unitId: u.unitId, unitName: u.unitName, score: u.score, rank: u.rank, previousRank: p?.rank ?? null, change: p ? p.rank - u.rank : null }
+    return {
+      unitId: u.unitId,
+      unitName: u.unitName,
+      score: u.score,
+      rank: u.rank,
+      previousRank: p?.rank ?? null,
+      change: p ? p.rank - u.rank : null,
+    }
   })
   const board = rules.monthlyBoard && ranks.length >= 2
   const diff = (a: number, b: number) => (a === b ? '持平' : a > b ? `增加${a - b}` : `减少${b - a}`)

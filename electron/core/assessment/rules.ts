@@ -26,6 +26,8 @@ export interface ScoringRules {
   earlyWorkdays: number
   /** share of the final score given by the leaders' rating (0–1); unrated units keep their supervision score */
   leaderWeight: number
+  /** the most one category (e.g. 未报送) can take off a unit's score; null: no limit */
+  categoryCap: number | null
   /** the lowest score a unit can get */
   floor: number
   /** working days units have to appeal after the preview is announced */
@@ -50,6 +52,7 @@ export const DEFAULT_SCORING_RULES: ScoringRules = {
   earlyCompletion: 2,
   earlyWorkdays: 10,
   leaderWeight: 0.2,
+  categoryCap: 30,
   floor: 0,
   appealWorkdays: 5,
   monthlyBoard: true,
@@ -99,6 +102,8 @@ export interface ScoreItem {
   link: ItemLink
   /** set when an appeal against the item was upheld: the points no longer count */
   waived?: { reason: string }
+  /** set when the category had reached its cap: the rule's points, of which `points` still count */
+  capped?: { rulePoints: number }
 }
 
 export interface UnitScore {
@@ -132,7 +137,8 @@ export function taskItems(r: ScoringRules, t: TaskHistory, cal: WorkCalendar, ye
   const inYear = (d: string) => d.startsWith(`${year}-`) && d <= asOf
   const ref = (kind: ItemLink['kind'], id: number): ItemLink => ({ kind, id, taskId: t.taskId, taskNumber: t.taskNumber })
   const add = (category: ItemCategory, points: number, day: string, label: string, link: ItemLink, key: string) => {
-    if (points !== 0) items.push({ key, category, categoryLabel: CATEGORY_LABELS[category], points, day, label: `第${t.taskNumber}项：${label}`, link })
+    if (points !== 0)
+      items.push({ key, category, categoryLabel: CATEGORY_LABELS[category], points, day, label: `第${t.taskNumber}项：${label}`, link })
   }
   for (const p of t.duePeriods) {
     if (!inYear(p.dueOn) || p.dueOn >= asOf) continue
@@ -141,33 +147,82 @@ export function taskItems(r: ScoringRules, t: TaskHistory, cal: WorkCalendar, ye
     const rep = t.reports.find((x) => x.period === p.period)
     const first = rep ? firstSubmittedOn(rep, asOf) : null
     if (!first) {
-      add('missing_report', -r.missingReport, p.dueOn, `${y}年${m}月进展未报送（截止${cn(p.dueOn)}）`, ref('task', t.taskId), `missing:t${t.taskId}:u${t.unitId}:${p.period}`)
+      add(
+        'missing_report',
+        -r.missingReport,
+        p.dueOn,
+        `${y}年${m}月进展未报送（截止${cn(p.dueOn)}）`,
+        ref('task', t.taskId),
+        `missing:t${t.taskId}:u${t.unitId}:${p.period}`,
+      )
       continue
     }
     if (first > p.dueOn)
-      add('late_report', -r.lateReport, first, `${y}年${m}月进展${cn(first)}报送，晚于截止日${cn(p.dueOn)}`, ref('report', rep!.id), `late:r${rep!.id}`)
+      add(
+        'late_report',
+        -r.lateReport,
+        first,
+        `${y}年${m}月进展${cn(first)}报送，晚于截止日${cn(p.dueOn)}`,
+        ref('report', rep!.id),
+        `late:r${rep!.id}`,
+      )
   }
   for (const rep of t.reports) {
     const [y, m] = rep.period.split('-').map(Number)
     const sent = rep.versions.filter((v) => v.submittedOn <= asOf && v.submittedOn.startsWith(`${year}-`))
     const last = sent[sent.length - 1]
     if (last && last.progress.replace(/\s/g, '').length < r.emptyMinChars)
-      add('empty_report', -r.emptyReport, last.submittedOn, `${y}年${m}月报送内容空泛（进展情况不足${r.emptyMinChars}字）`, ref('report', rep.id), `empty:r${rep.id}`)
+      add(
+        'empty_report',
+        -r.emptyReport,
+        last.submittedOn,
+        `${y}年${m}月报送内容空泛（进展情况不足${r.emptyMinChars}字）`,
+        ref('report', rep.id),
+        `empty:r${rep.id}`,
+      )
     for (const v of rep.versions) {
       if (v.outcome !== 'returned' || !v.reviewedOn || !inYear(v.reviewedOn)) continue
-      add('returned_report', -r.returnedReport, v.reviewedOn, `${y}年${m}月报送第${v.version}版被退回（${v.returnReason ?? ''}）`, ref('report', rep.id), `returned:v${v.id}`)
+      add(
+        'returned_report',
+        -r.returnedReport,
+        v.reviewedOn,
+        `${y}年${m}月报送第${v.version}版被退回（${v.returnReason ?? ''}）`,
+        ref('report', rep.id),
+        `returned:v${v.id}`,
+      )
     }
   }
   for (const ms of t.milestones) {
     if (!inYear(ms.dueOn) || ms.dueOn >= asOf) continue
     const pct = reportedPctOn(t.reports, ms.dueOn)
     if (pct < ms.plannedPct)
-      add('missed_milestone', -r.missedMilestone, ms.dueOn, `节点“${ms.title || cn(ms.dueOn)}”计划${ms.plannedPct}%，到期已报${pct}%`, ref('milestone', ms.id), `milestone:m${ms.id}:u${t.unitId}`)
+      add(
+        'missed_milestone',
+        -r.missedMilestone,
+        ms.dueOn,
+        `节点“${ms.title || cn(ms.dueOn)}”计划${ms.plannedPct}%，到期已报${pct}%`,
+        ref('milestone', ms.id),
+        `milestone:m${ms.id}:u${t.unitId}`,
+      )
   }
   if (t.deadline && inYear(t.deadline) && t.deadline < asOf && !(t.closedOn && t.closedOn <= t.deadline))
-    add('overdue_task', -r.overdueTask, addDays(t.deadline, 1), `超过完成时限${cn(t.deadline)}未办结`, ref('task', t.taskId), `overdue:t${t.taskId}:u${t.unitId}`)
+    add(
+      'overdue_task',
+      -r.overdueTask,
+      addDays(t.deadline, 1),
+      `超过完成时限${cn(t.deadline)}未办结`,
+      ref('task', t.taskId),
+      `overdue:t${t.taskId}:u${t.unitId}`,
+    )
   if (t.deadline && t.closedOn && inYear(t.closedOn) && workdaysBefore(cal, t.closedOn, t.deadline) >= r.earlyWorkdays)
-    add('early_completion', r.earlyCompletion, t.closedOn, `${cn(t.closedOn)}办结，早于完成时限${cn(t.deadline)}`, ref('task', t.taskId), `early:t${t.taskId}:u${t.unitId}`)
+    add(
+      'early_completion',
+      r.earlyCompletion,
+      t.closedOn,
+      `${cn(t.closedOn)}办结，早于完成时限${cn(t.deadline)}`,
+      ref('task', t.taskId),
+      `early:t${t.taskId}:u${t.unitId}`,
+    )
   if (t.assignment && t.assignment.signDueOn < asOf && inYear(t.assignment.signDueOn)) {
     const signed = t.assignment.acknowledgedOn
     if (!signed || signed > t.assignment.signDueOn)
@@ -196,7 +251,9 @@ function firingItem(r: ScoringRules, f: FiringFact, taskNumber: number | null): 
     points: -r.redNotice,
     day: f.on,
     label: `${taskNumber ? `第${taskNumber}项：` : ''}${cn(f.on)}收到红色督办单`,
-    link: f.noticeId ? { kind: 'notice', id: f.noticeId, taskId: f.taskId, taskNumber } : { kind: 'firing', id: f.id, taskId: f.taskId, taskNumber },
+    link: f.noticeId
+      ? { kind: 'notice', id: f.noticeId, taskId: f.taskId, taskNumber }
+      : { kind: 'firing', id: f.id, taskId: f.taskId, taskNumber },
   }
 }
 
@@ -229,8 +286,18 @@ export function assess(i: AssessInput): UnitScore[] {
   }
   const scores: UnitScore[] = [...byUnit].map(([unitId, u]) => {
     const items = u.items
-      .map((it) => (i.waived.has(it.key) ? { ...it, waived: { reason: i.waived.get(it.key)! } } : it))
+      .map((it) => (i.waived.has(it.key) ? { ...it, waived: { reason: i.waived.get(it.key)! } } : { ...it }))
       .sort((a, b) => (a.day === b.day ? a.key.localeCompare(b.key) : a.day < b.day ? -1 : 1))
+    const used = new Map<ItemCategory, number>()
+    for (const it of items) {
+      if (it.waived || it.points >= 0 || r.categoryCap === null) continue
+      const left = Math.max(0, r.categoryCap - (used.get(it.category) ?? 0))
+      if (-it.points > left) {
+        it.capped = { rulePoints: it.points }
+        it.points = -left
+      }
+      used.set(it.category, (used.get(it.category) ?? 0) - it.points)
+    }
     const counted = items.filter((it) => !it.waived)
     const deductions = round1(-counted.filter((it) => it.points < 0).reduce((s, it) => s + it.points, 0))
     const bonuses = round1(counted.filter((it) => it.points > 0).reduce((s, it) => s + it.points, 0))

@@ -109,7 +109,9 @@ async function ratingsOf(ctx: Pick<Ctx, 'db'>, year: number): Promise<Map<number
 export async function computeScores(ctx: Pick<Ctx, 'db' | 'clock'>, year: number, asOf: string, rules?: ScoringRules) {
   const r = rules ?? (await readScoringRules(ctx))
   // Item keys name their event (a report, a 督办单, a task), so they belong to one unit only.
-  const waived = new Map((await appealsOf(ctx, year)).filter((a) => a.decision === 'upheld').map((a) => [a.itemKey, a.decisionReason ?? '']))
+  const waived = new Map(
+    (await appealsOf(ctx, year)).filter((a) => a.decision === 'upheld').map((a) => [a.itemKey, a.decisionReason ?? '']),
+  )
   const history = await loadHistory(ctx, { year })
   return { rules: r, units: assess({ rules: r, history, year, asOf, ratings: await ratingsOf(ctx, year), waived }) }
 }
@@ -169,7 +171,13 @@ export async function announce(ctx: Ctx, input: { year: number; asOf?: string })
   const appealUntil = addWorkdays(await loadCalendar(ctx), addDays(today, 1), Math.max(0, rules.appealWorkdays - 1))
   const { units } = await computeScores(ctx, input.year, asOf, rules)
   await inTransaction(ctx, async (trx) => {
-    const values = { status: 'open' as const, as_of: asOf, appeal_until: appealUntil, opened_by: ctx.actor!.id, opened_at: ctx.clock.now().toISOString() }
+    const values = {
+      status: 'open' as const,
+      as_of: asOf,
+      appeal_until: appealUntil,
+      opened_by: ctx.actor!.id,
+      opened_at: ctx.clock.now().toISOString(),
+    }
     await trx
       .insertInto('assessment_years')
       .values({ year: input.year, ...values })
@@ -222,15 +230,30 @@ export async function appeal(ctx: Ctx, input: { year: number; itemKey: string; r
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await deliver(trx, ctx, { kind: 'notice_reply', to: 'office', refId: null, taskId: item.link.taskId, title: `考核申诉：${item.label}`, body: input.reason })
-    await writeAudit(trx, ctx, { action: 'assessment.appeal', entity: 'assessment_appeal', entityId: a.id, after: { year: input.year, itemKey: item.key, reason: input.reason } })
+    await deliver(trx, ctx, {
+      kind: 'notice_reply',
+      to: 'office',
+      refId: null,
+      taskId: item.link.taskId,
+      title: `考核申诉：${item.label}`,
+      body: input.reason,
+    })
+    await writeAudit(trx, ctx, {
+      action: 'assessment.appeal',
+      entity: 'assessment_appeal',
+      entityId: a.id,
+      after: { year: input.year, itemKey: item.key, reason: input.reason },
+    })
     return a.id
   })
   return (await appealsOf(ctx, input.year)).find((a) => a.id === id)!
 }
 
 /** The office decides an appeal, with its reason; an upheld appeal takes the item out of the score. */
-export async function decideAppeal(ctx: Ctx, input: { appealId: number; decision: 'upheld' | 'rejected'; reason: string }): Promise<AppealView> {
+export async function decideAppeal(
+  ctx: Ctx,
+  input: { appealId: number; decision: 'upheld' | 'rejected'; reason: string },
+): Promise<AppealView> {
   requireRole(ctx.actor, ['admin', 'office'])
   const a = await ctx.db.selectFrom('assessment_appeals').selectAll().where('id', '=', input.appealId).executeTakeFirst()
   if (!a) throw notFound('该申诉')
@@ -240,7 +263,12 @@ export async function decideAppeal(ctx: Ctx, input: { appealId: number; decision
   await inTransaction(ctx, async (trx) => {
     await trx
       .updateTable('assessment_appeals')
-      .set({ decision: input.decision, decision_reason: input.reason, decided_by: ctx.actor!.id, decided_at: ctx.clock.now().toISOString() })
+      .set({
+        decision: input.decision,
+        decision_reason: input.reason,
+        decided_by: ctx.actor!.id,
+        decided_at: ctx.clock.now().toISOString(),
+      })
       .where('id', '=', a.id)
       .execute()
     await deliver(trx, ctx, {
@@ -268,7 +296,8 @@ export async function publish(ctx: Ctx, input: { year: number }): Promise<Assess
   const row = await yearRow(ctx, input.year)
   if (!row) throw new DubanError('conflict', '请先公示考核结果，给各单位申诉的机会')
   if (row.status === 'published') throw new DubanError('conflict', `${input.year}年度考核结果已发布`)
-  if (row.appeal_until && ctx.clock.today() <= row.appeal_until) throw new DubanError('conflict', `申诉期至${row.appeal_until}，期满后才能发布`)
+  if (row.appeal_until && ctx.clock.today() <= row.appeal_until)
+    throw new DubanError('conflict', `申诉期至${row.appeal_until}，期满后才能发布`)
   const pending = (await appealsOf(ctx, input.year)).filter((a) => !a.decision)
   if (pending.length) throw new DubanError('conflict', `尚有${pending.length}项申诉未处理，处理后才能发布`)
   const { rules, units } = await computeScores(ctx, input.year, row.as_of)
@@ -317,7 +346,12 @@ export async function rate(ctx: Ctx, input: { year: number; unitId: number; scor
       .values({ year: input.year, unit_id: input.unitId, rated_by: actor.id, ...values })
       .onConflict((oc) => oc.columns(['year', 'unit_id', 'rated_by']).doUpdateSet(values))
       .execute()
-    await writeAudit(trx, ctx, { action: 'assessment.rate', entity: 'unit', entityId: input.unitId, after: { year: input.year, ...values } })
+    await writeAudit(trx, ctx, {
+      action: 'assessment.rate',
+      entity: 'unit',
+      entityId: input.unitId,
+      after: { year: input.year, ...values },
+    })
   })
   return { ok: true }
 }

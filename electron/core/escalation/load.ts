@@ -38,7 +38,11 @@ export const SIGN_WORKDAYS_KEYS = ['matters.signWorkdays', 'caseload.signWorkday
 export const DEFAULT_SIGN_WORKDAYS = 2
 
 async function signWorkdaysSetting(ctx: Pick<Ctx, 'db'>): Promise<number> {
-  const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [...SIGN_WORKDAYS_KEYS]).execute()
+  const rows = await ctx.db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', [...SIGN_WORKDAYS_KEYS])
+    .execute()
   const n = Number(rows[0]?.value)
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_SIGN_WORKDAYS
 }

@@ -230,7 +230,12 @@ export function planEscalation(rules: EscalationRules, h: History, today: string
     const events = openEvents(t, today)
     if (t.deadline && !(t.closedOn && t.closedOn <= today) && t.deadline >= today) {
       const left = workdaysBetween(h.calendar, today, t.deadline)
-      events.push({ trigger: 'due_soon', subject: t.deadline, day: today, what: `距完成时限${cn(t.deadline)}还有${left}个工作日，尚未办结` })
+      events.push({
+        trigger: 'due_soon',
+        subject: t.deadline,
+        day: today,
+        what: `距完成时限${cn(t.deadline)}还有${left}个工作日，尚未办结`,
+      })
     }
     for (const e of events) {
       if (e.day < startOn && e.trigger !== 'due_soon') continue
@@ -288,7 +293,13 @@ function planTallies(rules: EscalationRules, h: History, today_: PlannedAction[]
   const push = (unitId: number, s: Step) => byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), s])
   const numberOf = new Map(h.tasks.map((t) => [t.taskId, t.taskNumber]))
   for (const f of [...h.firings].sort((a, b) => (a.on === b.on ? a.id - b.id : a.on < b.on ? -1 : 1)))
-    push(f.unitId, { level: f.level, eventKey: f.eventKey, taskId: f.taskId, taskNumber: f.taskId ? (numberOf.get(f.taskId) ?? null) : null, on: f.on })
+    push(f.unitId, {
+      level: f.level,
+      eventKey: f.eventKey,
+      taskId: f.taskId,
+      taskNumber: f.taskId ? (numberOf.get(f.taskId) ?? null) : null,
+      on: f.on,
+    })
   for (const a of today_) push(a.unitId, { level: a.level, eventKey: a.eventKey, taskId: a.taskId, taskNumber: a.taskNumber, on: today })
   for (const [unitId, steps] of byUnit) {
     const name = unitName.get(unitId) ?? ''

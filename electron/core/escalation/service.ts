@@ -42,7 +42,10 @@ export async function setEscalationRules(ctx: Ctx, input: EscalationRules): Prom
   if (problem) throw new DubanError('invalid_input', problem)
   const before = await readEscalationRules(ctx)
   // Switching the rules on starts their clock today: events from before are not acted on after the fact.
-  const rules: EscalationRules = { ...input, startOn: input.enabled ? (input.startOn ?? before.startOn ?? ctx.clock.today()) : input.startOn }
+  const rules: EscalationRules = {
+    ...input,
+    startOn: input.enabled ? (input.startOn ?? before.startOn ?? ctx.clock.today()) : input.startOn,
+  }
   await inTransaction(ctx, async (trx) => {
     await writeSetting(trx, ESCALATION_RULES_KEY, JSON.stringify(rules))
     await writeAudit(trx, ctx, { action: 'escalation.setRules', entity: 'settings', entityId: null, before, after: rules })
@@ -103,7 +106,15 @@ export async function runEscalation(ctx: Ctx): Promise<{ fired: PlannedAction[];
         action: 'escalation.fire',
         entity: a.taskId ? 'task' : 'unit',
         entityId: a.taskId ?? a.unitId,
-        after: { rule: a.levelName, level: a.level, trigger: a.triggerKind, eventKey: a.eventKey, reason: a.reason, actions: a.actions, noticeId },
+        after: {
+          rule: a.levelName,
+          level: a.level,
+          trigger: a.triggerKind,
+          eventKey: a.eventKey,
+          reason: a.reason,
+          actions: a.actions,
+          noticeId,
+        },
       })
       fired.push(a)
     }
@@ -118,7 +129,7 @@ async function carryOut(trx: Transaction<Database>, ctx: Ctx, a: PlannedAction, 
   const task = a.taskId ? `第${a.taskNumber}项任务` : ''
   let noticeId: number | null = null
   if (a.actions.includes('notice') && a.taskId) {
-    const calendar = await loadCalendar(ctx)
+    const calendar = await loadCalendar({ db: trx }) // inside the transaction: one connection, so never ctx.db here
     const replyDeadline = moveOffHoliday(calendar, addWorkdays(calendar, addDays(today, 1), Math.max(0, a.replyWorkdays - 1)))
     const { noticePrefix } = await bureauSettings({ db: trx })
     const year = Number(today.slice(0, 4))
@@ -157,18 +168,46 @@ async function carryOut(trx: Transaction<Database>, ctx: Ctx, a: PlannedAction, 
     else {
       const n = await trx
         .insertInto('notices')
-        .values({ kind: 'reminder', task_id: a.taskId, unit_id: a.unitId, period: today.slice(0, 7), issue: `【${a.levelName}】${a.reason}`, created_by: null, created_at: now })
+        .values({
+          kind: 'reminder',
+          task_id: a.taskId,
+          unit_id: a.unitId,
+          period: today.slice(0, 7),
+          issue: `【${a.levelName}】${a.reason}`,
+          created_by: null,
+          created_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
       noticeId = n.id
       reminderOf.set(a.unitId, n.id)
     }
-    await deliver(trx, ctx, { kind: 'reminder', to: { unitId: a.unitId }, refId: noticeId, taskId: a.taskId, title: `${a.levelName}：${task}`, body: a.reason })
+    await deliver(trx, ctx, {
+      kind: 'reminder',
+      to: { unitId: a.unitId },
+      refId: noticeId,
+      taskId: a.taskId,
+      title: `${a.levelName}：${task}`,
+      body: a.reason,
+    })
   }
   if (a.actions.includes('letter')) {
-    const heads = await trx.selectFrom('users').select('id').where('unit_id', '=', a.unitId).where('role', '=', 'unit_head').where('active', '=', 1).execute()
+    const heads = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('unit_id', '=', a.unitId)
+      .where('role', '=', 'unit_head')
+      .where('active', '=', 1)
+      .execute()
     for (const h of heads)
-      await deliver(trx, ctx, { kind: 'escalation', to: { userId: h.id }, refId: noticeId, taskId: a.taskId, title: `专函：${a.levelName}（${task || a.unitName}）`, body: a.reason })
+      await deliver(trx, ctx, {
+        kind: 'escalation',
+        to: { userId: h.id },
+        refId: noticeId,
+        taskId: a.taskId,
+        title: `专函：${a.levelName}（${task || a.unitName}）`,
+        body: a.reason,
+      })
   }
   if (a.actions.includes('interview')) {
     const leader = await leaderFor(trx, a)
