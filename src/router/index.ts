@@ -65,6 +65,13 @@ export function createAppRouter(): Router {
             component: () => import('@/views/supervision/SupervisionPage.vue'),
             meta: { supervision: true },
           },
+          {
+            path: 'escalation',
+            name: 'escalation',
+            component: () => import('@/views/escalation/EscalationRulesPage.vue'),
+            meta: { supervision: true },
+          },
+          { path: 'assessment', name: 'assessment', component: () => import('@/views/assessment/AssessmentPage.vue') },
           { path: 'timeline', name: 'timeline', component: () => import('@/views/timeline/TimelinePage.vue') },
           { path: 'plan', name: 'plan', component: () => import('@/views/plan/PlanOverview.vue') },
           { path: 'tasks', name: 'tasks', component: () => import('@/views/tasks/TaskListPage.vue') },
