@@ -78,10 +78,15 @@ export const zhAssess = {
     pending: '待处理',
     noItems: '本单位没有扣分加分事项',
     notAnnounced: '本年度考核结果尚未公示',
-    linkKinds: { report: '报送', notice: '督办单', task: '任务', milestone: '进度节点', firing: '督办规则', assignment: '交办', extension: '延期' } as Record<
-      string,
-      string
-    >,
+    linkKinds: {
+      report: '报送',
+      notice: '督办单',
+      task: '任务',
+      milestone: '进度节点',
+      firing: '督办规则',
+      assignment: '交办',
+      extension: '延期',
+    } as Record<string, string>,
   },
   monthly: {
     title: '与上月相比',

@@ -36,7 +36,12 @@ export const useEscalationStore = defineStore('escalation', () => {
     await dryRun()
     return r.fired.length
   }
-  return { rules, dry, loading, load, save, dryRun, runNow }
+  /** what the rules did on one task, and why */
+  const firings = ref<FiringView[]>([])
+  async function loadFirings(taskId: number): Promise<void> {
+    firings.value = await invoke('escalation.firings', { taskId })
+  }
+  return { rules, dry, loading, load, save, dryRun, runNow, firings, loadFirings }
 })
 
 export const useAssessmentStore = defineStore('assessment', () => {
@@ -68,5 +73,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
   async function exportFile(year: number, kind: 'xlsx' | 'docx') {
     saveExported(await invoke(kind === 'xlsx' ? 'assessment.exportXlsx' : 'assessment.exportDocx', { year }))
   }
-  return { view, loading, load, announce, publish, appeal, decide, exportFile }
+  const monthly = ref<MonthOnMonth | null>(null)
+  async function loadMonthly(period: string): Promise<void> {
+    monthly.value = await invoke('assessment.monthly', { period })
+  }
+  return { view, loading, load, announce, publish, appeal, decide, exportFile, monthly, loadMonthly }
 })

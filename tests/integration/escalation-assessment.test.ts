@@ -209,6 +209,8 @@ describe('督查考核 through dispatch', () => {
     expect(m.current.newReds).toBeGreaterThan(0)
     expect(m.ranks.length).toBeGreaterThan(3)
     expect(m.paragraphs[0]).toMatch(/^与上月相比：本月新增红色督办\d+次/)
+    const bulletin = await call<{ html: string }>('office', 'exports.bulletinHtml', { period: '2021-08' })
+    expect(bulletin.html).toContain(m.paragraphs[0]) // the draft 督查通报 carries the comparison, ready to edit
     expect(await refused('scjg', 'assessment.monthly', { period: '2021-08' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 })
