@@ -9,7 +9,6 @@ import type { ExtensionView } from '../core/matters/extensions'
 import type { MatterDetail } from '../core/matters/detail'
 import type { MatterSettings } from '../core/matters/settings'
 
-const UNIT_PEOPLE = ['unit_head', 'unit_staff'] as const
 const sourceKind = z.enum(MATTER_SOURCES, { error: '请选择事项来源' })
 const urgency = z.enum(URGENCIES, { error: '请选择办理时限类型' })
 const cadence = z.enum(REPORT_CADENCES, { error: '请选择报送频次' })
@@ -59,10 +58,12 @@ export const matterCalls = {
       timeLimits: z.object({ urgent: workdays.max(5, '急件的办理时限不超过5个工作日'), normal: workdays, complex: workdays }),
       signDays: workdays,
       followupDays: workdays,
-      series: z.object(Object.fromEntries(MATTER_SOURCES.map((k) => [k, z.string().trim().max(10, '编号字头不超过10字')])) as Record<
-        (typeof MATTER_SOURCES)[number],
-        z.ZodString
-      >),
+      series: z.object(
+        Object.fromEntries(MATTER_SOURCES.map((k) => [k, z.string().trim().max(10, '编号字头不超过10字')])) as Record<
+          (typeof MATTER_SOURCES)[number],
+          z.ZodString
+        >,
+      ),
     }),
     roles: OFFICE,
   }),

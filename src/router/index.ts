@@ -65,6 +65,7 @@ export function createAppRouter(): Router {
             component: () => import('@/views/supervision/SupervisionPage.vue'),
             meta: { supervision: true },
           },
+          { path: 'matters', name: 'matters', component: () => import('@/views/matters/MattersPage.vue'), meta: { withoutPlan: true } },
           { path: 'timeline', name: 'timeline', component: () => import('@/views/timeline/TimelinePage.vue') },
           { path: 'plan', name: 'plan', component: () => import('@/views/plan/PlanOverview.vue') },
           { path: 'tasks', name: 'tasks', component: () => import('@/views/tasks/TaskListPage.vue') },

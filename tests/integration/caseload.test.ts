@@ -30,7 +30,9 @@ async function matter(ctx: Ctx, patch: Partial<Input<'matters.create'>> = {}, le
     sourceKind: 'instruction',
     sourceTitle: '关于寄递渠道安全检查的批示',
     instructedBy: juzhangId,
-    items: [{ text: '落实局长批示，开展寄递渠道安全专项检查。', leadUnitIds: [unit[lead]], coopUnitIds: [unit['普遍服务处']], urgency: 'normal' }],
+    items: [
+      { text: '落实局长批示，开展寄递渠道安全专项检查。', leadUnitIds: [unit[lead]], coopUnitIds: [unit['普遍服务处']], urgency: 'normal' },
+    ],
     ...patch,
   })
 }
@@ -78,7 +80,10 @@ describe('matters.create (立项)', () => {
     await expect(matter(scjg)).rejects.toMatchObject({ code: 'forbidden' })
     await expect(matter(juzhang)).rejects.toMatchObject({ code: 'forbidden' })
     await expect(
-      call(office, 'matters.create', { sourceKind: 'other', items: [{ text: '急', leadUnitIds: [unit['市场监管处']], urgency: 'urgent', timeLimitDays: 8 }] }),
+      call(office, 'matters.create', {
+        sourceKind: 'other',
+        items: [{ text: '急', leadUnitIds: [unit['市场监管处']], urgency: 'urgent', timeLimitDays: 8 }],
+      }),
     ).rejects.toMatchObject({ message: expect.stringContaining('急件') })
   })
 
@@ -96,7 +101,12 @@ describe('matters.create (立项)', () => {
   })
 
   it('spawns a follow-up matter from a 批示 on a plan task, linked both ways', async () => {
-    const planTask = await t.core.db.selectFrom('tasks').select('id').where('source_kind', '=', 'plan').orderBy('id').executeTakeFirstOrThrow()
+    const planTask = await t.core.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('source_kind', '=', 'plan')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
     const [ins] = await call(juzhang, 'instructions.write', { taskId: planTask.id, body: '请市场监管处专题研究并限期落实。' })
     const f = await call(office, 'matters.create', {
       sourceKind: 'instruction',
@@ -116,10 +126,16 @@ describe('签收 and 退回', () => {
   it('lets only the lead unit sign for its own assignment, once', async () => {
     const { matters } = await matter(office)
     const taskId = matters[0].taskId
-    await expect(call(pbfw, 'tasks.acknowledge', { taskId })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('牵头单位') })
+    await expect(call(pbfw, 'tasks.acknowledge', { taskId })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('牵头单位'),
+    })
     await expect(call(office, 'tasks.acknowledge', { taskId })).rejects.toMatchObject({ code: 'forbidden' })
     const anquan = await t.ctxAs('anquan')
-    await expect(call(anquan, 'tasks.acknowledge', { taskId })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('不属于') })
+    await expect(call(anquan, 'tasks.acknowledge', { taskId })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('不属于'),
+    })
     await call(scjg, 'tasks.acknowledge', { taskId })
     await expect(call(scjg, 'tasks.acknowledge', { taskId })).rejects.toMatchObject({ code: 'conflict', message: '该事项已签收' })
     const d = await call(scjg, 'matters.detail', { taskId })
@@ -153,16 +169,25 @@ describe('延期', () => {
     const taskId = matters[0].taskId
     await call(scjg, 'tasks.acknowledge', { taskId })
     const ask = { taskId, reason: '需等待省局统一部署', proposedDue: '2021-09-30' }
-    await expect(call(pbfw, 'extensions.request', ask)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('牵头单位') })
-    await expect(call(scjg, 'extensions.request', { ...ask, proposedDue: '2021-08-01' })).rejects.toMatchObject({ message: expect.stringContaining('晚于') })
+    await expect(call(pbfw, 'extensions.request', ask)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('牵头单位'),
+    })
+    await expect(call(scjg, 'extensions.request', { ...ask, proposedDue: '2021-08-01' })).rejects.toMatchObject({
+      message: expect.stringContaining('晚于'),
+    })
     const [req] = await call(scjg, 'extensions.request', ask)
     expect(req).toMatchObject({ status: 'pending', previousDue: '2021-08-10', proposedDue: '2021-09-30' })
     await expect(call(scjg, 'extensions.request', ask)).rejects.toMatchObject({ code: 'conflict' })
     expect((await listInbox(juzhang, { kind: 'extension_request' })).items.some((i) => i.refId === req.id)).toBe(true)
     await expect(call(scjg, 'extensions.decide', { extensionId: req.id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' })
-    await expect(call(fujuzhang, 'extensions.decide', { extensionId: req.id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(call(fujuzhang, 'extensions.decide', { extensionId: req.id, decision: 'approve' })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
     await call(juzhang, 'extensions.decide', { extensionId: req.id, decision: 'approve', reason: '同意' })
-    await expect(call(office, 'extensions.decide', { extensionId: req.id, decision: 'refuse', reason: 'x' })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(call(office, 'extensions.decide', { extensionId: req.id, decision: 'refuse', reason: 'x' })).rejects.toMatchObject({
+      code: 'conflict',
+    })
     const task = await call(scjg, 'tasks.get', { taskId })
     expect(task.dueOn).toBe('2021-09-30')
     expect(task.history.map((h) => h.action)).toEqual(expect.arrayContaining(['extension.request', 'extension.approve']))
@@ -176,8 +201,12 @@ describe('延期', () => {
     const { matters } = await matter(office, { sourceKind: 'meeting', instructedBy: null })
     const taskId = matters[0].taskId
     const [req] = await call(scjg, 'extensions.request', { taskId, reason: '人手不足', proposedDue: '2021-08-20' })
-    await expect(call(juzhang, 'extensions.decide', { extensionId: req.id, decision: 'approve' })).rejects.toMatchObject({ code: 'forbidden' })
-    await expect(call(office, 'extensions.decide', { extensionId: req.id, decision: 'refuse' })).rejects.toMatchObject({ message: expect.stringContaining('理由') })
+    await expect(call(juzhang, 'extensions.decide', { extensionId: req.id, decision: 'approve' })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
+    await expect(call(office, 'extensions.decide', { extensionId: req.id, decision: 'refuse' })).rejects.toMatchObject({
+      message: expect.stringContaining('理由'),
+    })
     const after = await call(office, 'extensions.decide', { extensionId: req.id, decision: 'refuse', reason: '时限不能再延' })
     expect(after[0].status).toBe('refused')
     expect((await call(office, 'tasks.get', { taskId })).dueOn).toBe('2021-08-10')
@@ -244,7 +273,9 @@ describe('回访 and cadence', () => {
   it('a quarterly task is not missing in July, and is in September', async () => {
     const { matters, planId } = await matter(office)
     const taskId = matters[0].taskId
-    await expect(call(scjg, 'tasks.setCadence', { taskId, reportCadence: 'quarterly', reportDay: 10 })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(call(scjg, 'tasks.setCadence', { taskId, reportCadence: 'quarterly', reportDay: 10 })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
     const d = await call(office, 'tasks.setCadence', { taskId, reportCadence: 'quarterly', reportDay: 10 })
     expect(d.nextReport).toEqual({ period: '2021-09', dueOn: '2021-09-10' })
     const july = await notReported(office, { planId, period: '2021-07' })
@@ -259,7 +290,14 @@ describe('回访 and cadence', () => {
     await expect(
       call(scjg, 'reports.submit', { taskId, percent: 30, progress: '', noChange: true, noChangeReason: '', revision: null }),
     ).rejects.toThrow('请说明原因')
-    const r = await call(scjg, 'reports.submit', { taskId, percent: 30, progress: '', noChange: true, noChangeReason: '等待省局批复', revision: null })
+    const r = await call(scjg, 'reports.submit', {
+      taskId,
+      percent: 30,
+      progress: '',
+      noChange: true,
+      noChangeReason: '等待省局批复',
+      revision: null,
+    })
     expect(r).toMatchObject({ noChange: true, noChangeReason: '等待省局批复', status: 'submitted' })
     const detail = await call(office, 'reports.get', { reportId: r.id })
     expect(detail.versions[0]).toMatchObject({ noChange: true, noChangeReason: '等待省局批复' })

@@ -29,7 +29,12 @@ async function loadTask(ctx: Pick<Ctx, 'db'>, taskId: number) {
     .where('id', '=', taskId)
     .executeTakeFirst()
   if (!t) throw notFound('该事项')
-  const units = await ctx.db.selectFrom('task_units').select(['unit_id', 'role']).where('task_id', '=', taskId).orderBy('position').execute()
+  const units = await ctx.db
+    .selectFrom('task_units')
+    .select(['unit_id', 'role'])
+    .where('task_id', '=', taskId)
+    .orderBy('position')
+    .execute()
   return {
     ...t,
     leads: units.filter((u) => u.role === 'lead').map((u) => u.unit_id),
@@ -58,7 +63,13 @@ export async function acknowledge(ctx: Ctx, input: { taskId: number }): Promise<
       .where('recipient_unit_id', '=', actor.unitId)
       .where('read_at', 'is', null)
       .execute()
-    await writeAudit(trx, ctx, { action: 'task.acknowledge', entity: 'task', entityId: task.id, before: { acknowledgedAt: null }, after: { acknowledgedAt: now, unitId: actor.unitId } })
+    await writeAudit(trx, ctx, {
+      action: 'task.acknowledge',
+      entity: 'task',
+      entityId: task.id,
+      before: { acknowledgedAt: null },
+      after: { acknowledgedAt: now, unitId: actor.unitId },
+    })
     await taskChanged(trx, task.id)
   })
   return { acknowledgedAt: now }
@@ -98,7 +109,12 @@ export async function returnAssignment(ctx: Ctx, input: { taskId: number; reason
       title: `${unit.name}退回${label(task)}，请重新交办`,
       body: reason,
     })
-    await writeAudit(trx, ctx, { action: 'task.returnAssignment', entity: 'task', entityId: task.id, after: { returnId: row.id, unitId: actor.unitId, reason } })
+    await writeAudit(trx, ctx, {
+      action: 'task.returnAssignment',
+      entity: 'task',
+      entityId: task.id,
+      after: { returnId: row.id, unitId: actor.unitId, reason },
+    })
     await taskChanged(trx, task.id)
     return { returnId: row.id }
   })
@@ -108,12 +124,27 @@ export async function returnAssignment(ctx: Ctx, input: { taskId: number; reason
  * Called by tasks.update inside its transaction when the office changes the lead units: open returns are
  * resolved, and a matter (or a returned task) waits for the new lead's 签收 again.
  */
-export async function leadsReassigned(trx: Transaction<Database>, ctx: Ctx, taskId: number, before: readonly number[], after: readonly number[]): Promise<void> {
+export async function leadsReassigned(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  taskId: number,
+  before: readonly number[],
+  after: readonly number[],
+): Promise<void> {
   const same = before.length === after.length && before.every((u) => after.includes(u))
   if (same) return
   const now = ctx.clock.now().toISOString()
-  const t = await trx.selectFrom('tasks').select(['assigned_at', 'matter_no', 'number', 'text']).where('id', '=', taskId).executeTakeFirstOrThrow()
-  const open = await trx.selectFrom('assignment_returns').select('id').where('task_id', '=', taskId).where('resolved_at', 'is', null).execute()
+  const t = await trx
+    .selectFrom('tasks')
+    .select(['assigned_at', 'matter_no', 'number', 'text'])
+    .where('id', '=', taskId)
+    .executeTakeFirstOrThrow()
+  const open = await trx
+    .selectFrom('assignment_returns')
+    .select('id')
+    .where('task_id', '=', taskId)
+    .where('resolved_at', 'is', null)
+    .execute()
   if (open.length) {
     await trx
       .updateTable('assignment_returns')
@@ -145,7 +176,10 @@ export async function unsignedAssignments(ctx: Ctx, input: { overdueOnly?: boole
   const actor = requireActor(ctx.actor)
   const rows = await pendingSignatures(ctx)
   await remindOverdueSignatures(ctx, rows)
-  return rows.filter((r) => (seesAllTasks(actor) || (isUnitRole(actor.role) && r.units.some((u) => u.id === actor.unitId))) && (!input.overdueOnly || r.overdue))
+  return rows.filter(
+    (r) =>
+      (seesAllTasks(actor) || (isUnitRole(actor.role) && r.units.some((u) => u.id === actor.unitId))) && (!input.overdueOnly || r.overdue),
+  )
 }
 
 async function pendingSignatures(ctx: Ctx): Promise<UnsignedRow[]> {
@@ -183,7 +217,13 @@ async function pendingSignatures(ctx: Ctx): Promise<UnsignedRow[]> {
       units: units.filter((u) => u.task_id === t.id).map((u) => ({ id: u.id, name: u.name })),
       assignedAt: t.assigned_at!,
       signDueOn: signDueDate(cal, assignedOn, signDays),
-      overdue: isUnsignedOverdue({ assignedAt: t.assigned_at, acknowledgedAt: t.acknowledged_at, closedAt: t.closed_at }, assignedOn, cal, signDays, today),
+      overdue: isUnsignedOverdue(
+        { assignedAt: t.assigned_at, acknowledgedAt: t.acknowledged_at, closedAt: t.closed_at },
+        assignedOn,
+        cal,
+        signDays,
+        today,
+      ),
     }
   })
 }

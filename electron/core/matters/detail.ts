@@ -35,7 +35,15 @@ export interface MatterDetail {
   acknowledgedBy: string | null
   signDueOn: string | null
   unsignedOverdue: boolean
-  returns: { id: number; unitName: string; reason: string; returnedBy: string; returnedAt: string; resolvedAt: string | null; reassignedTo: string | null }[]
+  returns: {
+    id: number
+    unitName: string
+    reason: string
+    returnedBy: string
+    returnedAt: string
+    resolvedAt: string | null
+    reassignedTo: string | null
+  }[]
   /** what this person may do here */
   canAcknowledge: boolean
   canRequestExtension: boolean
@@ -64,7 +72,13 @@ export async function matterDetail(ctx: Ctx, input: { taskId: number }): Promise
     .executeTakeFirst()
   if (!t) throw notFound('该任务')
   const units = await ctx.db.selectFrom('task_units').select(['unit_id', 'role']).where('task_id', '=', t.id).execute()
-  if (!canReadTask(actor, units.map((u) => u.unit_id))) throw denied('该任务不属于您所在的处室，无权查看')
+  if (
+    !canReadTask(
+      actor,
+      units.map((u) => u.unit_id),
+    )
+  )
+    throw denied('该任务不属于您所在的处室，无权查看')
   const leads = units.filter((u) => u.role === 'lead').map((u) => u.unit_id)
   const cal = await loadCalendar(ctx)
   const settings = await matterSettings(ctx)
@@ -84,7 +98,12 @@ export async function matterDetail(ctx: Ctx, input: { taskId: number }): Promise
   const parent = t.parent_task_id
     ? await ctx.db.selectFrom('tasks').select(['id', 'number', 'matter_no', 'text']).where('id', '=', t.parent_task_id).executeTakeFirst()
     : undefined
-  const followups = await ctx.db.selectFrom('tasks').select(['id', 'number', 'matter_no', 'text']).where('parent_task_id', '=', t.id).orderBy('id').execute()
+  const followups = await ctx.db
+    .selectFrom('tasks')
+    .select(['id', 'number', 'matter_no', 'text'])
+    .where('parent_task_id', '=', t.id)
+    .orderBy('id')
+    .execute()
   const reinstructed = t.followup_sent_at
     ? Boolean(
         await ctx.db
@@ -117,7 +136,13 @@ export async function matterDetail(ctx: Ctx, input: { taskId: number }): Promise
     acknowledgedAt: t.acknowledged_at,
     acknowledgedBy: t.ack_name,
     signDueOn: assignedOn ? signDueDate(cal, assignedOn, settings.signDays) : null,
-    unsignedOverdue: isUnsignedOverdue({ assignedAt: t.assigned_at, acknowledgedAt: t.acknowledged_at, closedAt: t.closed_at }, assignedOn, cal, settings.signDays, today),
+    unsignedOverdue: isUnsignedOverdue(
+      { assignedAt: t.assigned_at, acknowledgedAt: t.acknowledged_at, closedAt: t.closed_at },
+      assignedOn,
+      cal,
+      settings.signDays,
+      today,
+    ),
     returns: returns.map((r) => ({
       id: r.id,
       unitName: r.name,
@@ -128,8 +153,7 @@ export async function matterDetail(ctx: Ctx, input: { taskId: number }): Promise
       reassignedTo: r.re_name,
     })),
     canAcknowledge: ownLead && t.assigned_at !== null && !t.acknowledged_at && !t.closed_at && !openReturn,
-    canRequestExtension:
-      ownLead && !t.closed_at && dueOn !== null && today <= dueOn && !extensions.some((e) => e.status === 'pending'),
+    canRequestExtension: ownLead && !t.closed_at && dueOn !== null && today <= dueOn && !extensions.some((e) => e.status === 'pending'),
     canDecideExtension: mayDecide(actor, t) && extensions.some((e) => e.status === 'pending'),
     dueOn,
     extensions,
@@ -137,7 +161,13 @@ export async function matterDetail(ctx: Ctx, input: { taskId: number }): Promise
     reportDay,
     nextReport: t.closed_at ? null : nextReportDue(cal, t.report_cadence, reportDay, today),
     followupSentAt: t.followup_sent_at,
-    followup: followupState(cal, t.followup_sent_at ? dayIn(new Date(t.followup_sent_at), ctx.clock.timeZone) : null, reinstructed, settings.followupDays, today),
+    followup: followupState(
+      cal,
+      t.followup_sent_at ? dayIn(new Date(t.followup_sent_at), ctx.clock.timeZone) : null,
+      reinstructed,
+      settings.followupDays,
+      today,
+    ),
   }
 }
 
@@ -154,7 +184,11 @@ export async function setCadence(
   }
   await inTransaction(ctx, async (trx) => {
     await bumpTaskVersion(trx, input.taskId, undefined, ctx.clock.now().toISOString())
-    await trx.updateTable('tasks').set({ report_cadence: input.reportCadence, report_day: input.reportDay }).where('id', '=', input.taskId).execute()
+    await trx
+      .updateTable('tasks')
+      .set({ report_cadence: input.reportCadence, report_day: input.reportDay })
+      .where('id', '=', input.taskId)
+      .execute()
     await writeAudit(trx, ctx, {
       action: 'task.cadence',
       entity: 'task',
@@ -169,7 +203,11 @@ export async function setCadence(
 
 /** 回访: called inside the closing transaction; the instructing leader receives the result. */
 export async function sendFollowup(trx: Transaction<Database>, ctx: Ctx, taskId: number, result: string): Promise<void> {
-  const t = await trx.selectFrom('tasks').select(['id', 'number', 'matter_no', 'instructed_by', 'followup_sent_at', 'text']).where('id', '=', taskId).executeTakeFirstOrThrow()
+  const t = await trx
+    .selectFrom('tasks')
+    .select(['id', 'number', 'matter_no', 'instructed_by', 'followup_sent_at', 'text'])
+    .where('id', '=', taskId)
+    .executeTakeFirstOrThrow()
   if (!t.instructed_by || t.followup_sent_at) return
   const now = ctx.clock.now().toISOString()
   await trx.updateTable('tasks').set({ followup_sent_at: now }).where('id', '=', taskId).execute()
@@ -181,5 +219,10 @@ export async function sendFollowup(trx: Transaction<Database>, ctx: Ctx, taskId:
     title: `回访：您批示的${labelOf(t)}已办结，请阅示`,
     body: result,
   })
-  await writeAudit(trx, ctx, { action: 'matter.followup.sent', entity: 'task', entityId: taskId, after: { leaderId: t.instructed_by, at: now } })
+  await writeAudit(trx, ctx, {
+    action: 'matter.followup.sent',
+    entity: 'task',
+    entityId: taskId,
+    after: { leaderId: t.instructed_by, at: now },
+  })
 }

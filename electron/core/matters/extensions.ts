@@ -58,7 +58,12 @@ export async function requestExtension(ctx: Ctx, input: { taskId: number; reason
   if (task.closed_at) throw new DubanError('conflict', '该事项已办结，无需延期')
   const reason = input.reason.trim()
   if (!reason) throw new DubanError('invalid_input', '请填写延期理由')
-  const pending = await ctx.db.selectFrom('extensions').select('id').where('task_id', '=', task.id).where('status', '=', 'pending').executeTakeFirst()
+  const pending = await ctx.db
+    .selectFrom('extensions')
+    .select('id')
+    .where('task_id', '=', task.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
   assertExtensionRequest(task.dueOn, input.proposedDue, ctx.clock.today(), Boolean(pending))
   const now = ctx.clock.now().toISOString()
   await inTransaction(ctx, async (trx) => {
@@ -79,7 +84,15 @@ export async function requestExtension(ctx: Ctx, input: { taskId: number; reason
     const unit = await trx.selectFrom('units').select('name').where('id', '=', actor.unitId!).executeTakeFirstOrThrow()
     const title = `${unit.name}申请${label(task)}延期至${input.proposedDue}`
     await deliver(trx, ctx, { kind: 'extension_request', to: 'office', refId: row.id, taskId: task.id, title, body: reason })
-    if (task.instructed_by) await deliver(trx, ctx, { kind: 'extension_request', to: { userId: task.instructed_by }, refId: row.id, taskId: task.id, title, body: reason })
+    if (task.instructed_by)
+      await deliver(trx, ctx, {
+        kind: 'extension_request',
+        to: { userId: task.instructed_by },
+        refId: row.id,
+        taskId: task.id,
+        title,
+        body: reason,
+      })
     await writeAudit(trx, ctx, {
       action: 'extension.request',
       entity: 'task',
@@ -124,7 +137,12 @@ export async function decideExtension(
       await trx.updateTable('tasks').set({ deadline: ext.proposed_due }).where('id', '=', task.id).execute()
       // the final milestone moves with the due date; earlier ones stay as they were planned
       if (task.dueOn) {
-        await trx.updateTable('milestones').set({ due_on: ext.proposed_due }).where('task_id', '=', task.id).where('due_on', '=', task.dueOn).execute()
+        await trx
+          .updateTable('milestones')
+          .set({ due_on: ext.proposed_due })
+          .where('task_id', '=', task.id)
+          .where('due_on', '=', task.dueOn)
+          .execute()
       }
     }
     await deliver(trx, ctx, {
@@ -132,7 +150,9 @@ export async function decideExtension(
       to: { unitId: ext.unit_id },
       refId: ext.id,
       taskId: task.id,
-      title: approve ? `${label(task)}延期申请已同意，完成时限改为${ext.proposed_due}` : `${label(task)}延期申请未同意，完成时限仍为${task.dueOn}`,
+      title: approve
+        ? `${label(task)}延期申请已同意，完成时限改为${ext.proposed_due}`
+        : `${label(task)}延期申请未同意，完成时限仍为${task.dueOn}`,
       body: reason,
     })
     await writeAudit(trx, ctx, {
@@ -161,7 +181,15 @@ export async function listExtensions(ctx: Ctx, input: { taskId?: number; status?
     .innerJoin('users as rq', 'rq.id', 'extensions.requested_by')
     .leftJoin('users as dc', 'dc.id', 'extensions.decided_by')
     .selectAll('extensions')
-    .select(['tasks.number', 'tasks.matter_no', 'tasks.text', 'tasks.instructed_by', 'units.name as unit_name', 'rq.display_name as rq_name', 'dc.display_name as dc_name'])
+    .select([
+      'tasks.number',
+      'tasks.matter_no',
+      'tasks.text',
+      'tasks.instructed_by',
+      'units.name as unit_name',
+      'rq.display_name as rq_name',
+      'dc.display_name as dc_name',
+    ])
     .orderBy('extensions.id', input.taskId !== undefined ? 'asc' : 'desc')
   if (input.taskId !== undefined) q = q.where('extensions.task_id', '=', input.taskId)
   if (input.status) q = q.where('extensions.status', '=', input.status)

@@ -1,6 +1,14 @@
 /** 督查事项 rules: time limits, numbers, 签收 windows, reporting cadence, 延期 and 回访. Pure: no database here. */
 import type { ReportCadence, Urgency } from '../db/schema'
-import { MATTER_SOURCES, SOURCE_LABELS, URGENCY_LABELS, CADENCE_LABELS, FOLLOWUP_LABELS, type MatterSource, type FollowupState } from '../../contract/caseload-vocabulary'
+import {
+  MATTER_SOURCES,
+  SOURCE_LABELS,
+  URGENCY_LABELS,
+  CADENCE_LABELS,
+  FOLLOWUP_LABELS,
+  type MatterSource,
+  type FollowupState,
+} from '../../contract/caseload-vocabulary'
 import { DubanError } from '../errors'
 import { addWorkdays, moveOffHoliday, type WorkCalendar } from '../calendar/workdays'
 import { reportDueDate } from '../reports/rules'
@@ -126,7 +134,6 @@ export function assertExtensionRequest(dueOn: string | null, proposedDue: string
 }
 
 // ---- 回访 ----
-
 
 /** After 回访 the leader has a set number of working days to write a new 批示; silence counts as closed. */
 export function followupState(

@@ -52,7 +52,12 @@ export interface CreatedMatter {
 }
 
 /** The year's container: one plan of kind 'matters', one list per source, created on first use. */
-async function listFor(trx: Transaction<Database>, ctx: Ctx, year: number, source: MatterSource): Promise<{ planId: number; listId: number }> {
+async function listFor(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  year: number,
+  source: MatterSource,
+): Promise<{ planId: number; listId: number }> {
   const now = ctx.clock.now().toISOString()
   let plan = await trx.selectFrom('plans').select('id').where('kind', '=', 'matters').where('year', '=', year).executeTakeFirst()
   if (!plan) {
@@ -90,7 +95,9 @@ async function assertReferences(ctx: Ctx, input: MatterCreateInput): Promise<voi
     if (found.length !== unitIds.length) throw new DubanError('invalid_input', '所选单位不存在')
     if (found.some((u) => !u.active)) throw new DubanError('invalid_input', '所选单位已停用，不能交办新事项')
   }
-  const leaderIds = [...new Set([input.instructedBy, ...input.items.map((i) => i.leaderId)].filter((x): x is number => typeof x === 'number'))]
+  const leaderIds = [
+    ...new Set([input.instructedBy, ...input.items.map((i) => i.leaderId)].filter((x): x is number => typeof x === 'number')),
+  ]
   if (leaderIds.length) {
     const leaders = await ctx.db.selectFrom('users').select('id').where('id', 'in', leaderIds).where('role', '=', 'leader').execute()
     if (leaders.length !== leaderIds.length) throw new DubanError('invalid_input', '所选领导不存在或不是局领导')
@@ -100,7 +107,11 @@ async function assertReferences(ctx: Ctx, input: MatterCreateInput): Promise<voi
     if (!parent) throw notFound('所依据的任务')
   }
   if (input.parentInstructionId) {
-    const ins = await ctx.db.selectFrom('instructions').select(['task_id', 'parent_id']).where('id', '=', input.parentInstructionId).executeTakeFirst()
+    const ins = await ctx.db
+      .selectFrom('instructions')
+      .select(['task_id', 'parent_id'])
+      .where('id', '=', input.parentInstructionId)
+      .executeTakeFirst()
     if (!ins || ins.parent_id !== null) throw notFound('所依据的批示')
     if (input.parentTaskId && ins.task_id !== input.parentTaskId) throw new DubanError('invalid_input', '批示与所依据的任务不一致')
   }
@@ -213,7 +224,17 @@ export async function createMatters(ctx: Ctx, input: MatterCreateInput): Promise
         action: 'matter.create',
         entity: 'task',
         entityId: row.id,
-        after: { ...item, matterNo, deadline, timeLimitDays: days, sourceKind: input.sourceKind, sourceTitle: input.sourceTitle ?? null, instructedBy, parentTaskId: input.parentTaskId ?? null, by: actor.id },
+        after: {
+          ...item,
+          matterNo,
+          deadline,
+          timeLimitDays: days,
+          sourceKind: input.sourceKind,
+          sourceTitle: input.sourceTitle ?? null,
+          instructedBy,
+          parentTaskId: input.parentTaskId ?? null,
+          by: actor.id,
+        },
       })
       if (input.parentTaskId) {
         await writeAudit(trx, ctx, {
@@ -258,7 +279,12 @@ export async function previewMatters(
   const today = ctx.clock.today()
   const year = Number(today.slice(0, 4))
   const series = settings.series[input.sourceKind]
-  const counter = await ctx.db.selectFrom('counters').select('n').where('kind', '=', `matter:${series}`).where('year', '=', year).executeTakeFirst()
+  const counter = await ctx.db
+    .selectFrom('counters')
+    .select('n')
+    .where('kind', '=', `matter:${series}`)
+    .where('year', '=', year)
+    .executeTakeFirst()
   let text = input.text ?? ''
   if (input.attachmentId) {
     const file = await readFile(ctx, { attachmentId: input.attachmentId })

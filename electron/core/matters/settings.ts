@@ -35,7 +35,10 @@ const positive = (v: string | undefined, fallback: number) => {
 export async function matterSettings(ctx: Pick<Ctx, 'db'>): Promise<MatterSettings> {
   const s = await readSettings(ctx.db, allKeys())
   return {
-    timeLimits: Object.fromEntries(URGENCIES.map((u) => [u, positive(s.get(KEYS.limit(u)), DEFAULT_TIME_LIMITS[u])])) as Record<Urgency, number>,
+    timeLimits: Object.fromEntries(URGENCIES.map((u) => [u, positive(s.get(KEYS.limit(u)), DEFAULT_TIME_LIMITS[u])])) as Record<
+      Urgency,
+      number
+    >,
     signDays: positive(s.get(KEYS.signDays), DEFAULT_SIGN_DAYS),
     followupDays: positive(s.get(KEYS.followupDays), DEFAULT_FOLLOWUP_DAYS),
     series: Object.fromEntries(MATTER_SOURCES.map((k) => [k, s.get(KEYS.series(k)) || DEFAULT_SERIES[k]])) as Record<MatterSource, string>,

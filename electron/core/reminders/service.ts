@@ -46,7 +46,8 @@ export async function setReportingDay(ctx: Ctx, input: { day: number }): Promise
 }
 
 export async function latestPlanId(ctx: Pick<Ctx, 'db'>): Promise<number | null> {
-  const p = await ctx.db.selectFrom('plans').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  // an imported plan before the year's 督查事项 (plans.kind 'matters' sorts after 'plan' descending)
+  const p = await ctx.db.selectFrom('plans').select('id').orderBy('kind', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
   return p?.id ?? null
 }
 

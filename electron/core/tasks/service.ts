@@ -217,7 +217,14 @@ export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetai
         await trx.insertInto('task_units').values({ task_id: input.taskId, unit_id: unitId, role, position }).execute()
       }
     }
-    if (input.leadUnitIds) await leadsReassigned(trx, ctx, input.taskId, before.leads.map((u) => u.id), [...new Set(input.leadUnitIds)])
+    if (input.leadUnitIds)
+      await leadsReassigned(
+        trx,
+        ctx,
+        input.taskId,
+        before.leads.map((u) => u.id),
+        [...new Set(input.leadUnitIds)],
+      )
     await writeAudit(trx, ctx, {
       action: 'task.update',
       entity: 'task',
