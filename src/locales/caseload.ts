@@ -110,6 +110,15 @@ export const zhCaseload = {
       action: '操作',
     },
   },
+  settings: {
+    title: '办理时限与签收设置',
+    workdays: '个工作日',
+    signDays: '签收期限',
+    followupDays: '回访确认期',
+    series: (source: string) => `${source}编号字头`,
+    save: '保存设置',
+    saved: '设置已保存',
+  },
   report: {
     noChange: '本期无新进展',
     noChangeReason: '无新进展的原因',

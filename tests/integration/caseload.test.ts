@@ -8,6 +8,8 @@ import { updateTask } from '../../electron/core/tasks/service'
 import { submitReport } from '../../electron/core/reports/service'
 import { reviewReport } from '../../electron/core/reports/review'
 import { notReported } from '../../electron/core/reminders/service'
+import { exportLedger } from '../../electron/core/exporters/ledger'
+import ExcelJS from 'exceljs'
 
 let t: TestCore
 let office: Ctx
@@ -301,5 +303,33 @@ describe('回访 and cadence', () => {
     expect(r).toMatchObject({ noChange: true, noChangeReason: '等待省局批复', status: 'submitted' })
     const detail = await call(office, 'reports.get', { reportId: r.id })
     expect(detail.versions[0]).toMatchObject({ noChange: true, noChangeReason: '等待省局批复' })
+  })
+})
+
+describe('settings and grouping by source', () => {
+  it('lets the office change the time limits; units may not', async () => {
+    const before = await call(office, 'matters.settings', {})
+    expect(before).toMatchObject({ timeLimits: { urgent: 5, normal: 15, complex: 30 }, signDays: 2, followupDays: 5 })
+    await expect(call(scjg, 'matters.setSettings', before)).rejects.toMatchObject({ code: 'forbidden' })
+    await call(office, 'matters.setSettings', {
+      ...before,
+      timeLimits: { ...before.timeLimits, normal: 10 },
+      series: { ...before.series, meeting: '会' },
+    })
+    try {
+      const m = await matter(office, { sourceKind: 'meeting', instructedBy: null })
+      expect(m.matters[0]).toMatchObject({ matterNo: '会〔2021〕1号', deadline: '2021-08-03' })
+    } finally {
+      await call(office, 'matters.setSettings', before)
+    }
+  })
+
+  it('exports the year’s matters as a ledger with one sheet per source', async () => {
+    const { planId } = await matter(office)
+    const file = await exportLedger(office, { planId })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const names = wb.worksheets.map((w) => w.name)
+    expect(names).toEqual(expect.arrayContaining(['会议议定事项', '领导批示件', '上级交办']))
   })
 })
