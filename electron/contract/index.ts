@@ -14,6 +14,7 @@ import { securityCalls } from './security'
 import { settingsCalls } from './settings'
 import { peopleCalls } from './people'
 import { backupCalls } from './backups'
+import { matterCalls } from './matters'
 import { assessmentCalls } from './assessment'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
@@ -33,6 +34,7 @@ export const contract = {
   ...settingsCalls,
   ...peopleCalls,
   ...backupCalls,
+  ...matterCalls,
   ...assessmentCalls,
 }
 

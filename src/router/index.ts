@@ -65,6 +65,7 @@ export function createAppRouter(): Router {
             component: () => import('@/views/supervision/SupervisionPage.vue'),
             meta: { supervision: true },
           },
+          { path: 'matters', name: 'matters', component: () => import('@/views/matters/MattersPage.vue'), meta: { withoutPlan: true } },
           {
             path: 'escalation',
             name: 'escalation',

@@ -29,11 +29,9 @@ export type InboxKind =
   | 'extension_decision'
   /** migration 009: 回访 — a closed matter's result back to the leader who instructed it */
   | 'followup'
-/** migration 009: where a task comes from; 'plan' is an item of an imported annual plan */
-export type SourceKind = 'plan' | 'meeting' | 'instruction' | 'superior' | 'incoming' | 'other'
-/** migration 009: a matter's time-limit type (急件 / 一般 / 复杂) */
-export type Urgency = 'urgent' | 'normal' | 'complex'
-export type ReportCadence = 'monthly' | 'quarterly' | 'half_yearly'
+/** migration 009: where a task comes from ('plan': an annual-plan item), time-limit type (急件/一般/复杂), cadence */
+export type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
+import type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
 export type ExtensionStatus = 'pending' | 'approved' | 'refused'
 
 export interface Database {

@@ -2,9 +2,8 @@
 import type { Ctx } from '../context'
 import { dayIn } from '../calendar/dates'
 import { loadCalendar } from '../calendar/service'
-import { addDays, addWorkdays, moveOffHoliday } from '../calendar/workdays'
-import type { ReportCadence } from '../db/schema'
-import { reportDueDate } from '../reports/rules'
+import { cadenceDueDate, reportsInPeriod, signDueDate } from '../matters/rules'
+import { matterSettings } from '../matters/settings'
 import { reportingDay } from '../reminders/service'
 import type { FiringFact, History, NoticeFact, ReportFact, TaskHistory } from './history'
 
@@ -23,28 +22,6 @@ export function periodsBetween(first: string, last: string): string[] {
     }
   }
   return out
-}
-
-/** Which months a cadence reports in: every month, each quarter's last month, or June and December. */
-export function reportsIn(cadence: ReportCadence, period: string): boolean {
-  const m = Number(period.slice(5, 7))
-  if (cadence === 'quarterly') return m % 3 === 0
-  if (cadence === 'half_yearly') return m === 6 || m === 12
-  return true
-}
-
-/** Working days a lead unit has to sign for (签收) a new assignment. */
-export const SIGN_WORKDAYS_KEYS = ['matters.signWorkdays', 'caseload.signWorkdays', 'acknowledge.workdays'] as const
-export const DEFAULT_SIGN_WORKDAYS = 2
-
-async function signWorkdaysSetting(ctx: Pick<Ctx, 'db'>): Promise<number> {
-  const rows = await ctx.db
-    .selectFrom('settings')
-    .select(['key', 'value'])
-    .where('key', 'in', [...SIGN_WORKDAYS_KEYS])
-    .execute()
-  const n = Number(rows[0]?.value)
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_SIGN_WORKDAYS
 }
 
 export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?: number; taskIds?: number[] } = {}): Promise<History> {
@@ -68,7 +45,7 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
   const rows = await tq.execute()
   const taskIds = [...new Set(rows.map((r) => r.id))]
   const ids = taskIds.length ? taskIds : [-1]
-  const [milestones, reports, versions, notices, firings, units, extensions, signWorkdays] = await Promise.all([
+  const [milestones, reports, versions, notices, firings, units, extensions, settings] = await Promise.all([
     ctx.db.selectFrom('milestones').selectAll().where('task_id', 'in', ids).orderBy('due_on').execute(),
     ctx.db.selectFrom('reports').select(['id', 'task_id', 'unit_id', 'period', 'status', 'percent']).where('task_id', 'in', ids).execute(),
     ctx.db
@@ -89,7 +66,7 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
       .where('status', '=', 'approved')
       .orderBy('id')
       .execute(),
-    signWorkdaysSetting(ctx),
+    matterSettings(ctx),
   ])
   const noticeFacts: NoticeFact[] = notices.map((n) => ({
     id: n.id,
@@ -144,8 +121,8 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
         .filter((m) => m.task_id === t.id)
         .map((m) => ({ id: m.id, dueOn: m.due_on, plannedPct: m.planned_pct, title: m.title })),
       duePeriods: periodsBetween(assignedOn && assignedOn.slice(0, 7) > start ? assignedOn.slice(0, 7) : start, endDay.slice(0, 7))
-        .filter((period) => reportsIn(t.report_cadence, period))
-        .map((period) => ({ period, dueOn: moveOffHoliday(calendar, reportDueDate(period, t.report_day ?? rDay)) })),
+        .filter((period) => reportsInPeriod(t.report_cadence, period))
+        .map((period) => ({ period, dueOn: cadenceDueDate(calendar, period, t.report_day ?? rDay) })),
       reports: reportFacts.get(`${t.id}:${t.unit_id}`) ?? [],
       notices: noticeFacts.filter((n) => n.taskId === t.id && n.unitId === t.unit_id),
       pauses: extensions
@@ -155,7 +132,7 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
         ? {
             id: t.id,
             assignedOn,
-            signDueOn: addWorkdays(calendar, addDays(assignedOn, 1), Math.max(0, signWorkdays - 1)),
+            signDueOn: signDueDate(calendar, assignedOn, settings.signDays),
             acknowledgedOn: dayOf(t.acknowledged_at),
           }
         : null,

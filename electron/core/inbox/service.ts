@@ -5,6 +5,7 @@ import { inTransaction, writeAudit } from '../audit/service'
 import { inboxChanged } from '../events/changes'
 import { requireActor } from '../users/rules'
 import { escalateDue } from '../reminders/escalation'
+import { remindOverdueSignatures } from '../matters/assignment'
 
 export interface InboxItem {
   id: number
@@ -47,6 +48,7 @@ function addressedTo(actor: Actor) {
 export async function listInbox(ctx: Ctx, input: { unreadOnly?: boolean; kind?: InboxKind; limit?: number }) {
   const actor = requireActor(ctx.actor)
   await escalateDue(ctx) // notices past their reply deadline reach the leader before anyone looks
+  await remindOverdueSignatures(ctx) // and assignments past their 签收 window reach their unit
   let q = ctx.db
     .selectFrom('inbox_items')
     .leftJoin('tasks', 'tasks.id', 'inbox_items.task_id')

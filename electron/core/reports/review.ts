@@ -9,6 +9,7 @@ import { reportView, type ReportView } from './view'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
+import { sendFollowup } from '../matters/detail'
 
 export interface ReviewInput {
   reportId: number
@@ -76,6 +77,7 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
         before: { closedAt: null },
         after: { closedAt: now, reportId: before.id },
       })
+      await sendFollowup(trx, ctx, task.id, after.progress) // 回访: the result goes back to the leader who instructed it
     }
     await taskChanged(trx, task.id)
     await awaitingReviewChanged(trx)

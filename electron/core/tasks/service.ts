@@ -9,6 +9,7 @@ import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIG
 import { loadSnapshot } from '../dashboards/snapshot'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { taskChanged } from '../events/changes'
+import { leadsReassigned } from '../matters/assignment'
 
 export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
@@ -216,6 +217,14 @@ export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetai
         await trx.insertInto('task_units').values({ task_id: input.taskId, unit_id: unitId, role, position }).execute()
       }
     }
+    if (input.leadUnitIds)
+      await leadsReassigned(
+        trx,
+        ctx,
+        input.taskId,
+        before.leads.map((u) => u.id),
+        [...new Set(input.leadUnitIds)],
+      )
     await writeAudit(trx, ctx, {
       action: 'task.update',
       entity: 'task',
