@@ -57,6 +57,7 @@ export const zhAssess = {
     rating: '领导评价',
     score: '考核得分',
     unrated: '未评价',
+    rated: '评价已保存',
     items: '扣分加分明细',
     day: '日期',
     category: '类别',

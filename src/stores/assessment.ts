@@ -70,6 +70,10 @@ export const useAssessmentStore = defineStore('assessment', () => {
     await invoke('assessment.decideAppeal', { appealId, decision, reason })
     await load(year)
   }
+  async function rate(year: number, unitId: number, score: number) {
+    await invoke('assessment.rate', { year, unitId, score })
+    await load(year)
+  }
   async function exportFile(year: number, kind: 'xlsx' | 'docx') {
     saveExported(await invoke(kind === 'xlsx' ? 'assessment.exportXlsx' : 'assessment.exportDocx', { year }))
   }
@@ -77,5 +81,5 @@ export const useAssessmentStore = defineStore('assessment', () => {
   async function loadMonthly(period: string): Promise<void> {
     monthly.value = await invoke('assessment.monthly', { period })
   }
-  return { view, loading, load, announce, publish, appeal, decide, exportFile, monthly, loadMonthly }
+  return { view, loading, load, announce, publish, appeal, decide, rate, exportFile, monthly, loadMonthly }
 })
