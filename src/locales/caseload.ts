@@ -73,7 +73,7 @@ export const zhCaseload = {
     awaitingReassign: '待办公室重新交办',
     cadence: '报送频次',
     cadenceLine: (cadence: string, day: number) => `${cadence}报送，报送日${day}日（遇法定节假日顺延）`,
-    nextReport: (period: string, due: string) => `下次报送：${period}期，截止${due}`,
+    nextReport: (period: string, due: string) => `下次报送：${Number(period.slice(0, 4))}年${Number(period.slice(5, 7))}月期，截止${due}`,
     followup: '回访',
     extensions: '延期申请',
     noExtensions: '没有延期申请',
