@@ -11,6 +11,7 @@ import { loadTls, ownAddresses } from './tls'
 import { LOG_REDACT, startBridge, type RawRoute } from './server'
 import { rawRoutesFor } from './raw-routes'
 import { startBackupScheduler } from '../core/backup/scheduler'
+import { startEscalationScheduler } from '../core/escalation/scheduler'
 
 export interface RunOptions {
   config: ServeConfig
@@ -82,10 +83,12 @@ export async function runServer(opts: RunOptions) {
     if (opts.mode === 'server') print(`局域网访问地址：${info.urls.join('  ')}`)
 
     const backups = startBackupScheduler(core, { log: print })
+    const escalation = startEscalationScheduler(core, { log: print })
     let closing: Promise<void> | null = null
     const close = () => {
       // In-flight requests finish (and their transactions commit) before the database closes.
       backups.stop()
+      escalation.stop()
       core.events.close() // ends the open event streams, so the server can close
       closing ??= started.close().then(() => core.close())
       return closing

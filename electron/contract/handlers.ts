@@ -42,6 +42,15 @@ import * as people from '../core/users/admin'
 import * as roster from '../core/users/roster'
 import * as backups from '../core/backup/service'
 import { exportArchive } from '../core/archive/export'
+import * as matters from '../core/matters/service'
+import * as assignment from '../core/matters/assignment'
+import * as extensions from '../core/matters/extensions'
+import * as matterDetail from '../core/matters/detail'
+import * as matterSettings from '../core/matters/settings'
+import * as escalation from '../core/escalation/service'
+import * as assessment from '../core/assessment/service'
+import { exportAssessmentDocx, exportAssessmentXlsx } from '../core/assessment/export'
+import { monthlyComparison } from '../core/assessment/monthly'
 
 /** The session token plus what the transport knows about the caller (address, whether on this machine). */
 export interface CallMeta extends Caller {
@@ -168,4 +177,33 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'backups.cancelRestore': (ctx) => backups.cancelRestore(ctx),
   'backups.setFolder': (ctx, input) => backups.setBackupFolder(ctx, input),
   'archives.export': (ctx, input) => exportArchive(ctx, input),
+  'matters.create': (ctx, input) => matters.createMatters(ctx, input),
+  'matters.preview': (ctx, input) => matters.previewMatters(ctx, input),
+  'matters.detail': (ctx, input) => matterDetail.matterDetail(ctx, input),
+  'matters.unsigned': (ctx, input) => assignment.unsignedAssignments(ctx, input),
+  'matters.settings': (ctx) => matterSettings.getMatterSettings(ctx),
+  'matters.setSettings': (ctx, input) => matterSettings.setMatterSettings(ctx, input),
+  'tasks.acknowledge': (ctx, input) => assignment.acknowledge(ctx, input),
+  'tasks.returnAssignment': (ctx, input) => assignment.returnAssignment(ctx, input),
+  'tasks.setCadence': (ctx, input) => matterDetail.setCadence(ctx, input),
+  'extensions.request': (ctx, input) => extensions.requestExtension(ctx, input),
+  'extensions.decide': (ctx, input) => extensions.decideExtension(ctx, input),
+  'extensions.list': (ctx, input) => extensions.listExtensions(ctx, input),
+  'escalation.rules': (ctx) => escalation.escalationRules(ctx),
+  'escalation.setRules': (ctx, input) => escalation.setEscalationRules(ctx, input),
+  'escalation.dryRun': (ctx, input) => escalation.dryRun(ctx, input),
+  'escalation.run': (ctx) => escalation.runEscalation(ctx),
+  'escalation.firings': (ctx, input) => escalation.listFirings(ctx, input),
+  'assessment.rules': (ctx) => assessment.scoringRules(ctx),
+  'assessment.setRules': (ctx, input) => assessment.setScoringRules(ctx, input),
+  'assessment.preview': (ctx, input) => assessment.preview(ctx, input),
+  'assessment.announce': (ctx, input) => assessment.announce(ctx, input),
+  'assessment.appeal': (ctx, input) => assessment.appeal(ctx, input),
+  'assessment.decideAppeal': (ctx, input) => assessment.decideAppeal(ctx, input),
+  'assessment.publish': (ctx, input) => assessment.publish(ctx, input),
+  'assessment.result': (ctx, input) => assessment.result(ctx, input),
+  'assessment.rate': (ctx, input) => assessment.rate(ctx, input),
+  'assessment.exportXlsx': (ctx, input) => exportAssessmentXlsx(ctx, input),
+  'assessment.exportDocx': (ctx, input) => exportAssessmentDocx(ctx, input),
+  'assessment.monthly': (ctx, input) => monthlyComparison(ctx, input),
 }

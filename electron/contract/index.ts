@@ -14,6 +14,8 @@ import { securityCalls } from './security'
 import { settingsCalls } from './settings'
 import { peopleCalls } from './people'
 import { backupCalls } from './backups'
+import { matterCalls } from './matters'
+import { assessmentCalls } from './assessment'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
 export const contract = {
@@ -32,6 +34,8 @@ export const contract = {
   ...settingsCalls,
   ...peopleCalls,
   ...backupCalls,
+  ...matterCalls,
+  ...assessmentCalls,
 }
 
 export type Contract = typeof contract

@@ -22,22 +22,30 @@ export const upload = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码不正确'),
 })
 
-const reportInput = z.object({
-  taskId: id,
-  period: period.optional(),
-  percent: z.number({ error: '完成进度必须是数字' }).int('完成进度应为整数').min(0, '完成进度不能小于0').max(100, '完成进度不能超过100'),
-  progress: z.string().trim().min(1, '请填写进展情况').max(5000, '进展情况不超过5000字'),
-  problems: z.string().max(5000, '存在问题不超过5000字').optional(),
-  nextSteps: z.string().max(5000, '下步打算不超过5000字').optional(),
-  isFinal: z.boolean().optional(),
-  indicatorValues: z
-    .array(z.object({ indicatorId: id, value: z.number({ error: '指标实际值必须是数字' }).finite() }))
-    .max(100)
-    .optional(),
-  attachmentIds: z.array(id).max(30, '佐证材料最多30个').optional(),
-  newFiles: z.array(upload).max(10, '一次最多上传10个文件').optional(),
-  revision: reportRevision,
-})
+const reportInput = z
+  .object({
+    taskId: id,
+    period: period.optional(),
+    percent: z.number({ error: '完成进度必须是数字' }).int('完成进度应为整数').min(0, '完成进度不能小于0').max(100, '完成进度不能超过100'),
+    // may be empty when the unit reports 本期无新进展 with a reason (checked below and in the core)
+    progress: z.string().trim().max(5000, '进展情况不超过5000字'),
+    problems: z.string().max(5000, '存在问题不超过5000字').optional(),
+    nextSteps: z.string().max(5000, '下步打算不超过5000字').optional(),
+    isFinal: z.boolean().optional(),
+    noChange: z.boolean().optional(),
+    noChangeReason: z.string().trim().max(2000, '无新进展的原因不超过2000字').nullable().optional(),
+    indicatorValues: z
+      .array(z.object({ indicatorId: id, value: z.number({ error: '指标实际值必须是数字' }).finite() }))
+      .max(100)
+      .optional(),
+    attachmentIds: z.array(id).max(30, '佐证材料最多30个').optional(),
+    newFiles: z.array(upload).max(10, '一次最多上传10个文件').optional(),
+    revision: reportRevision,
+  })
+  .superRefine((r, c) => {
+    if (r.noChange && !r.noChangeReason) c.addIssue({ code: 'custom', path: ['noChangeReason'], message: '选择“本期无新进展”时请说明原因' })
+    if (!r.noChange && !r.progress) c.addIssue({ code: 'custom', path: ['progress'], message: '请填写进展情况' })
+  })
 
 export const reportCalls = {
   'reports.saveDraft': defineCall<ReportView>()({ input: reportInput, roles: UNIT_PEOPLE }),

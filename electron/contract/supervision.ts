@@ -139,7 +139,24 @@ export const supervisionCalls = {
   'inbox.list': defineCall<{ items: InboxItem[]; unread: { total: number; byKind: Record<string, number> } }>()({
     input: z.object({
       unreadOnly: z.boolean().optional(),
-      kind: z.enum(['reminder', 'notice', 'returned', 'instruction', 'instruction_reply', 'escalation', 'notice_reply']).optional(),
+      kind: z
+        .enum([
+          'reminder',
+          'notice',
+          'returned',
+          'instruction',
+          'instruction_reply',
+          'escalation',
+          'notice_reply',
+          // issue 14 (migration 009)
+          'assignment',
+          'assignment_overdue',
+          'assignment_returned',
+          'extension_request',
+          'extension_decision',
+          'followup',
+        ])
+        .optional(),
       limit: z.number().int().min(1).max(500).optional(),
     }),
     roles: ALL_ROLES,

@@ -8,6 +8,7 @@ import { createIpcInvoker } from './ipc-sessions'
 import { installMenu } from './menu'
 import { htmlToPdf } from './print'
 import { startBackupScheduler, type BackupScheduler } from '../core/backup/scheduler'
+import { startEscalationScheduler, type EscalationScheduler } from '../core/escalation/scheduler'
 import { openCoreOrAsk } from './damaged'
 import { createConnectionCalls, type ConnectionCalls } from './connection-calls'
 import { certificateVerdict, cspFor, fingerprintOfPem } from './connection'
@@ -16,6 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
 let core: CoreApp | null = null
 let backups: BackupScheduler | null = null
+let escalation: EscalationScheduler | null = null
 let connectionCalls: ConnectionCalls | null = null
 
 if (!app.requestSingleInstanceLock()) {
@@ -84,6 +86,7 @@ async function start(): Promise<void> {
   core = await openCoreOrAsk(() => openCore(opts), opts.dataDir, dialog)
   if (!core) return app.quit()
   backups = startBackupScheduler(core)
+  escalation = startEscalationScheduler(core)
   const invoker = createIpcInvoker(
     core,
     {
@@ -126,6 +129,7 @@ function safeFingerprint(pem: string): string {
 
 app.on('window-all-closed', () => {
   backups?.stop()
+  escalation?.stop()
   void core?.close()
   app.quit()
 })

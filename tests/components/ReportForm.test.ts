@@ -92,6 +92,17 @@ describe('ReportForm', () => {
     wrapper.unmount()
   })
 
+  it('sends 本期无新进展 with its reason instead of progress text', async () => {
+    answer()
+    const wrapper = await mountForm()
+    await wrapper.find('[data-test=report-no-change]').trigger('click')
+    await wrapper.find('input[data-test=report-no-change-reason]').setValue('等待省局批复，本期无新进展')
+    await wrapper.find('[data-test=report-save]').trigger('click')
+    await flushPromises()
+    expect(sentWith('reports.saveDraft')).toMatchObject({ progress: '', noChange: true, noChangeReason: '等待省局批复，本期无新进展' })
+    wrapper.unmount()
+  })
+
   it('submits a 销号 request with the evidence already attached', async () => {
     answer([
       reportView({

@@ -10,7 +10,31 @@ export type NoticeKind = 'reminder' | 'notice'
 export type NoticeStatus = 'issued' | 'read' | 'replied' | 'returned' | 'closed'
 export type NoticeStepAction = 'read' | 'reply' | 'return' | 'accept'
 export type CalendarDayKind = 'holiday' | 'workday'
-export type InboxKind = 'reminder' | 'notice' | 'returned' | 'instruction' | 'instruction_reply' | 'escalation' | 'notice_reply'
+/** Kinds of inbox item. Since migration 009 the column has no CHECK: a new kind needs only this type. */
+export type InboxKind =
+  | 'reminder'
+  | 'notice'
+  | 'returned'
+  | 'instruction'
+  | 'instruction_reply'
+  | 'escalation'
+  | 'notice_reply'
+  /** migration 009: a new assignment waiting for 签收 (to the lead unit) */
+  | 'assignment'
+  /** migration 009: an assignment still unsigned after the setting's working days (to the lead unit) */
+  | 'assignment_overdue'
+  /** migration 009: a unit returned an assignment (to the office) */
+  | 'assignment_returned'
+  /** migration 009: a 延期 request (to the office, or the leader who instructed the matter) */
+  | 'extension_request'
+  /** migration 009: the decision on a 延期 request (to the unit) */
+  | 'extension_decision'
+  /** migration 009: 回访 — a closed matter's result back to the leader who instructed it */
+  | 'followup'
+/** migration 009: where a task comes from ('plan': an annual-plan item), time-limit type (急件/一般/复杂), cadence */
+export type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
+import type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
+export type ExtensionStatus = 'pending' | 'approved' | 'refused'
 
 export interface Database {
   settings: { key: string; value: string }
@@ -65,6 +89,8 @@ export interface Database {
     source_name: string | null
     original_text: string
     created_at: string
+    /** migration 009: 'plan' (an imported document) or 'matters' (the year's registered 督查事项) */
+    kind: Generated<'plan' | 'matters'>
   }
   lists: { id: Generated<number>; plan_id: number; name: string; kind: string; sort: number }
   sections: { id: Generated<number>; list_id: number; number: string | null; title: string | null; sort: number }
@@ -85,6 +111,31 @@ export interface Database {
     updated_at: string
     /** bumped by every write to the task, its assignment or milestones (migration 008) */
     version: Generated<number>
+    /** migration 009: 立项 — where the task comes from, its number in the bureau's series, its time limit */
+    source_kind: Generated<SourceKind>
+    source_title: string | null
+    source_attachment_id: number | null
+    /** series prefix (督, 批 …), year and sequence of matter_no (督〔2021〕12号) */
+    matter_series: string | null
+    matter_year: number | null
+    matter_seq: number | null
+    matter_no: string | null
+    urgency: Urgency | null
+    time_limit_days: number | null
+    /** the leader whose 批示 the matter carries out (回访 goes back to them; they may decide its 延期) */
+    instructed_by: number | null
+    /** a follow-up matter spawned from a 批示 on another task */
+    parent_task_id: number | null
+    parent_instruction_id: number | null
+    /** migration 009: 签收 — when the current lead unit was assigned, and when/who signed for it */
+    assigned_at: string | null
+    acknowledged_at: string | null
+    acknowledged_by: number | null
+    /** migration 009: reporting cadence; report_day null = the bureau's monthly day */
+    report_cadence: Generated<ReportCadence>
+    report_day: number | null
+    /** migration 009: 回访 sent to the instructing leader when the matter closed */
+    followup_sent_at: string | null
   }
   task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
   task_links: { task_a_id: number; task_b_id: number; similarity: number; status: Generated<TaskLinkStatus> }
@@ -112,6 +163,9 @@ export interface Database {
     reviewed_at: string | null
     created_at: string
     updated_at: string
+    /** migration 009: 本期无新进展, with its reason instead of new text and evidence */
+    no_change: Generated<number>
+    no_change_reason: string | null
   }
   indicators: {
     id: Generated<number>
@@ -182,6 +236,9 @@ export interface Database {
     submitted_at: string
     reviewed_by: number | null
     reviewed_at: string | null
+    /** migration 009 */
+    no_change: Generated<number>
+    no_change_reason: string | null
   }
   notices: {
     id: Generated<number>
@@ -244,6 +301,78 @@ export interface Database {
   calendar_days: { day: string; kind: CalendarDayKind; name: string }
   /** one numbering sequence per kind ('notice', 'bulletin') and year (migration 008) */
   counters: { kind: string; year: number; n: number }
+  /** migration 009: a unit returned an assignment as not its own (退回); the office resolves it by reassigning */
+  assignment_returns: {
+    id: Generated<number>
+    task_id: number
+    unit_id: number
+    reason: string
+    returned_by: number
+    returned_at: string
+    resolved_at: string | null
+    resolved_by: number | null
+    reassigned_unit_id: number | null
+  }
+  /** migration 009: 延期 requests and their decisions, all kept */
+  extensions: {
+    id: Generated<number>
+    task_id: number
+    unit_id: number
+    requested_by: number
+    requested_at: string
+    reason: string
+    proposed_due: string
+    previous_due: string | null
+    status: Generated<ExtensionStatus>
+    decided_by: number | null
+    decided_at: string | null
+    decision_reason: string | null
+  }
+  /** migration 013: each event an escalation rule acted on, once (unique event key) */
+  escalation_firings: {
+    id: Generated<number>
+    event_key: string
+    level: string
+    level_name: string
+    trigger_kind: string
+    task_id: number | null
+    unit_id: number
+    subject: string
+    reason: string
+    actions_json: string
+    notice_id: number | null
+    fired_on: string
+    created_at: string
+  }
+  /** migration 013: a year's assessment, announced (appeals open) then published with its rules frozen */
+  assessment_years: {
+    year: number
+    status: 'open' | 'published'
+    as_of: string
+    appeal_until: string | null
+    opened_by: number | null
+    opened_at: string
+    rules_json: string | null
+    result_json: string | null
+    published_by: number | null
+    published_at: string | null
+  }
+  assessment_appeals: {
+    id: Generated<number>
+    year: number
+    unit_id: number
+    item_key: string
+    item_label: string
+    points: number
+    reason: string
+    filed_by: number
+    filed_at: string
+    decision: 'upheld' | 'rejected' | null
+    decision_reason: string | null
+    decided_by: number | null
+    decided_at: string | null
+  }
+  assessment_ratings: { year: number; unit_id: number; score: number; comment: string; rated_by: number; rated_at: string }
   /** FTS5 tables (migration 004); rowid is the task or report id */
   task_search: { rowid: number; body: string }
   report_search: { rowid: number; body: string }

@@ -5,6 +5,7 @@ import { inTransaction, writeAudit } from '../audit/service'
 import { inboxChanged } from '../events/changes'
 import { requireActor } from '../users/rules'
 import { escalateDue } from '../reminders/escalation'
+import { remindOverdueSignatures } from '../matters/assignment'
 
 export interface InboxItem {
   id: number
@@ -26,6 +27,12 @@ export const INBOX_KIND_LABELS: Record<InboxKind, string> = {
   instruction_reply: '批示回复',
   escalation: '督办升级',
   notice_reply: '督办回复',
+  assignment: '待签收',
+  assignment_overdue: '签收超期',
+  assignment_returned: '交办退回',
+  extension_request: '延期申请',
+  extension_decision: '延期审批',
+  followup: '回访',
 }
 
 /** A unit's items belong to everyone in it; a person's to them; the office's to office and admin. */
@@ -41,6 +48,7 @@ function addressedTo(actor: Actor) {
 export async function listInbox(ctx: Ctx, input: { unreadOnly?: boolean; kind?: InboxKind; limit?: number }) {
   const actor = requireActor(ctx.actor)
   await escalateDue(ctx) // notices past their reply deadline reach the leader before anyone looks
+  await remindOverdueSignatures(ctx) // and assignments past their 签收 window reach their unit
   let q = ctx.db
     .selectFrom('inbox_items')
     .leftJoin('tasks', 'tasks.id', 'inbox_items.task_id')

@@ -10,6 +10,8 @@ export interface PlanSummary {
   issuedOn: string | null
   year: number | null
   taskCount: number
+  /** 'matters': the year's registered 督查事项 (issue 14), listed after the imported plans */
+  kind: 'plan' | 'matters'
 }
 
 export interface PlanDetail extends PlanSummary {
@@ -28,9 +30,10 @@ export async function listPlans(ctx: Ctx): Promise<PlanSummary[]> {
   const rows = await ctx.db
     .selectFrom('plans')
     .leftJoin('tasks', 'tasks.plan_id', 'plans.id')
-    .select(['plans.id', 'title', 'issuer', 'doc_number', 'issued_on', 'year'])
+    .select(['plans.id', 'title', 'issuer', 'doc_number', 'issued_on', 'year', 'plans.kind'])
     .select((eb) => eb.fn.count<number>('tasks.id').as('task_count'))
     .groupBy('plans.id')
+    .orderBy('plans.kind', 'desc') // imported plans first: the newest one opens by default
     .orderBy('year', 'desc')
     .orderBy('plans.id', 'desc')
     .execute()
@@ -42,6 +45,7 @@ export async function listPlans(ctx: Ctx): Promise<PlanSummary[]> {
     issuedOn: r.issued_on,
     year: r.year,
     taskCount: Number(r.task_count),
+    kind: r.kind,
   }))
 }
 

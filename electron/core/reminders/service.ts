@@ -15,6 +15,7 @@ import { NOTICE_STATUS_LABELS, awaitsUnit } from './lifecycle'
 import { taskLabel } from '../../contract/taskLabel'
 import { cnDate } from '../exporters/common'
 import type { NoticeStepAction } from '../db/schema'
+import { reportsInPeriod } from '../matters/rules'
 
 export const REPORTING_DAY_KEY = 'reporting.day'
 
@@ -49,7 +50,8 @@ export async function setReportingDay(ctx: Ctx, input: { day: number }): Promise
 }
 
 export async function latestPlanId(ctx: Pick<Ctx, 'db'>): Promise<number | null> {
-  const p = await ctx.db.selectFrom('plans').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  // an imported plan before the year's 督查事项 (plans.kind 'matters' sorts after 'plan' descending)
+  const p = await ctx.db.selectFrom('plans').select('id').orderBy('kind', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
   return p?.id ?? null
 }
 
@@ -70,7 +72,10 @@ export async function notReported(ctx: Ctx, input: { planId?: number; period?: s
   const planId = input.planId ?? (await latestPlanId(ctx))
   const base = { period, dueOn, late: ctx.clock.today() > dueOn }
   if (planId === null) return { ...base, units: [] }
-  const tasks = await loadTaskRecords(ctx.db, { planId })
+  // a task reporting quarterly or half-yearly is not missing in the months between (issue 14, cadence)
+  const cadences = await ctx.db.selectFrom('tasks').select(['id', 'report_cadence']).where('plan_id', '=', planId).execute()
+  const quiet = new Set(cadences.filter((t) => !reportsInPeriod(t.report_cadence, period)).map((t) => t.id))
+  const tasks = (await loadTaskRecords(ctx.db, { planId })).filter((t) => !quiet.has(t.id))
   const reports = await ctx.db
     .selectFrom('reports')
     .innerJoin('tasks', 'tasks.id', 'reports.task_id')

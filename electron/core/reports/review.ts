@@ -10,6 +10,7 @@ import { bumpTaskVersion } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
 import { acceptedTwinIds } from '../tasks/drawer'
+import { sendFollowup } from '../matters/detail'
 
 export interface ReviewInput {
   reportId: number
@@ -81,6 +82,7 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
         before: { closedAt: null },
         after: { closedAt: now, reportId: before.id },
       })
+      await sendFollowup(trx, ctx, task.id, after.progress) // 回访: the result goes back to the leader who instructed it
     }
     await taskChanged(trx, task.id)
     // an accepted 关联任务 counts this report too: its page must follow

@@ -13,6 +13,7 @@ import { staleReport } from '../concurrency/stale'
 import { awaitingReviewChanged, taskChanged } from '../events/changes'
 import { sql } from 'kysely'
 import { reviewContext } from './against'
+import { assertReportContent } from '../matters/rules'
 
 export interface ReportInput {
   taskId: number
@@ -24,6 +25,9 @@ export interface ReportInput {
   nextSteps?: string
   /** 申请销号 */
   isFinal?: boolean
+  /** 本期无新进展: a reason instead of new text and evidence (migration 009) */
+  noChange?: boolean
+  noChangeReason?: string | null
   indicatorValues?: { indicatorId: number; value: number }[]
   /** files uploaded earlier with files.upload */
   attachmentIds?: number[]
@@ -84,6 +88,7 @@ async function writeReport(ctx: Ctx, input: ReportInput, submit: boolean): Promi
   const period = periodFor(ctx, input.period)
   const isFinal = input.isFinal ?? false
   assertFinalAllowed(isFinal, role, input.percent)
+  assertReportContent(input)
   return withStagedFiles(ctx.files.dir, input.newFiles ?? [], (staged: StagedFile[]) =>
     inTransaction(ctx, async (trx) => {
       const now = ctx.clock.now().toISOString()
@@ -98,6 +103,8 @@ async function writeReport(ctx: Ctx, input: ReportInput, submit: boolean): Promi
         problems: input.problems ?? '',
         next_steps: input.nextSteps ?? '',
         is_final: isFinal ? 1 : 0,
+        no_change: input.noChange ? 1 : 0,
+        no_change_reason: input.noChange ? (input.noChangeReason?.trim() ?? null) : null,
         updated_at: now,
       }
       let reportId: number
@@ -181,6 +188,8 @@ async function recordSubmission(
       problems: r.problems,
       next_steps: r.next_steps,
       is_final: r.is_final,
+      no_change: r.no_change,
+      no_change_reason: r.no_change_reason,
       indicator_values_json: JSON.stringify(values.map((x) => ({ indicatorId: x.indicator_id, name: x.name, value: x.value }))),
       attachment_ids_json: JSON.stringify(files.map((f) => f.id)),
       outcome: role === 'lead' ? 'submitted' : 'noted',
@@ -230,6 +239,8 @@ export async function getReport(ctx: Ctx, input: { reportId: number }) {
       problems: v.problems,
       nextSteps: v.next_steps,
       isFinal: v.is_final === 1,
+      noChange: v.no_change === 1,
+      noChangeReason: v.no_change_reason,
       indicatorValues: JSON.parse(v.indicator_values_json) as { indicatorId: number; name: string; value: number }[],
       attachmentIds: JSON.parse(v.attachment_ids_json) as number[],
       outcome: v.outcome,

@@ -21,6 +21,9 @@ export interface ReportView {
   status: ReportStatus
   statusLabel: string
   isFinal: boolean
+  /** 本期无新进展, with its reason (migration 009) */
+  noChange: boolean
+  noChangeReason: string | null
   version: number
   /** bumped by every save; a draft is saved against it (optimistic concurrency) */
   revision: number
@@ -116,6 +119,8 @@ function toView(r: ViewRow, values: Awaited<ReturnType<typeof indicatorValuesOf>
     status: r.status,
     statusLabel: REPORT_STATUS_LABELS[r.status],
     isFinal: r.is_final === 1,
+    noChange: r.no_change === 1,
+    noChangeReason: r.no_change_reason,
     version: r.version,
     revision: r.revision,
     returnReason: r.return_reason,

@@ -10,6 +10,7 @@ import { loadSnapshot } from '../dashboards/snapshot'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { taskChanged } from '../events/changes'
 import { taskHistory, taskTwins, type HistoryEntry, type TwinView } from './drawer'
+import { leadsReassigned } from '../matters/assignment'
 
 export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
@@ -210,6 +211,14 @@ export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetai
         await trx.insertInto('task_units').values({ task_id: input.taskId, unit_id: unitId, role, position }).execute()
       }
     }
+    if (input.leadUnitIds)
+      await leadsReassigned(
+        trx,
+        ctx,
+        input.taskId,
+        before.leads.map((u) => u.id),
+        [...new Set(input.leadUnitIds)],
+      )
     await writeAudit(trx, ctx, {
       action: 'task.update',
       entity: 'task',

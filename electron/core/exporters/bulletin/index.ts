@@ -11,6 +11,7 @@ import { bulletinSeq, formatDocNumber } from './number'
 import { bureauInfo } from '../bureauInfo'
 import { bulletinDocx } from './docx'
 import { bulletinHtml as renderHtml } from './html'
+import { monthOnMonthFor } from '../../assessment/monthly'
 
 export interface BulletinInput {
   period: string
@@ -30,7 +31,10 @@ async function contentFor(ctx: Ctx, input: BulletinInput): Promise<BulletinConte
   const snapshot = { ...taken, plan: { ...taken.plan, issuer: bureau.name } }
   const seq = await bulletinSeq(ctx, input.period)
   const number = formatDocNumber(bureau.bulletinPrefix, input.period.slice(0, 4), seq)
-  return bulletinContent(snapshot, input.period, number, await reportingDay(ctx), bureau)
+  const content = bulletinContent(snapshot, input.period, number, await reportingDay(ctx), bureau)
+  // 与上月相比 (new reds, matters cleared, milestones missed, rank changes): drafted here so the office edits rather than writes
+  const change = await monthOnMonthFor(ctx, input.period)
+  return { ...content, overall: [...content.overall, ...change.paragraphs] }
 }
 
 export async function exportBulletin(ctx: Ctx, input: BulletinInput): Promise<ExportedFile> {

@@ -1,0 +1,98 @@
+// Shipped migrations are never edited: add a new numbered file instead.
+export const name = 'caseload'
+// The 督查室's whole caseload. A matter (督查事项) registered from a meeting, a leader's 批示件, a superior or an
+// incoming document is a task like any plan item, so it runs through the same loop; its container is one plan
+// per year (plans.kind = 'matters') with a list per source. The lead unit signs for an assignment (签收) or returns
+// it (退回, kept in assignment_returns); it may ask for 延期 before the due date (extensions, every request and
+// decision kept). Each task has a reporting cadence; a report may say 本期无新进展 with a reason.
+// inbox_items.kind loses its CHECK: the kinds live in schema.ts (InboxKind), so later migrations need no rebuild.
+const columns = (bigint: string, flag: string) => `
+    ALTER TABLE plans ADD COLUMN kind TEXT NOT NULL DEFAULT 'plan';
+
+    ALTER TABLE tasks ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'plan';
+    ALTER TABLE tasks ADD COLUMN source_title TEXT;
+    ALTER TABLE tasks ADD COLUMN source_attachment_id ${bigint} REFERENCES attachments(id) ON DELETE SET NULL;
+    ALTER TABLE tasks ADD COLUMN matter_series TEXT;
+    ALTER TABLE tasks ADD COLUMN matter_year INTEGER;
+    ALTER TABLE tasks ADD COLUMN matter_seq INTEGER;
+    ALTER TABLE tasks ADD COLUMN matter_no TEXT;
+    ALTER TABLE tasks ADD COLUMN urgency TEXT;
+    ALTER TABLE tasks ADD COLUMN time_limit_days INTEGER;
+    ALTER TABLE tasks ADD COLUMN instructed_by ${bigint} REFERENCES users(id);
+    ALTER TABLE tasks ADD COLUMN parent_task_id ${bigint} REFERENCES tasks(id) ON DELETE SET NULL;
+    ALTER TABLE tasks ADD COLUMN parent_instruction_id ${bigint} REFERENCES instructions(id) ON DELETE SET NULL;
+    ALTER TABLE tasks ADD COLUMN assigned_at TEXT;
+    ALTER TABLE tasks ADD COLUMN acknowledged_at TEXT;
+    ALTER TABLE tasks ADD COLUMN acknowledged_by ${bigint} REFERENCES users(id);
+    ALTER TABLE tasks ADD COLUMN report_cadence TEXT NOT NULL DEFAULT 'monthly';
+    ALTER TABLE tasks ADD COLUMN report_day INTEGER;
+    ALTER TABLE tasks ADD COLUMN followup_sent_at TEXT;
+    CREATE INDEX tasks_source ON tasks(source_kind, matter_year);
+    CREATE INDEX tasks_parent ON tasks(parent_task_id);
+
+    ALTER TABLE reports ADD COLUMN no_change ${flag};
+    ALTER TABLE reports ADD COLUMN no_change_reason TEXT;
+    ALTER TABLE report_versions ADD COLUMN no_change ${flag};
+    ALTER TABLE report_versions ADD COLUMN no_change_reason TEXT;
+`
+const tables = (id: string, bigint: string) => `
+    CREATE TABLE assignment_returns (
+      id ${id},
+      task_id ${bigint} NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+      unit_id ${bigint} NOT NULL REFERENCES units(id),
+      reason TEXT NOT NULL,
+      returned_by ${bigint} NOT NULL REFERENCES users(id),
+      returned_at TEXT NOT NULL,
+      resolved_at TEXT,
+      resolved_by ${bigint} REFERENCES users(id),
+      reassigned_unit_id ${bigint} REFERENCES units(id)
+    );
+    CREATE INDEX assignment_returns_task ON assignment_returns(task_id, resolved_at);
+
+    CREATE TABLE extensions (
+      id ${id},
+      task_id ${bigint} NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+      unit_id ${bigint} NOT NULL REFERENCES units(id),
+      requested_by ${bigint} NOT NULL REFERENCES users(id),
+      requested_at TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      proposed_due TEXT NOT NULL,
+      previous_due TEXT,
+      status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','approved','refused')),
+      decided_by ${bigint} REFERENCES users(id),
+      decided_at TEXT,
+      decision_reason TEXT
+    );
+    CREATE INDEX extensions_task ON extensions(task_id, status);
+    CREATE INDEX extensions_status ON extensions(status, requested_at);
+`
+export const sql = `
+    ${columns('INTEGER', 'INTEGER NOT NULL DEFAULT 0')}
+    ${tables('INTEGER PRIMARY KEY', 'INTEGER')}
+
+    CREATE TABLE inbox_items_009 (
+      id INTEGER PRIMARY KEY,
+      recipient_unit_id INTEGER REFERENCES units(id),
+      recipient_user_id INTEGER REFERENCES users(id),
+      to_office INTEGER NOT NULL DEFAULT 0,
+      kind TEXT NOT NULL,
+      ref_id INTEGER,
+      task_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+      title TEXT NOT NULL,
+      body TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL,
+      read_at TEXT,
+      read_by INTEGER REFERENCES users(id)
+    );
+    INSERT INTO inbox_items_009 (id, recipient_unit_id, recipient_user_id, to_office, kind, ref_id, task_id, title, body, created_at, read_at, read_by)
+      SELECT id, recipient_unit_id, recipient_user_id, to_office, kind, ref_id, task_id, title, body, created_at, read_at, read_by FROM inbox_items;
+    DROP TABLE inbox_items;
+    ALTER TABLE inbox_items_009 RENAME TO inbox_items;
+    CREATE INDEX inbox_unit ON inbox_items(recipient_unit_id, read_at);
+    CREATE INDEX inbox_user ON inbox_items(recipient_user_id, read_at);
+`
+export const postgres = `
+    ${columns('BIGINT', 'SMALLINT NOT NULL DEFAULT 0')}
+    ${tables('BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY', 'BIGINT')}
+    ALTER TABLE inbox_items DROP CONSTRAINT IF EXISTS inbox_items_kind_check;
+`
