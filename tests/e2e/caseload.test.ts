@@ -26,6 +26,8 @@ async function settled(page: Page, selector: string) {
 }
 
 async function pick(page: Page, select: string, option: string) {
+  // another select's dropdown still closing would take the click meant for this one
+  await expect.poll(() => page.locator('.el-select__popper:visible').count()).toBe(0)
   await page.locator(select).click()
   const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first()
   await expect.poll(() => item.count()).toBe(1)
