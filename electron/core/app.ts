@@ -4,6 +4,7 @@ import { openDatabase, type OpenedDatabase } from './db/connection'
 import { shiftedClock, systemClock, withTimeZone, type Clock } from './context'
 import { readBureauTimeZone } from './calendar/zone'
 import { seedDemo } from './demo/seed'
+import { fillMissingCodes } from './plans/codeStore'
 import { removeLeftoverUploads } from './files/leftovers'
 import { guardDatabase } from './backup/health'
 import { trackOpenDatabase } from './backup/lifecycle'
@@ -54,6 +55,7 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   if (!existsSync(file) && opts.demoSample) await buildDemo(file, filesDir, opts.demoSample, opts.clock ?? systemClock())
   const opened = openDatabase(file)
   const release = trackOpenDatabase(opts.dataDir, opened.raw, () => (opts.clock ?? systemClock()).now())
+  await fillMissingCodes(opened.db)
   const demoToday = await opened.db.selectFrom('settings').select('value').where('key', '=', 'demo.today').executeTakeFirst()
   const day = process.env.DUBAN_TODAY ?? demoToday?.value
   const zone = await readBureauTimeZone(opened.db)

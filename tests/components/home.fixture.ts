@@ -12,6 +12,8 @@ const byStatus: HomeSummary['byStatus'] = [
 const brief = (id: number, number: number, text: string, status: 'overdue' | 'on_track' = 'overdue') => ({
   id,
   number,
+  code: `要点${number}`,
+  codeOrder: number * 1000,
   text,
   listName: '工作要点',
   status,
@@ -26,6 +28,7 @@ export const notice: NoticeView = {
   number: '督办〔2021〕3号',
   taskId: 17,
   taskNumber: 17,
+  taskCode: '要点17',
   taskText: '推动“快递进村”工程',
   unitId: 2,
   unitName: '市场监管处',
@@ -52,7 +55,7 @@ export const officeSummary: HomeSummary = {
     dueOn: '2021-07-25',
     late: false,
     units: [
-      { unitId: 2, unitName: '市场监管处', tasks: [{ id: 17, number: 17, text: '推动“快递进村”工程' }] },
+      { unitId: 2, unitName: '市场监管处', tasks: [{ id: 17, number: 17, code: '要点17', text: '推动“快递进村”工程' }] },
       { unitId: 3, unitName: '普遍服务处', tasks: [] },
     ],
   },

@@ -22,6 +22,7 @@ export function reportView(patch: Partial<ReportView> = {}): ReportView {
     id: 41,
     taskId: 7,
     taskNumber: 12,
+    taskCode: '要点12',
     taskText: '深入推进“两进一出”工程，推动快递进村。',
     unitId: 3,
     unitName: '市场监管处',

@@ -7,6 +7,7 @@ import * as m005 from './migrations/005_plan_indexes'
 import * as m006 from './migrations/006_people'
 import * as m007 from './migrations/007_server_security'
 import * as m008 from './migrations/008_versions_counters'
+import * as m011 from './migrations/011_task_codes'
 
 interface Migration {
   name: string
@@ -14,7 +15,7 @@ interface Migration {
 }
 
 /** Append-only: the position in this list is the schema version. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m011]
 
 /** Brings the schema up to date; each step is one transaction, so a crash leaves the old version intact. */
 export function migrate(raw: BetterSqlite3.Database): number {

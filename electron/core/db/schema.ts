@@ -64,7 +64,7 @@ export interface Database {
     original_text: string
     created_at: string
   }
-  lists: { id: Generated<number>; plan_id: number; name: string; kind: string; sort: number }
+  lists: { id: Generated<number>; plan_id: number; name: string; kind: string; sort: number; abbr: Generated<string | null> }
   sections: { id: Generated<number>; list_id: number; number: string | null; title: string | null; sort: number }
   tasks: {
     id: Generated<number>
@@ -83,6 +83,10 @@ export interface Database {
     updated_at: string
     /** bumped by every write to the task, its assignment or milestones (migration 008) */
     version: Generated<number>
+    /** 重点3, 要点15, 民生5-2: unique in the plan, derived by plans/codes.ts (migration 011) */
+    code: Generated<string | null>
+    /** 1: the deadline was set by the office, not given by the document (migration 011) */
+    deadline_by_office: Generated<number>
   }
   task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
   task_links: { task_a_id: number; task_b_id: number; similarity: number; status: Generated<TaskLinkStatus> }
@@ -101,6 +105,8 @@ export interface Database {
     version: number
     /** bumped by every write to the report row; drafts are saved against it (migration 008) */
     revision: Generated<number>
+    /** 1: invented for the demo database, shown with a 演示数据 badge (migration 011) */
+    demo: Generated<number>
     return_reason: string | null
     created_by: number
     reviewed_by: number | null

@@ -14,7 +14,7 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
     .selectFrom('notices')
     .leftJoin('tasks', 'tasks.id', 'notices.task_id')
     .select(['notices.id', 'notices.number', 'notices.task_id', 'notices.reply_deadline', 'notices.replied_at', 'notices.escalation_level'])
-    .select(['tasks.leader_id as task_leader_id', 'tasks.number as task_number', 'notices.unit_id'])
+    .select(['tasks.leader_id as task_leader_id', 'tasks.number as task_number', 'tasks.code as task_code', 'notices.unit_id'])
     .where('notices.kind', '=', 'notice')
     .where('notices.replied_at', 'is', null)
     .where('notices.escalation_level', '=', 0)
@@ -47,7 +47,7 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
         .executeTakeFirst()
       if (Number(res.numUpdatedRows) === 0) continue
       escalated.push(n.id)
-      const title = `${n.number} 逾期未回复，已升级督办（第${n.task_number}项任务）`
+      const title = `${n.number} 逾期未回复，已升级督办（${n.task_code ?? `第${n.task_number}项`}任务）`
       await deliver(trx, system, {
         kind: 'escalation',
         to: n.leader_id !== null ? { userId: n.leader_id } : 'office',

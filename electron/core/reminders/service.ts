@@ -1,4 +1,5 @@
 import type { Ctx } from '../context'
+import { cnDate } from '../exporters/common'
 import { DubanError, denied, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireActor, requireRole, seesAllTasks } from '../users/rules'
@@ -173,7 +174,7 @@ export async function issueNotice(ctx: Ctx, input: NoticeInput) {
       to: { unitId: lead.id },
       refId: n.id,
       taskId: record.id,
-      title: `${number}：第${record.number}项任务，请于${replyDeadline}前回复`,
+      title: `${number}：${record.code}任务，请于${cnDate(replyDeadline)}前回复`,
       body: input.issue,
     })
     await writeAudit(trx, ctx, {
@@ -234,7 +235,7 @@ export async function listNotices(
     .leftJoin('tasks', 'tasks.id', 'notices.task_id')
     .leftJoin('users as e', 'e.id', 'notices.escalated_to')
     .selectAll('notices')
-    .select(['units.name as unit_name', 'tasks.number as task_number', 'tasks.text as task_text', 'e.display_name as escalated_to_name'])
+    .select(['units.name as unit_name', 'tasks.number as task_number', 'tasks.code as task_code', 'tasks.text as task_text', 'e.display_name as escalated_to_name'])
     .orderBy('notices.id', 'desc')
   if (!seesAllTasks(actor)) q = q.where('notices.unit_id', '=', actor.unitId ?? -1)
   if (input.kind) q = q.where('notices.kind', '=', input.kind)
@@ -248,6 +249,8 @@ export async function listNotices(
     number: n.number,
     taskId: n.task_id,
     taskNumber: n.task_number,
+    /** 重点3, 要点15, 民生5-2 */
+    taskCode: n.task_code,
     taskText: n.task_text,
     unitId: n.unit_id,
     unitName: n.unit_name,

@@ -9,6 +9,7 @@ import { computeStatus, finalDeadline, plannedPercent, STATUS_LABELS, STATUS_LIG
 import { loadSnapshot } from '../dashboards/snapshot'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { taskChanged } from '../events/changes'
+import { codeMatches } from '../plans/codes'
 
 export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
@@ -100,7 +101,7 @@ export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]
       const units = filter.unitRole === 'lead' ? r.leads : [...r.leads, ...r.coops]
       if (!units.some((u) => u.id === filter.unitId)) return false
     }
-    if (q && !found!.has(r.id) && !r.text.includes(q) && !r.leads.some((u) => u.name.includes(q))) return false
+    if (q && !codeMatches(r.code, q) && !found!.has(r.id) && !r.text.includes(q) && !r.leads.some((u) => u.name.includes(q))) return false
     return true
   })
 }

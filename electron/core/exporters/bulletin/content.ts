@@ -35,7 +35,7 @@ export interface BulletinContent {
 
 const line = (t: SnapshotTask, detail: string): BulletinTaskLine => ({
   taskId: t.id,
-  label: `${t.listName}第${t.number}项：${t.text}`,
+  label: `${t.code}（${t.listName}第${t.number}项）：${t.text}`,
   leads: t.leads.map((u) => u.name).join('、') || '未明确牵头单位',
   detail,
 })
