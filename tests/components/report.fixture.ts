@@ -36,6 +36,7 @@ export function reportView(patch: Partial<ReportView> = {}): ReportView {
     statusLabel: '待审核',
     revision: 3,
     isFinal: false,
+    demo: false,
     version: 1,
     returnReason: null,
     createdBy: '张强（市场监管处处长）',

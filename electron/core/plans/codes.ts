@@ -77,6 +77,18 @@ export interface TaskCode {
   order: number
 }
 
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** 五 → 5, 十二 → 12, 3 → 3; null for anything else (the heading's place is used instead). */
+export function headingNumber(raw: string | null): number | null {
+  const s = (raw ?? '').replace(/[、.．（）()\s]/g, '')
+  if (/^\d{1,3}$/.test(s)) return Number(s)
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s)
+  if (!m || !s) return null
+  if (!m[2]) return m[3] ? null : DIGITS[m[1]!]
+  return (m[1] ? DIGITS[m[1]] : 1) * 10 + (m[3] ? DIGITS[m[3]] : 0)
+}
+
 /** Sub-item numbering applies to a 民生实事 list whose tasks sit under numbered headings (the 实事 themselves). */
 function usesSubItems(list: CodeList, sections: readonly CodeSection[]): boolean {
   return list.kind === 'livelihood' && sections.some((s) => s.listId === list.id && (s.number || s.title))
@@ -92,7 +104,10 @@ export function taskCodes(lists: readonly CodeList[], sections: readonly CodeSec
     const abbr = abbrs.get(list.id)!
     if (usesSubItems(list, sections)) {
       const headed = sections.filter((s) => s.listId === list.id).sort((a, b) => a.sort - b.sort || a.id - b.id)
-      const itemOf = new Map(headed.map((s, i) => [s.id, i + 1]))
+      const numbers = headed.map((s, i) => headingNumber(s.number) ?? i + 1)
+      // the document's own item numbers (实事五 → 民生5) unless they repeat; then the headings' places
+      const distinct = new Set(numbers).size === numbers.length
+      const itemOf = new Map(headed.map((s, i) => [s.id, distinct ? numbers[i] : i + 1]))
       const seen = new Map<number, number>()
       for (const t of own) {
         const item = t.sectionId !== null ? (itemOf.get(t.sectionId) ?? 0) : 0

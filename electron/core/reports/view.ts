@@ -22,6 +22,8 @@ export interface ReportView {
   status: ReportStatus
   statusLabel: string
   isFinal: boolean
+  /** invented for the demo database: shown with a 演示数据 badge */
+  demo: boolean
   version: number
   /** bumped by every save; a draft is saved against it (optimistic concurrency) */
   revision: number
@@ -67,6 +69,7 @@ export async function reportView(db: Kysely<Database>, reportId: number): Promis
     status: r.status,
     statusLabel: REPORT_STATUS_LABELS[r.status],
     isFinal: r.is_final === 1,
+    demo: r.demo === 1,
     version: r.version,
     revision: r.revision,
     returnReason: r.return_reason,

@@ -202,10 +202,10 @@ export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetai
   if (input.leadUnitIds && input.leadUnitIds.length === 0) throw new DubanError('invalid_input', '至少需要一个牵头单位')
   await inTransaction(ctx, async (trx) => {
     await bumpTaskVersion(trx, input.taskId, input.version, ctx.clock.now().toISOString())
-    const set: { text?: string; leader_id?: number | null; deadline?: string | null } = {}
+    const set: { text?: string; leader_id?: number | null; deadline?: string | null; deadline_by_office?: number } = {}
     if (input.text !== undefined) set.text = input.text
     if (input.leaderId !== undefined) set.leader_id = input.leaderId
-    if (input.deadline !== undefined) set.deadline = input.deadline
+    if (input.deadline !== undefined) Object.assign(set, { deadline: input.deadline, deadline_by_office: 1 })
     if (Object.keys(set).length) await trx.updateTable('tasks').set(set).where('id', '=', input.taskId).execute()
     for (const [role, ids] of [
       ['lead', input.leadUnitIds],
