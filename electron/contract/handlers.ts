@@ -67,6 +67,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'plans.list': (ctx) => plans.listPlans(ctx),
   'plans.get': (ctx, input) => plans.getPlan(ctx, input),
   'plans.setListAbbr': (ctx, input) => setListAbbr(ctx, input),
+  'app.clock': async (ctx) => ({ now: ctx.clock.now().toISOString(), today: ctx.clock.today(), timeZone: ctx.clock.timeZone }),
   'tasks.list': (ctx, input) => tasks.listTasks(ctx, input),
   'tasks.get': (ctx, input) => tasks.getTask(ctx, input),
   'tasks.update': (ctx, input) => tasks.updateTask(ctx, input),

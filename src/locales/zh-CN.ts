@@ -74,7 +74,7 @@ export const zh = {
   },
   tasks: {
     title: '任务清单',
-    number: '序号',
+    number: '编号',
     text: '工作任务',
     leads: '牵头单位',
     coops: '配合单位',
@@ -106,7 +106,7 @@ export const zh = {
     save: '保存节点',
   },
   detail: {
-    title: (n: number) => `任务详情 · 第${n}项`,
+    title: (code: string) => `任务详情 · ${code}`,
     text: '任务内容',
     list: '所属清单',
     section: '所属板块',
@@ -115,6 +115,8 @@ export const zh = {
     leader: '分管领导',
     deadline: '完成时限',
     deadlineText: '原文时限',
+    deadlineByOffice: '办公室设定',
+    deadlineByOfficeHint: '文件未规定完成时限，此时限由办公室设定',
     status: '当前状态',
     planned: '计划进度',
     actual: '实际进度',
