@@ -69,8 +69,18 @@ export const zh = {
     target: '目标值',
     growth: '增长',
     viewTasks: '查看任务',
+    abbr: '编号简称',
+    abbrHint: (abbr: string) => `本清单任务编号为“${abbr}1”“${abbr}2”……`,
+    abbrDefault: '默认',
+    abbrEdit: '修改简称',
+    abbrPrompt: '清单简称（最多6个字，不含数字），留空恢复默认：',
+    abbrSaved: '简称已保存，任务编号已更新',
     noIndicators: '本文件未列出预期指标',
     noSection: '（未分板块）',
+  },
+  demo: {
+    badge: '演示数据',
+    hint: '演示数据库虚构的进展报送，仅供演示，并非真实报送',
   },
   tasks: {
     title: '任务清单',

@@ -89,7 +89,9 @@ export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]
   const q = filter.q?.trim()
   const found = q ? await searchTaskIds(ctx.db, filter.planId, q) : null
   const unread = filter.hasUnreadInstruction !== undefined ? await tasksWithUnreadInstruction(ctx) : null
-  return rows.filter((r) => {
+  // in code order: list by list, then number (要点2 before 要点15), sub-items under their item
+  const inCodeOrder = [...rows].sort((a, b) => a.codeOrder - b.codeOrder)
+  return inCodeOrder.filter((r) => {
     if (ids && !ids.has(r.id)) return false
     if (filter.leaderId !== undefined && r.leaderId !== filter.leaderId) return false
     if (filter.overdue !== undefined && (r.status === 'overdue') !== filter.overdue) return false
