@@ -40,7 +40,14 @@ export function wallTime(d: Date): { time: string; weekday: string } {
   const zone = displayTimeZone()
   let f = timeFormatters.get(zone)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short' })
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    })
     timeFormatters.set(zone, f)
   }
   const parts = f.formatToParts(d)

@@ -115,7 +115,9 @@ describe('bulletin (督查通报)', () => {
     expect(rows[0]).toEqual(['牵头单位', '牵头任务', '已完成', '完成率', '进度滞后', '逾期', '按时报送率'])
     expect(rows.slice(1)).toContainEqual(['市场监管处', '2', '1', '50%', '0', '0', '25%'])
     expect(rows.slice(1)).toContainEqual(['普遍服务处', '2', '0', '0%', '2', '0', '8.3%'])
-    expect(text).toContain('民生1（更贴近民生实事第1项）：新增快递末端综合服务站。（市场监管处）：2021年6月28日销号。第2021-06期进展：完成100%')
+    expect(text).toContain(
+      '民生1（更贴近民生实事第1项）：新增快递末端综合服务站。（市场监管处）：2021年6月28日销号。第2021-06期进展：完成100%',
+    )
     const footer = Object.keys(zip.files).find((n) => /word\/footer\d*\.xml/.test(n))!
     expect(await zip.file(footer)!.async('string')).toContain('PAGE')
   })

@@ -60,7 +60,10 @@ describe('task codes on the demo plan', () => {
     const office = await t.ctxAs('office')
     const task = (await listTasks(office, { planId, q: '要点15' }))[0]
     await issueNotice(office, { taskId: task.id, issue: '进度滞后', requiredReply: '说明原因', replyDeadline: '2021-07-30' })
-    const inbox = await listInbox(await t.ctxAs(task.leads[0].name === '办公室' ? 'bgs' : task.leads[0].name === '市场监管处' ? 'scjg' : 'pbfw'), {})
+    const inbox = await listInbox(
+      await t.ctxAs(task.leads[0].name === '办公室' ? 'bgs' : task.leads[0].name === '市场监管处' ? 'scjg' : 'pbfw'),
+      {},
+    )
     const item = inbox.items.find((i) => i.kind === 'notice')!
     expect(item.taskCode).toBe('要点15')
     expect(item.title).toContain('要点15任务')
@@ -92,7 +95,10 @@ describe('honest figures on the demo plan', () => {
     expect(new Set(names).size).toBe(names.length)
     expect(names.filter((n) => n === '电商快件不再二次包装率')).toHaveLength(1)
     // twins with different targets (10万个 and 15万个) stay apart, named by their task's code
-    expect(names.filter((n) => n.startsWith('可循环快递箱（盒）使用量'))).toEqual(['可循环快递箱（盒）使用量（要点45）', '可循环快递箱（盒）使用量（民生5-1）'])
+    expect(names.filter((n) => n.startsWith('可循环快递箱（盒）使用量'))).toEqual([
+      '可循环快递箱（盒）使用量（要点45）',
+      '可循环快递箱（盒）使用量（民生5-1）',
+    ])
     const total = d.indicators.find((i) => i.name === '快递业务量')!
     expect(total.latest).not.toBeNull()
     expect(total.target).toBe(24)

@@ -34,7 +34,16 @@ describe('task codes', () => {
 
   it('numbers tasks by list, and sub-items of a 民生实事 by their item (民生5-2)', () => {
     const codes = taskCodes(lists, sections, tasks)
-    expect([...tasks].map((t) => codes.get(t.id)!.code)).toEqual(['重点3', '要点1', '要点15', '民生1-1', '民生1-2', '民生5-1', '民生5-2', '要点2'])
+    expect([...tasks].map((t) => codes.get(t.id)!.code)).toEqual([
+      '重点3',
+      '要点1',
+      '要点15',
+      '民生1-1',
+      '民生1-2',
+      '民生5-1',
+      '民生5-2',
+      '要点2',
+    ])
   })
 
   it('orders codes by list, then number, not as text (要点2 before 要点15)', () => {

@@ -58,14 +58,24 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
   const heads = await ctx.db.selectFrom('users').select(['id', 'unit_id']).where('role', '=', 'unit_head').execute()
   const office = await ctx.db.selectFrom('users').select('id').where('role', '=', 'office').executeTakeFirstOrThrow()
 
-  const indicators = await ctx.db.selectFrom('indicators').select(['id', 'task_id', 'unit', 'target_value']).where('plan_id', '=', planId).execute()
+  const indicators = await ctx.db
+    .selectFrom('indicators')
+    .select(['id', 'task_id', 'unit', 'target_value'])
+    .where('plan_id', '=', planId)
+    .execute()
 
   await inTransaction(ctx, async (trx) => {
     // the plan's own figures (邮政业务总量…) as the office records them after the half year
     for (const i of indicators.filter((x) => x.task_id === null)) {
       await trx
         .insertInto('indicator_values')
-        .values({ indicator_id: i.id, report_id: null, period: `${year}-06`, value: demoActual(i, 52), recorded_at: `${year}-07-10T02:00:00.000Z` })
+        .values({
+          indicator_id: i.id,
+          report_id: null,
+          period: `${year}-06`,
+          value: demoActual(i, 52),
+          recorded_at: `${year}-07-10T02:00:00.000Z`,
+        })
         .execute()
     }
     for (const task of tasks) {
@@ -123,7 +133,13 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
         for (const i of indicators.filter((x) => x.task_id === task.id)) {
           await trx
             .insertInto('indicator_values')
-            .values({ indicator_id: i.id, report_id: report.id, period: r.period, value: demoActual(i, r.percent), recorded_at: `${r.on}T09:00:00.000Z` })
+            .values({
+              indicator_id: i.id,
+              report_id: report.id,
+              period: r.period,
+              value: demoActual(i, r.percent),
+              recorded_at: `${r.on}T09:00:00.000Z`,
+            })
             .execute()
         }
         if (final)

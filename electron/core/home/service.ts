@@ -8,7 +8,10 @@ import { reportView, type ReportView } from '../reports/view'
 import { latestPlanId, listNotices, notReported, type NotReported, type NoticeView } from '../reminders/service'
 import { listInbox, unreadCounts, type InboxItem } from '../inbox/service'
 
-type Brief = Pick<TaskRow, 'id' | 'number' | 'code' | 'codeOrder' | 'text' | 'listName' | 'status' | 'statusLabel' | 'light' | 'dueOn' | 'leads'>
+type Brief = Pick<
+  TaskRow,
+  'id' | 'number' | 'code' | 'codeOrder' | 'text' | 'listName' | 'status' | 'statusLabel' | 'light' | 'dueOn' | 'leads'
+>
 const brief = (r: TaskRow): Brief => ({
   id: r.id,
   number: r.number,

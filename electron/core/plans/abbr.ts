@@ -15,7 +15,11 @@ export async function setListAbbr(ctx: Ctx, input: { listId: number; abbr: strin
   if (abbr !== null) {
     const problem = abbrProblem(abbr)
     if (problem) throw new DubanError('invalid_input', problem)
-    const siblings = await ctx.db.selectFrom('lists').select(['id', 'name', 'kind', 'sort', 'abbr']).where('plan_id', '=', list.plan_id).execute()
+    const siblings = await ctx.db
+      .selectFrom('lists')
+      .select(['id', 'name', 'kind', 'sort', 'abbr'])
+      .where('plan_id', '=', list.plan_id)
+      .execute()
     const taken = listAbbrs(siblings.filter((l) => l.id !== list.id))
     const clash = siblings.find((l) => l.id !== list.id && taken.get(l.id) === abbr)
     if (clash) throw new DubanError('conflict', `简称“${abbr}”已被清单“${clash.name}”使用，同一文件中各清单的简称不能相同`)

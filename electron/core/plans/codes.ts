@@ -64,7 +64,8 @@ export function listAbbrs(lists: readonly CodeList[]): Map<number, string> {
   for (const l of [...lists].sort((a, b) => a.sort - b.sort || a.id - b.id)) {
     const base = l.abbr?.trim() || defaultAbbr(l.kind, l.name)
     let abbr = base
-    for (let k = 0; used.has(abbr); k++) abbr = `${base}${ORDINALS[k % ORDINALS.length]}${k >= ORDINALS.length ? Math.floor(k / ORDINALS.length) : ''}`
+    for (let k = 0; used.has(abbr); k++)
+      abbr = `${base}${ORDINALS[k % ORDINALS.length]}${k >= ORDINALS.length ? Math.floor(k / ORDINALS.length) : ''}`
     used.add(abbr)
     out.set(l.id, abbr)
   }

@@ -235,7 +235,13 @@ export async function listNotices(
     .leftJoin('tasks', 'tasks.id', 'notices.task_id')
     .leftJoin('users as e', 'e.id', 'notices.escalated_to')
     .selectAll('notices')
-    .select(['units.name as unit_name', 'tasks.number as task_number', 'tasks.code as task_code', 'tasks.text as task_text', 'e.display_name as escalated_to_name'])
+    .select([
+      'units.name as unit_name',
+      'tasks.number as task_number',
+      'tasks.code as task_code',
+      'tasks.text as task_text',
+      'e.display_name as escalated_to_name',
+    ])
     .orderBy('notices.id', 'desc')
   if (!seesAllTasks(actor)) q = q.where('notices.unit_id', '=', actor.unitId ?? -1)
   if (input.kind) q = q.where('notices.kind', '=', input.kind)

@@ -57,7 +57,11 @@ export function bulletinContent(
   // still reports the tasks finished before it (the bulletin once said 暂无 while 15 were done).
   const done = s.tasks
     .filter((t) => t.status === 'done')
-    .sort((a, b) => Number(b.closedOn?.startsWith(period) ?? false) - Number(a.closedOn?.startsWith(period) ?? false) || (b.closedOn ?? '').localeCompare(a.closedOn ?? ''))
+    .sort(
+      (a, b) =>
+        Number(b.closedOn?.startsWith(period) ?? false) - Number(a.closedOn?.startsWith(period) ?? false) ||
+        (b.closedOn ?? '').localeCompare(a.closedOn ?? ''),
+    )
   const lateUnits = units.filter((u) => u.overdue + u.behind > 0).map((u) => u.unitName)
   return {
     bureau: bureau.name,
