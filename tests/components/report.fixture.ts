@@ -23,6 +23,7 @@ export function reportView(patch: Partial<ReportView> = {}): ReportView {
     taskId: 7,
     taskNumber: 12,
     taskCode: '要点12',
+    taskOrder: 12,
     taskText: '深入推进“两进一出”工程，推动快递进村。',
     unitId: 3,
     unitName: '市场监管处',

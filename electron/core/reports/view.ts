@@ -9,6 +9,8 @@ export interface ReportView {
   taskNumber: number
   /** 重点3, 要点15, 民生5-2 */
   taskCode: string
+  /** the task's place in its plan (list order, then number): sort by this, not by the code's text */
+  taskOrder: number
   taskText: string
   unitId: number
   unitName: string
@@ -46,7 +48,7 @@ export async function reportView(db: Kysely<Database>, reportId: number): Promis
     .leftJoin('users as v', 'v.id', 'reports.reviewed_by')
     .leftJoin('task_units as tu', (j) => j.onRef('tu.task_id', '=', 'reports.task_id').onRef('tu.unit_id', '=', 'reports.unit_id'))
     .selectAll('reports')
-    .select(['tasks.number as task_number', 'tasks.code as task_code', 'tasks.text as task_text', 'units.name as unit_name'])
+    .select(['tasks.number as task_number', 'tasks.code as task_code', 'tasks.sort as task_sort', 'tasks.text as task_text', 'units.name as unit_name'])
     .select(['c.display_name as created_by_name', 'v.display_name as reviewed_by_name', 'tu.role as unit_role'])
     .where('reports.id', '=', reportId)
     .orderBy('tu.role', 'desc') // 'lead' before 'coop' when a unit is both
@@ -57,6 +59,7 @@ export async function reportView(db: Kysely<Database>, reportId: number): Promis
     taskId: r.task_id,
     taskNumber: r.task_number,
     taskCode: r.task_code ?? `第${r.task_number}项`,
+    taskOrder: r.task_sort,
     taskText: r.task_text,
     unitId: r.unit_id,
     unitName: r.unit_name,
