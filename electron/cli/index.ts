@@ -82,7 +82,14 @@ async function runImport(args: string[]): Promise<number> {
   const core = await openData()
   try {
     const result = await importUnreviewed(await adminCtx(core), { draft, text, sourceName: basename(file) })
-    const out = { ...result, warnings: draft.warnings }
+    // every task with its code (重点3, 要点15, 民生5-2), as the app names it
+    const tasks = await core.db
+      .selectFrom('tasks')
+      .select(['id', 'code', 'number', 'text'])
+      .where('plan_id', '=', result.planId)
+      .orderBy('sort')
+      .execute()
+    const out = { ...result, warnings: draft.warnings, tasks }
     process.stdout.write(
       values.json
         ? JSON.stringify(out, null, 2) + '\n'

@@ -4,6 +4,7 @@ import * as users from '../core/users/service'
 import { tokenHash } from '../core/users/passwords'
 import * as units from '../core/units/service'
 import * as plans from '../core/plans/service'
+import { setListAbbr } from '../core/plans/abbr'
 import * as tasks from '../core/tasks/service'
 import * as drawer from '../core/tasks/drawer'
 import * as twinFlags from '../core/tasks/twinFlags'
@@ -80,6 +81,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'units.list': (ctx) => units.listUnits(ctx),
   'plans.list': (ctx) => plans.listPlans(ctx),
   'plans.get': (ctx, input) => plans.getPlan(ctx, input),
+  'plans.setListAbbr': (ctx, input) => setListAbbr(ctx, input),
+  'app.clock': async (ctx) => ({ now: ctx.clock.now().toISOString(), today: ctx.clock.today(), timeZone: ctx.clock.timeZone }),
   'tasks.list': (ctx, input) => tasks.listTasks(ctx, input),
   'tasks.get': (ctx, input) => tasks.getTask(ctx, input),
   'tasks.update': (ctx, input) => tasks.updateTask(ctx, input),

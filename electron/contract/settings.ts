@@ -21,6 +21,8 @@ const timeZone = z
   }, '时区无法识别，应为 Asia/Shanghai 这样的写法')
 
 export const settingsCalls = {
+  /** the core's clock (the demo runs on 2021-07-20): the renderer's clocks, date pickers and defaults read this, never the computer's */
+  'app.clock': defineCall<{ now: string; today: string; timeZone: string }>()({ input: z.object({}), roles: 'public' }),
   /** 本局信息 as the administrator edits it */
   'settings.bureau': defineCall<BureauSettings>()({ input: z.object({}), roles: ADMIN }),
   'settings.setBureau': defineCall<BureauSettings>()({

@@ -7,6 +7,7 @@ import { inTransaction } from './audit/service'
 import { shiftedClock, systemClock, withTimeZone, type Clock } from './context'
 import { readBureauTimeZone } from './calendar/zone'
 import { seedDemo } from './demo/seed'
+import { fillMissingCodes } from './plans/codeStore'
 import { removeLeftoverUploads } from './files/leftovers'
 import { guardDatabase } from './backup/health'
 import { trackOpenDatabase } from './backup/lifecycle'
@@ -93,6 +94,7 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   } else {
     ;({ opened, release } = await openSqliteCore(opts, filesDir))
   }
+  await fillMissingCodes(opened.db)
   const demoToday = await opened.db.selectFrom('settings').select('value').where('key', '=', 'demo.today').executeTakeFirst()
   const day = process.env.DUBAN_TODAY ?? demoToday?.value
   const zone = await readBureauTimeZone(opened.db)

@@ -49,7 +49,9 @@ export const zhDash = {
     progress: '进度',
     latest: '最新进展',
   },
-  periods: (onTime: number, due: number) => `${onTime}/${due}期`,
+  periods: (onTime: number, due: number) => `${onTime}/${due}份`,
+  punctualityRule: (day: number) =>
+    `按时报送率 = 按时报送的进展份数 ÷ 应报送份数。每月${day}日为报送日，单位牵头的每项在当月初尚未销号的任务，每月应报送一次；报送日当天及以前提交的计为按时。报送日未到的当月不计入。`,
   analysis: {
     bySection: '任务板块分布',
     byUnit: '牵头单位任务占比',

@@ -6,9 +6,9 @@ export const zhReports = {
     const [y, m] = p.split('-')
     return `${Number(y)}年${Number(m)}月`
   },
-  taskRef: (n: number) => `第${n}项`,
+  taskRef: (code: string) => code,
   form: {
-    title: (n: number) => `填报进展 · 第${n}项任务`,
+    title: (code: string) => `填报进展 · ${code}任务`,
     open: '填报进展',
     period: '报送期次',
     periodDue: (day: string) => `本期报送截止：${day}`,
@@ -92,7 +92,7 @@ export const zhReports = {
     approved: '已审核通过',
     approvedFinal: '已审核通过，该任务已销号办结',
     returned: '已退回，报送单位将收到退回原因',
-    detail: (n: number) => `审核 · 第${n}项任务`,
+    detail: (code: string) => `审核 · ${code}任务`,
   },
   detail: {
     unit: '报送单位',

@@ -57,7 +57,7 @@ export const sv = {
     empty: '收件箱里没有消息',
     pick: '点击左侧消息查看详情',
     openTask: '查看任务',
-    task: (n: number | null) => (n === null ? '' : `第${n}项任务`),
+    task: (code: string | null) => (code === null ? '' : `${code}任务`),
     kinds: {
       reminder: '催办',
       notice: '督办单',

@@ -53,5 +53,11 @@ export const usePlansStore = defineStore('plans', () => {
     loaded.value = false
   }
 
-  return { plans, currentPlanId, detail, units, leaders, loading, loaded, current, lists, ensureLoaded, select, reset }
+  /** The office names a list's codes (要点15 → 要点); every task code of the plan follows. null: back to the default. */
+  async function setListAbbr(listId: number, abbr: string | null): Promise<void> {
+    await invoke('plans.setListAbbr', { listId, abbr })
+    if (currentPlanId.value !== null) detail.value = await invoke('plans.get', { planId: currentPlanId.value })
+  }
+
+  return { plans, currentPlanId, detail, units, leaders, loading, loaded, current, lists, ensureLoaded, select, reset, setListAbbr }
 })

@@ -72,7 +72,7 @@ export const useReportsStore = defineStore('reports', () => {
       mine.value = lists
         .flat()
         .filter((r) => r.unitId === unitId)
-        .sort((a, b) => (a.period === b.period ? a.taskNumber - b.taskNumber : a.period < b.period ? 1 : -1))
+        .sort((a, b) => (a.period === b.period ? a.taskOrder - b.taskOrder : a.period < b.period ? 1 : -1))
     } finally {
       loading.value = false
     }

@@ -17,6 +17,7 @@ const notice = {
   number: '督办〔2021〕3号',
   taskId: 9,
   taskNumber: 7,
+  taskCode: '要点7',
   taskText: '实施行业生态环保“29551”工程',
   unitId: 2,
   unitName: '市场监管处',

@@ -56,7 +56,7 @@ describe('ReviewPage', () => {
     const wrapper = await mountReview()
     expect(api).toHaveBeenCalledWith('reports.pending', { planId: 1 })
     const text = wrapper.text()
-    expect(text).toContain('第12项')
+    expect(text).toContain('要点12')
     expect(text).toContain('市场监管处')
     expect(text).toContain('2021年7月')
     expect(text).toContain('2021年7月20日')

@@ -20,7 +20,7 @@ describe('TaskTable', () => {
   it('keeps each task after its own heading', () => {
     const w = mountTable()
     const order = w.findAll('tbody tr').map((tr) => (tr.attributes('data-test') === 'section-header' ? 'H' : tr.find('td').text()))
-    expect(order).toEqual(['H', '1', '2', 'H', '3'])
+    expect(order).toEqual(['H', '要点1', '要点2', 'H', '要点3'])
   })
 
   it('shows the lead units as tags, the primary lead first and emphasised', () => {

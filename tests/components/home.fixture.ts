@@ -12,6 +12,8 @@ const byStatus: HomeSummary['byStatus'] = [
 const brief = (id: number, number: number, text: string, status: 'overdue' | 'on_track' = 'overdue') => ({
   id,
   number,
+  code: `要点${number}`,
+  codeOrder: number * 1000,
   text,
   listId: 2,
   listName: '工作要点',
@@ -34,7 +36,8 @@ export const notice: NoticeView = {
   steps: [],
   taskId: 17,
   taskNumber: 17,
-  taskLabel: '工作要点第17项',
+  taskLabel: '要点17',
+  taskCode: '要点17',
   taskText: '推动“快递进村”工程',
   unitId: 2,
   unitName: '市场监管处',
@@ -75,7 +78,7 @@ export const officeSummary: HomeSummary = {
     dueOn: '2021-07-25',
     late: false,
     units: [
-      { unitId: 2, unitName: '市场监管处', tasks: [{ id: 17, number: 17, text: '推动“快递进村”工程', label: '工作要点第17项' }] },
+      { unitId: 2, unitName: '市场监管处', tasks: [{ id: 17, number: 17, code: '要点17', text: '推动“快递进村”工程', label: '要点17' }] },
       { unitId: 3, unitName: '普遍服务处', tasks: [] },
     ],
   },

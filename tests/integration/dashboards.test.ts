@@ -48,13 +48,26 @@ describe('leader dashboard on the small plan', () => {
     expect(d.livelihood.tasks[0].latestProgress).toContain('100%')
   })
 
-  it('per unit: tasks led, completion, behind and reporting punctuality (periods sent by the 25th)', async () => {
+  it('per unit: tasks led, completion, behind and reporting punctuality (reports sent by the 25th)', async () => {
     const d = await leaderDashboard(leader, { planId: f.planId, asOf: '2021-06-30' })
     const scjg = d.units.find((u) => u.unitName === '市场监管处')!
     const pbfw = d.units.find((u) => u.unitName === '普遍服务处')!
-    // Jan–Jun are due; 市场监管处 sent everything on time only in June, 普遍服务处 never (April came a day late).
-    expect(scjg).toMatchObject({ led: 2, done: 1, completionRate: 50, behind: 0, punctuality: { periodsDue: 6, onTime: 1, rate: 16.7 } })
-    expect(pbfw).toMatchObject({ led: 2, done: 0, completionRate: 0, behind: 2, punctuality: { periodsDue: 6, onTime: 0, rate: 0 } })
+    // Jan–Jun are due, two tasks each: 12 reports. 市场监管处 sent A in March and June and D in June by the 25th: 3/12.
+    // 普遍服务处 sent B in March on time; C in April (04-26) and B in June (07-05) came late: 1/12.
+    expect(scjg).toMatchObject({
+      led: 2,
+      done: 1,
+      completionRate: 50,
+      behind: 0,
+      punctuality: { periodsDue: 6, due: 12, onTime: 3, rate: 25 },
+    })
+    expect(pbfw).toMatchObject({
+      led: 2,
+      done: 0,
+      completionRate: 0,
+      behind: 2,
+      punctuality: { periodsDue: 6, due: 12, onTime: 1, rate: 8.3 },
+    })
     // every status counted per unit, so a chart never derives one status from the others
     expect(pbfw.byStatus).toEqual({ done: 0, on_track: 0, not_started: 0, due_soon: 0, behind: 2, overdue: 0 })
     expect(Object.values(scjg.byStatus).reduce((a, b) => a + b, 0)).toBe(scjg.led)

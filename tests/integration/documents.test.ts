@@ -39,7 +39,7 @@ describe('ledger (台账)', () => {
     expect(ws.getCell('A1').font).toMatchObject({ size: 18, bold: true })
     expect(ws.getRow(2).values).toEqual([
       undefined,
-      '序号',
+      '编号',
       '工作任务',
       '牵头单位',
       '配合单位',
@@ -53,7 +53,7 @@ describe('ledger (台账)', () => {
     expect(ws.getCell('I3').isMerged).toBe(true)
     // Task B: March 20% approved; its June report came in July, so it does not count on 30 June.
     const b = ws.getRow(5)
-    expect([b.getCell(1).value, b.getCell(3).value, b.getCell(4).value]).toEqual([2, '普遍服务处', '市场监管处'])
+    expect([b.getCell(1).value, b.getCell(3).value, b.getCell(4).value]).toEqual(['要点2', '普遍服务处', '市场监管处'])
     expect(b.getCell(7).value).toBe('第2021-03期进展：完成20%')
     expect(b.getCell(8).value).toBe(0.2)
     expect(b.getCell(8).numFmt).toBe('0%')
@@ -113,9 +113,11 @@ describe('bulletin (督查通报)', () => {
       [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]),
     )
     expect(rows[0]).toEqual(['牵头单位', '牵头任务', '已完成', '完成率', '进度滞后', '逾期', '按时报送率'])
-    expect(rows.slice(1)).toContainEqual(['市场监管处', '2', '1', '50%', '0', '0', '16.7%'])
-    expect(rows.slice(1)).toContainEqual(['普遍服务处', '2', '0', '0%', '2', '0', '0%'])
-    expect(text).toContain('更贴近民生实事第1项：新增快递末端综合服务站。（市场监管处）：第2021-06期进展：完成100%')
+    expect(rows.slice(1)).toContainEqual(['市场监管处', '2', '1', '50%', '0', '0', '25%'])
+    expect(rows.slice(1)).toContainEqual(['普遍服务处', '2', '0', '0%', '2', '0', '8.3%'])
+    expect(text).toContain(
+      '民生1（更贴近民生实事第1项）：新增快递末端综合服务站。（市场监管处）：2021年6月28日销号。第2021-06期进展：完成100%',
+    )
     const footer = Object.keys(zip.files).find((n) => /word\/footer\d*\.xml/.test(n))!
     expect(await zip.file(footer)!.async('string')).toContain('PAGE')
   })

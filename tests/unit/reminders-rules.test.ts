@@ -19,10 +19,10 @@ describe('督办单 numbers and escalation', () => {
 describe('who has not reported', () => {
   const lead = (id: number) => ({ id, name: `单位${id}` })
   const tasks = [
-    { id: 1, number: 1, text: 'a', closedAt: null, leads: [lead(10)] },
-    { id: 2, number: 2, text: 'b', closedAt: null, leads: [lead(10), lead(20)] },
-    { id: 3, number: 3, text: 'c', closedAt: '2021-06-25', leads: [lead(20)] },
-    { id: 4, number: 4, text: 'd', closedAt: null, leads: [lead(20)] },
+    { id: 1, number: 1, code: '要点1', text: 'a', closedAt: null, leads: [lead(10)] },
+    { id: 2, number: 2, code: '要点2', text: 'b', closedAt: null, leads: [lead(10), lead(20)] },
+    { id: 3, number: 3, code: '要点3', text: 'c', closedAt: '2021-06-25', leads: [lead(20)] },
+    { id: 4, number: 4, code: '要点4', text: 'd', closedAt: null, leads: [lead(20)] },
   ]
   it('lists, per lead unit, open tasks without a submitted or approved report for the period', () => {
     const out = missingReports(

@@ -87,28 +87,38 @@ export function firstPeriod(s: PlanSnapshot): string {
 }
 
 export interface Punctuality {
-  /** periods whose reporting day had passed on the as-of day and in which the unit led an open task */
+  /** months whose reporting day had passed on the as-of day and in which the unit led an open task */
   periodsDue: number
+  /** reports due: one per open task the unit leads, per such month */
+  due: number
+  /** of those, reports submitted by the reporting day */
   onTime: number
+  /** onTime ÷ due, in percent with one decimal */
   rate: number
 }
 
-/** A period is on time when every open task the unit leads had its report sent by the reporting day. */
+/**
+ * 按时报送率 = reports sent by the reporting day ÷ reports due. Each month whose reporting day has passed,
+ * every task the unit leads that was still open at the month's start owes one report. Counting reports,
+ * not whole months, keeps one missing report from wiping out a month in which the rest came on time.
+ */
 export function punctuality(s: PlanSnapshot, unitId: number, reportingDay: number): Punctuality {
   const led = s.tasks.filter((t) => t.leads.some((u) => u.id === unitId))
   let periodsDue = 0
+  let due = 0
   let onTime = 0
   for (const period of monthsBetween(firstPeriod(s), s.asOf.slice(0, 7))) {
-    const due = reportDueDate(period, reportingDay)
-    if (s.asOf <= due) continue // the reporting day is not over yet
+    const dueOn = reportDueDate(period, reportingDay)
+    if (s.asOf <= dueOn) continue // the reporting day is not over yet
     const open = led.filter((t) => t.closedOn === null || t.closedOn >= `${period}-01`)
     if (open.length === 0) continue
     periodsDue++
+    due += open.length
     const sent = (t: SnapshotTask) =>
-      t.reports.some((r) => r.unitId === unitId && r.period === period && r.submittedOn !== null && r.submittedOn <= due)
-    if (open.every(sent)) onTime++
+      t.reports.some((r) => r.unitId === unitId && r.period === period && r.submittedOn !== null && r.submittedOn <= dueOn)
+    onTime += open.filter(sent).length
   }
-  return { periodsDue, onTime, rate: share(onTime, periodsDue) }
+  return { periodsDue, due, onTime, rate: share(onTime, due) }
 }
 
 export interface UnitFigures {

@@ -44,7 +44,14 @@ export async function indicatorFigures(
   taskIds?: ReadonlySet<number>,
 ): Promise<IndicatorFigure[]> {
   const [indicators, values] = await Promise.all([
-    db.selectFrom('indicators').selectAll().where('plan_id', '=', planId).orderBy('id').execute(),
+    db
+      .selectFrom('indicators')
+      .leftJoin('tasks', 'tasks.id', 'indicators.task_id')
+      .selectAll('indicators')
+      .select('tasks.code as task_code')
+      .where('indicators.plan_id', '=', planId)
+      .orderBy('indicators.id')
+      .execute(),
     db
       .selectFrom('indicator_values as v')
       .innerJoin('indicators as i', 'i.id', 'v.indicator_id')
@@ -58,10 +65,21 @@ export async function indicatorFigures(
   const latestOf = (vs: ValueRow[]) =>
     vs.reduce<ValueRow | null>((a, b) => (!a || b.period > a.period || (b.period === a.period && b.id > a.id) ? b : a), null)
 
-  return indicators
-    .filter((i) => !taskIds || i.task_id === null || taskIds.has(i.task_id))
-    .map((i) => {
-      const vs = byIndicator.get(i.id) ?? []
+  const shown = indicators.filter((i) => !taskIds || i.task_id === null || taskIds.has(i.task_id))
+  // Twin tasks (工作要点 and 民生实事 naming one target) carry the same indicator twice: one line for it,
+  // fed by values reported on either; twins whose targets differ stay apart, each named with its task's code.
+  const twins = new Map<string, typeof shown>()
+  for (const i of shown) {
+    const key = `${i.name}|${i.unit}`
+    twins.set(key, [...(twins.get(key) ?? []), i])
+  }
+  return [...twins.values()].flatMap((group) => {
+    const same = group.every((i) => i.target_value === group[0].target_value && i.comparator === group[0].comparator)
+    const lines = same
+      ? [{ ...group[0], values: group.flatMap((i) => byIndicator.get(i.id) ?? []), label: group[0].name }]
+      : group.map((i) => ({ ...i, values: byIndicator.get(i.id) ?? [], label: i.task_code ? `${i.name}（${i.task_code}）` : i.name }))
+    return lines.map((i) => {
+      const vs = i.values
       const latest = latestOf(vs)
       const multiYear =
         i.baseline_value !== null &&
@@ -83,7 +101,7 @@ export async function indicatorFigures(
       return {
         indicatorId: i.id,
         taskId: i.task_id,
-        name: i.name,
+        name: i.label,
         unit: i.unit,
         comparator: i.comparator,
         target: i.target_value,
@@ -94,4 +112,5 @@ export async function indicatorFigures(
         trajectory,
       }
     })
+  })
 }

@@ -16,6 +16,8 @@ export interface SnapshotTask extends TaskState {
   /** the heading a printed list shows above the task's section; null for a list printed without headings */
   sectionHeading: string | null
   number: number
+  /** 重点3, 要点15, 民生5-2 (plans/codes.ts) */
+  code: string
   text: string
   leaderName: string | null
   deadline: string | null
@@ -90,7 +92,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
       .selectFrom('tasks')
       .innerJoin('lists', 'lists.id', 'tasks.list_id')
       .leftJoin('users', 'users.id', 'tasks.leader_id')
-      .select(['tasks.id', 'tasks.list_id', 'tasks.section_id', 'tasks.number', 'tasks.text', 'tasks.deadline'])
+      .select(['tasks.id', 'tasks.list_id', 'tasks.section_id', 'tasks.number', 'tasks.code', 'tasks.text', 'tasks.deadline'])
       .select(['tasks.deadline_text', 'tasks.closed_at', 'users.display_name as leader_name'])
       .where('tasks.plan_id', '=', planId)
       .orderBy('lists.sort')
@@ -155,6 +157,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
       sectionLabel: t.section_id !== null ? (sectionLabel.get(t.section_id) ?? '') : '（未分板块）',
       sectionHeading: t.section_id !== null && headed.has(t.section_id) ? sectionLabel.get(t.section_id)! : null,
       number: t.number,
+      code: t.code ?? String(t.number),
       text: t.text,
       leaderName: t.leader_name,
       deadline: t.deadline,

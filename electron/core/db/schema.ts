@@ -92,7 +92,7 @@ export interface Database {
     /** migration 009: 'plan' (an imported document) or 'matters' (the year's registered 督查事项) */
     kind: Generated<'plan' | 'matters'>
   }
-  lists: { id: Generated<number>; plan_id: number; name: string; kind: string; sort: number }
+  lists: { id: Generated<number>; plan_id: number; name: string; kind: string; sort: number; abbr: Generated<string | null> }
   sections: { id: Generated<number>; list_id: number; number: string | null; title: string | null; sort: number }
   tasks: {
     id: Generated<number>
@@ -136,6 +136,10 @@ export interface Database {
     report_day: number | null
     /** migration 009: 回访 sent to the instructing leader when the matter closed */
     followup_sent_at: string | null
+    /** 重点3, 要点15, 民生5-2: unique in the plan, derived by plans/codes.ts (migration 011) */
+    code: Generated<string | null>
+    /** 1: the deadline was set by the office, not given by the document (migration 011) */
+    deadline_by_office: Generated<number>
   }
   task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
   task_links: { task_a_id: number; task_b_id: number; similarity: number; status: Generated<TaskLinkStatus> }
@@ -154,6 +158,8 @@ export interface Database {
     version: number
     /** bumped by every write to the report row; drafts are saved against it (migration 008) */
     revision: Generated<number>
+    /** 1: invented for the demo database, shown with a 演示数据 badge (migration 011) */
+    demo: Generated<number>
     return_reason: string | null
     /** 审核意见 given with the latest decision (migration 012) */
     review_opinion: string | null

@@ -26,6 +26,12 @@ const PROGRESS_TEXT = [
   '已组织召开推进会，形成阶段性成果，正在总结经验做法。',
 ]
 
+/** An invented actual: a rate stays near its target, a count grows with the task's progress. */
+function demoActual(i: { unit: string; target_value: number }, percent: number): number {
+  if (i.unit === '%') return Math.round(Math.min(100, i.target_value * (0.9 + percent / 1000)) * 10) / 10
+  return Math.round(i.target_value * (percent / 100) * 100) / 100
+}
+
 /**
  * Invented history for the demo only: quarterly milestones, a leader in charge, and approved
  * reports for March and June, with some units behind, some done and a few reports awaiting review.
@@ -35,7 +41,7 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
   const year = 2021
   const tasks = await ctx.db
     .selectFrom('tasks')
-    .select(['id'])
+    .select(['id', 'deadline'])
     .select((eb) =>
       eb
         .selectFrom('task_units')
@@ -52,13 +58,36 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
   const heads = await ctx.db.selectFrom('users').select(['id', 'unit_id']).where('role', '=', 'unit_head').execute()
   const office = await ctx.db.selectFrom('users').select('id').where('role', '=', 'office').executeTakeFirstOrThrow()
 
+  const indicators = await ctx.db
+    .selectFrom('indicators')
+    .select(['id', 'task_id', 'unit', 'target_value'])
+    .where('plan_id', '=', planId)
+    .execute()
+
   await inTransaction(ctx, async (trx) => {
+    // the plan's own figures (邮政业务总量…) as the office records them after the half year
+    for (const i of indicators.filter((x) => x.task_id === null)) {
+      await trx
+        .insertInto('indicator_values')
+        .values({
+          indicator_id: i.id,
+          report_id: null,
+          period: `${year}-06`,
+          value: demoActual(i, 52),
+          recorded_at: `${year}-07-10T02:00:00.000Z`,
+        })
+        .execute()
+    }
     for (const task of tasks) {
       const leadId = task.lead_id ?? null
       const author = heads.find((h) => h.unit_id === leadId)?.id ?? office.id
       await trx
         .updateTable('tasks')
-        .set({ leader_id: leaderOfUnit.get(leadId ?? undefined) ?? null, deadline: `${year}-12-31`, deadline_text: '年底前' })
+        // The document's own deadlines (原文时限) stay; the others get the office's year-end, marked as office-set.
+        .set({
+          leader_id: leaderOfUnit.get(leadId ?? undefined) ?? null,
+          ...(task.deadline ? {} : { deadline: `${year}-12-31`, deadline_by_office: 1 }),
+        })
         .where('id', '=', task.id)
         .execute()
       for (const m of QUARTERLY) {
@@ -76,7 +105,7 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
       ]
       for (const r of reports) {
         const final = r.percent === 100
-        await trx
+        const report = await trx
           .insertInto('reports')
           .values({
             task_id: task.id,
@@ -87,6 +116,7 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
             problems: r.percent < 50 ? '受疫情防控影响，部分现场工作推迟。' : '',
             next_steps: final ? '总结经验，形成长效机制。' : '按时间节点推进下一阶段工作。',
             status: 'approved',
+            demo: 1,
             is_final: final ? 1 : 0,
             version: 1,
             return_reason: null,
@@ -97,7 +127,21 @@ export async function seedDemoProgress(ctx: Ctx, planId: number, leaderOfUnit: M
             created_at: `${r.on}T08:00:00.000Z`,
             updated_at: `${r.on}T15:00:00.000Z`,
           })
-          .execute()
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        // the task's targets get an actual with each report, in step with its progress
+        for (const i of indicators.filter((x) => x.task_id === task.id)) {
+          await trx
+            .insertInto('indicator_values')
+            .values({
+              indicator_id: i.id,
+              report_id: report.id,
+              period: r.period,
+              value: demoActual(i, r.percent),
+              recorded_at: `${r.on}T09:00:00.000Z`,
+            })
+            .execute()
+        }
         if (final)
           await trx
             .updateTable('tasks')

@@ -10,7 +10,7 @@ import { bureauOf, cnDate, requireExporter, sheetName, toExported, type Exported
 import { applyPrintLayout, fitRowHeights } from './sheetLayout'
 
 export const LEDGER_COLUMNS = [
-  { header: '序号', width: 6 },
+  { header: '编号', width: 9 },
   { header: '工作任务', width: 46 },
   { header: '牵头单位', width: 14 },
   { header: '配合单位', width: 14 },
@@ -34,12 +34,12 @@ export function ledgerTitle(s: PlanSnapshot, listName: string): string {
 
 function taskRow(t: SnapshotTask): (string | number)[] {
   return [
-    t.number,
+    t.code,
     t.text,
     t.leads.map((u) => u.name).join('、'),
     t.coops.map((u) => u.name).join('、'),
     t.leaderName ?? '',
-    t.deadlineText ?? t.dueOn ?? '',
+    t.deadlineText ?? (t.dueOn ? cnDate(t.dueOn) : ''),
     t.latest?.progress ?? '',
     t.actualPct / 100,
     STATUS_LABELS[t.status],

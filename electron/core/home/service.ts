@@ -9,11 +9,16 @@ import { latestPlanId, listNotices, notReported, type NotReported, type NoticeVi
 import { listInbox, unreadCounts, type InboxItem } from '../inbox/service'
 import { attentionByList, type AttentionGroup } from './attention'
 
-type Brief = Pick<TaskRow, 'id' | 'number' | 'text' | 'listId' | 'listName' | 'status' | 'statusLabel' | 'light' | 'dueOn' | 'leads'>
+type Brief = Pick<
+  TaskRow,
+  'id' | 'number' | 'code' | 'codeOrder' | 'text' | 'listId' | 'listName' | 'status' | 'statusLabel' | 'light' | 'dueOn' | 'leads'
+>
 const brief = (r: TaskRow): Brief => ({
   id: r.id,
   listId: r.listId,
   number: r.number,
+  code: r.code,
+  codeOrder: r.codeOrder,
   text: r.text,
   listName: r.listName,
   status: r.status,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { refreshTaskCodes } from '../plans/codeStore'
 import type { Ctx } from '../context'
 import { inTransaction, writeAudit } from '../audit/service'
 import { diffPlan } from './diff'
@@ -87,7 +88,7 @@ export async function revisePlan(ctx: Ctx, input: CommitInput, planId: number): 
                     text: task.text,
                     updated_at: now,
                     version: sql<number>`version + 1`, // an edit opened before the revision is now stale
-                    ...(task.deadline ? { deadline: task.deadline, deadline_text: task.deadlineText } : {}),
+                    ...(task.deadline ? { deadline: task.deadline, deadline_text: task.deadlineText, deadline_by_office: 0 } : {}),
                   }
                 : {}),
             })
@@ -124,6 +125,7 @@ export async function revisePlan(ctx: Ctx, input: CommitInput, planId: number): 
     if (staleSections.length) await trx.deleteFrom('sections').where('id', 'in', staleSections).execute()
 
     await writePlanIndicators(trx, planId, input.draft.indicators, input.draft.plan.year)
+    await refreshTaskCodes(trx, planId)
     await writeLinks(trx, input.links, taskIds, 'accepted')
     const result = {
       planId,

@@ -11,6 +11,7 @@ import { insertTask, planRow, taskKey, writeLinks, writePlanIndicators, writeTas
 import { revisePlan } from './revise'
 import type { CommitInput, CommitResult, ImportPreview } from './types'
 import { backupBeforeImport } from '../backup/service'
+import { refreshTaskCodes } from '../plans/codeStore'
 
 /** The tasks of a plan as the diff compares them. */
 export async function existingTasks(ctx: Ctx, planId: number): Promise<ExistingTask[]> {
@@ -127,6 +128,7 @@ export async function commitImport(ctx: Ctx, input: CommitInput, opts: { suggest
       }
     }
     await writePlanIndicators(trx, plan.id, input.draft.indicators, input.draft.plan.year)
+    await refreshTaskCodes(trx, plan.id)
     const links = await writeLinks(trx, input.links, taskIds, 'accepted')
     if (opts.suggestLinks) await writeLinks(trx, input.draft.links ?? [], taskIds, 'suggested')
     await writeAudit(trx, ctx, {

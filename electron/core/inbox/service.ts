@@ -13,6 +13,8 @@ export interface InboxItem {
   refId: number | null
   taskId: number | null
   taskNumber: number | null
+  /** 重点3, 要点15, 民生5-2 */
+  taskCode: string | null
   title: string
   body: string
   createdAt: string
@@ -53,7 +55,7 @@ export async function listInbox(ctx: Ctx, input: { unreadOnly?: boolean; kind?: 
     .selectFrom('inbox_items')
     .leftJoin('tasks', 'tasks.id', 'inbox_items.task_id')
     .selectAll('inbox_items')
-    .select('tasks.number as task_number')
+    .select(['tasks.number as task_number', 'tasks.code as task_code'])
     .where(addressedTo(actor))
     .orderBy('inbox_items.id', 'desc')
     .limit(input.limit ?? 200)
@@ -66,6 +68,7 @@ export async function listInbox(ctx: Ctx, input: { unreadOnly?: boolean; kind?: 
     refId: r.ref_id,
     taskId: r.task_id,
     taskNumber: r.task_number,
+    taskCode: r.task_code,
     title: r.title,
     body: r.body,
     createdAt: r.created_at,

@@ -34,7 +34,7 @@ export async function writeInstruction(ctx: Ctx, input: { taskId: number; body: 
         to: { unitId },
         refId: row.id,
         taskId: task.id,
-        title: `${actor.displayName}对第${task.number}项任务作出批示`,
+        title: `${actor.displayName}对${task.code}任务作出批示`,
         body: input.body,
       })
     }
@@ -73,7 +73,7 @@ export async function replyInstruction(ctx: Ctx, input: { instructionId: number;
         to: { userId: root.author_id },
         refId: row.id,
         taskId: task.id,
-        title: `${actor.displayName}回复了第${task.number}项任务的批示`,
+        title: `${actor.displayName}回复了${task.code}任务的批示`,
         body: input.body,
       })
     }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context'
 import { notFound } from '../errors'
 import { requireActor } from '../users/rules'
+import { listAbbrs } from './codes'
 
 export interface PlanSummary {
   id: number
@@ -19,6 +20,10 @@ export interface PlanDetail extends PlanSummary {
     id: number
     name: string
     kind: string
+    /** the abbreviation task codes use (要点, 重点, 民生, or the office's own) */
+    abbr: string
+    /** true when the office set it; false when derived from the list's kind or name */
+    abbrSet: boolean
     taskCount: number
     sections: { id: number; number: string | null; title: string | null; taskCount: number }[]
   }[]
@@ -75,12 +80,15 @@ export async function getPlan(ctx: Ctx, input: { planId: number }): Promise<Plan
     .where('task_id', 'is', null)
     .orderBy('id')
     .execute()
+  const abbrs = listAbbrs(lists)
   return {
     ...summary,
     lists: lists.map((l) => ({
       id: l.id,
       name: l.name,
       kind: l.kind,
+      abbr: abbrs.get(l.id)!,
+      abbrSet: l.abbr !== null,
       taskCount: counts.filter((c) => c.list_id === l.id).reduce((s, c) => s + Number(c.n), 0),
       sections: sections
         .filter((s) => s.list_id === l.id)

@@ -17,7 +17,13 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
     .leftJoin('tasks', 'tasks.id', 'notices.task_id')
     .select(['notices.id', 'notices.number', 'notices.task_id', 'notices.reply_deadline', 'notices.replied_at', 'notices.escalation_level'])
     .leftJoin('lists', 'lists.id', 'tasks.list_id')
-    .select(['tasks.leader_id as task_leader_id', 'tasks.number as task_number', 'notices.unit_id', 'lists.name as list_name'])
+    .select([
+      'tasks.leader_id as task_leader_id',
+      'tasks.number as task_number',
+      'tasks.code as task_code',
+      'notices.unit_id',
+      'lists.name as list_name',
+    ])
     .where('notices.kind', '=', 'notice')
     .where('notices.status', 'in', ['issued', 'read', 'returned'])
     .where('notices.escalation_level', '=', 0)
@@ -48,7 +54,7 @@ export async function escalateDue(ctx: Ctx): Promise<{ escalated: number[] }> {
         .executeTakeFirst()
       if (Number(res.numUpdatedRows) === 0) continue
       escalated.push(n.id)
-      const title = `${n.number} 逾期未回复，已升级督办（${n.task_number === null ? '' : taskLabel({ number: n.task_number, listName: n.list_name })}）`
+      const title = `${n.number} 逾期未回复，已升级督办（${n.task_number === null ? '' : taskLabel({ number: n.task_number, code: n.task_code, listName: n.list_name })}）`
       await deliver(trx, system, {
         kind: 'escalation',
         to: n.leader_id !== null ? { userId: n.leader_id } : 'office',

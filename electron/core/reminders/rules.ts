@@ -19,6 +19,8 @@ export interface OpenTask {
   id: number
   number: number
   listName?: string
+  /** 重点3, 要点15, 民生5-2 */
+  code: string
   text: string
   closedAt: string | null
   leads: { id: number; name: string }[]
@@ -34,7 +36,7 @@ export interface PeriodReport {
 export interface MissingByUnit {
   unitId: number
   unitName: string
-  tasks: { id: number; number: number; text: string; label: string }[]
+  tasks: { id: number; number: number; code: string; text: string; label: string }[]
 }
 
 /** Per lead unit: its open tasks with no submitted or approved report for the period. */
@@ -50,7 +52,7 @@ export function missingReports(tasks: readonly OpenTask[], reports: readonly Per
     for (const lead of t.leads) {
       if (sent.has(`${t.id}:${lead.id}`)) continue
       const u = byUnit.get(lead.id) ?? { unitId: lead.id, unitName: lead.name, tasks: [] }
-      u.tasks.push({ id: t.id, number: t.number, text: t.text, label: taskLabel(t) })
+      u.tasks.push({ id: t.id, number: t.number, code: t.code, text: t.text, label: taskLabel(t) })
       byUnit.set(lead.id, u)
     }
   }

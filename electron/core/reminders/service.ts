@@ -177,7 +177,13 @@ export async function listNotices(
     .leftJoin('users as e', 'e.id', 'notices.escalated_to')
     .selectAll('notices')
     .leftJoin('lists', 'lists.id', 'tasks.list_id')
-    .select(['units.name as unit_name', 'tasks.number as task_number', 'tasks.text as task_text', 'e.display_name as escalated_to_name'])
+    .select([
+      'units.name as unit_name',
+      'tasks.number as task_number',
+      'tasks.code as task_code',
+      'tasks.text as task_text',
+      'e.display_name as escalated_to_name',
+    ])
     .select(['lists.name as list_name'])
     .orderBy('notices.id', 'desc')
   if (!seesAllTasks(actor)) q = q.where('notices.unit_id', '=', actor.unitId ?? -1)
@@ -205,7 +211,9 @@ export async function listNotices(
     steps: steps.get(n.id) ?? [],
     taskId: n.task_id,
     taskNumber: n.task_number,
-    taskLabel: n.task_number === null ? null : taskLabel({ number: n.task_number, listName: n.list_name }),
+    taskLabel: n.task_number === null ? null : taskLabel({ number: n.task_number, code: n.task_code, listName: n.list_name }),
+    /** 重点3, 要点15, 民生5-2 */
+    taskCode: n.task_code,
     taskText: n.task_text,
     unitId: n.unit_id,
     unitName: n.unit_name,

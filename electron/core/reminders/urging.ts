@@ -166,7 +166,7 @@ export interface UrgeView {
   at: string
   period: string | null
   issue: string
-  tasks: { id: number; number: number; label: string; text: string; reported: boolean }[]
+  tasks: { id: number; number: number; code: string; label: string; text: string; reported: boolean }[]
 }
 
 /**
@@ -214,10 +214,10 @@ export async function listUrges(ctx: Ctx, input: { taskId?: number; unitId?: num
         await ctx.db
           .selectFrom('tasks')
           .innerJoin('lists', 'lists.id', 'tasks.list_id')
-          .select(['tasks.id', 'tasks.number', 'tasks.text', 'lists.name as list_name'])
+          .select(['tasks.id', 'tasks.number', 'tasks.code', 'tasks.text', 'lists.name as list_name'])
           .where('tasks.id', 'in', taskIds)
           .execute()
-      ).map((t) => ({ id: t.id, number: t.number, text: t.text, listName: t.list_name }))
+      ).map((t) => ({ id: t.id, number: t.number, code: t.code ?? '', text: t.text, listName: t.list_name }))
     : []
   const reports = taskIds.length
     ? await ctx.db
@@ -242,6 +242,7 @@ export async function listUrges(ctx: Ctx, input: { taskId?: number; unitId?: num
       .map((t) => ({
         id: t.id,
         number: t.number,
+        code: t.code,
         label: taskLabel(t),
         text: t.text,
         reported: reports.some((p) => p.task_id === t.id && p.unit_id === r.unit_id && p.period === r.period),

@@ -8,6 +8,8 @@ export interface TaskUnits {
   id: number
   planId: number
   number: number
+  /** 重点3, 要点15, 民生5-2 */
+  code: string
   text: string
   leaderId: number | null
   closedAt: string | null
@@ -19,7 +21,7 @@ export interface TaskUnits {
 export async function loadTaskUnits(db: Q, taskId: number): Promise<TaskUnits> {
   const t = await db
     .selectFrom('tasks')
-    .select(['id', 'plan_id', 'number', 'text', 'leader_id', 'closed_at'])
+    .select(['id', 'plan_id', 'number', 'code', 'text', 'leader_id', 'closed_at'])
     .where('id', '=', taskId)
     .executeTakeFirst()
   if (!t) throw notFound('该任务')
@@ -28,6 +30,7 @@ export async function loadTaskUnits(db: Q, taskId: number): Promise<TaskUnits> {
     id: t.id,
     planId: t.plan_id,
     number: t.number,
+    code: t.code ?? `第${t.number}项`,
     text: t.text,
     leaderId: t.leader_id,
     closedAt: t.closed_at,

@@ -68,7 +68,7 @@ export async function reviewReport(ctx: Ctx, input: ReviewInput): Promise<Report
         to: { unitId: before.unit_id },
         refId: before.id,
         taskId: task.id,
-        title: `第${task.number}项任务 ${before.period} 进展报送被退回`,
+        title: `${task.code}任务 ${before.period} 进展报送被退回`,
         body: reason,
       })
     }

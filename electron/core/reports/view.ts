@@ -8,6 +8,10 @@ export interface ReportView {
   id: number
   taskId: number
   taskNumber: number
+  /** 重点3, 要点15, 民生5-2 */
+  taskCode: string
+  /** the task's place in its plan (list order, then number): sort by this, not by the code's text */
+  taskOrder: number
   taskText: string
   unitId: number
   unitName: string
@@ -24,6 +28,8 @@ export interface ReportView {
   /** 本期无新进展, with its reason (migration 009) */
   noChange: boolean
   noChangeReason: string | null
+  /** invented for the demo database: shown with a 演示数据 badge */
+  demo: boolean
   version: number
   /** bumped by every save; a draft is saved against it (optimistic concurrency) */
   revision: number
@@ -66,7 +72,13 @@ function selectRows(db: Kysely<Database>, ids: number[]) {
     .leftJoin('users as v', 'v.id', 'reports.reviewed_by')
     .leftJoin('task_units as tu', (j) => j.onRef('tu.task_id', '=', 'reports.task_id').onRef('tu.unit_id', '=', 'reports.unit_id'))
     .selectAll('reports')
-    .select(['tasks.number as task_number', 'tasks.text as task_text', 'units.name as unit_name'])
+    .select([
+      'tasks.number as task_number',
+      'tasks.code as task_code',
+      'tasks.sort as task_sort',
+      'tasks.text as task_text',
+      'units.name as unit_name',
+    ])
     .select(['c.display_name as created_by_name', 'v.display_name as reviewed_by_name', 'tu.role as unit_role'])
     .where('reports.id', 'in', ids)
     .orderBy('reports.id')
@@ -107,6 +119,8 @@ function toView(r: ViewRow, values: Awaited<ReturnType<typeof indicatorValuesOf>
     id: r.id,
     taskId: r.task_id,
     taskNumber: r.task_number,
+    taskCode: r.task_code ?? `第${r.task_number}项`,
+    taskOrder: r.task_sort,
     taskText: r.task_text,
     unitId: r.unit_id,
     unitName: r.unit_name,
@@ -121,6 +135,7 @@ function toView(r: ViewRow, values: Awaited<ReturnType<typeof indicatorValuesOf>
     isFinal: r.is_final === 1,
     noChange: r.no_change === 1,
     noChangeReason: r.no_change_reason,
+    demo: r.demo === 1,
     version: r.version,
     revision: r.revision,
     returnReason: r.return_reason,

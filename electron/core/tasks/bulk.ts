@@ -35,9 +35,9 @@ export async function bulkAssign(ctx: Ctx, input: BulkAssignInput): Promise<{ up
       const before = await loadTaskUnits(trx, taskId)
       const deadline = await trx.selectFrom('tasks').select('deadline').where('id', '=', taskId).executeTakeFirstOrThrow()
       await bumpTaskVersion(trx, taskId, basedOn.get(taskId), now)
-      const set: { leader_id?: number | null; deadline?: string | null } = {}
+      const set: { leader_id?: number | null; deadline?: string | null; deadline_by_office?: number } = {}
       if (input.leaderId !== undefined) set.leader_id = input.leaderId
-      if (input.deadline !== undefined) set.deadline = input.deadline
+      if (input.deadline !== undefined) Object.assign(set, { deadline: input.deadline, deadline_by_office: 1 })
       if (Object.keys(set).length) await trx.updateTable('tasks').set(set).where('id', '=', taskId).execute()
       for (const [role, unitIds] of [
         ['lead', input.leadUnitIds],

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection'
 import { sharedProgress, type ApprovedReport } from './twins'
+import { taskCodes } from '../plans/codes'
 
 export interface TaskRecord {
   id: number
@@ -11,11 +12,17 @@ export interface TaskRecord {
   sectionNumber: string | null
   sectionTitle: string | null
   number: number
+  /** 重点3, 要点15, 民生5-2: unique in the plan (plans/codes.ts) */
+  code: string
+  /** the code's place in the plan (list order, then item, then sub-item): sort by this, not by the text */
+  codeOrder: number
   text: string
   leaderId: number | null
   leaderName: string | null
   deadline: string | null
   deadlineText: string | null
+  /** who gave the deadline: the document (原文时限), the office (办公室设定), or nobody yet */
+  deadlineSource: 'document' | 'office' | null
   closedAt: string | null
   /** what an edit must send back (optimistic concurrency) */
   version: number
@@ -50,6 +57,9 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
       'tasks.deadline_text',
       'tasks.closed_at',
       'tasks.version',
+      'tasks.code',
+      'tasks.sort',
+      'tasks.deadline_by_office',
     ])
     .orderBy('lists.sort')
     .orderBy('tasks.sort')
@@ -78,11 +88,28 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
     .innerJoin('tasks', 'tasks.id', 'reports.task_id')
     .select(['reports.task_id', 'reports.status', 'reports.percent', 'reports.period', 'reports.id'])
     .where('tasks.plan_id', 'in', planIds)
-  const [units, milestones, reports] = await Promise.all([
+  const listsQ = db.selectFrom('lists').select(['id', 'name', 'kind', 'sort', 'abbr']).where('plan_id', 'in', planIds)
+  const sectionsQ = db
+    .selectFrom('sections')
+    .innerJoin('lists', 'lists.id', 'sections.list_id')
+    .select(['sections.id', 'sections.list_id', 'sections.number', 'sections.title', 'sections.sort'])
+    .where('lists.plan_id', 'in', planIds)
+  const [units, milestones, reports, lists, sections] = await Promise.all([
     inScope ? unitsQ.where('task_units.task_id', '=', where.taskId!).execute() : unitsQ.execute(),
     inScope ? milestonesQ.where('milestones.task_id', '=', where.taskId!).execute() : milestonesQ.execute(),
     inScope ? reportsQ.where('reports.task_id', '=', where.taskId!).execute() : reportsQ.execute(),
+    listsQ.execute(),
+    sectionsQ.execute(),
   ])
+  // Codes are stored; their order is derived again here (a task alone is ordered among its own list's tasks).
+  const siblings = inScope
+    ? await db.selectFrom('tasks').select(['id', 'list_id', 'section_id', 'number', 'sort']).where('plan_id', 'in', planIds).execute()
+    : tasks
+  const codes = taskCodes(
+    lists,
+    sections.map((x) => ({ id: x.id, listId: x.list_id, number: x.number, title: x.title, sort: x.sort })),
+    siblings.map((t) => ({ id: t.id, listId: t.list_id, sectionId: t.section_id, number: t.number, sort: t.sort })),
+  )
 
   const byTask = <T extends { task_id: number }>(rows: T[]) => {
     const m = new Map<number, T[]>()
@@ -114,11 +141,14 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
       sectionNumber: t.section_number,
       sectionTitle: t.section_title,
       number: t.number,
+      code: t.code ?? codes.get(t.id)?.code ?? String(t.number),
+      codeOrder: codes.get(t.id)?.order ?? t.number,
       text: t.text,
       leaderId: t.leader_id,
       leaderName: t.leader_name,
       deadline: t.deadline,
       deadlineText: t.deadline_text,
+      deadlineSource: t.deadline === null ? null : t.deadline_by_office ? 'office' : 'document',
       closedAt: t.closed_at,
       version: t.version,
       leads: us.filter((u) => u.role === 'lead').map((u) => ({ id: u.id, name: u.name })),

@@ -11,6 +11,7 @@ import { bumpTaskVersion } from '../concurrency/stale'
 import { taskChanged } from '../events/changes'
 import { taskHistory, taskTwins, type HistoryEntry, type TwinView } from './drawer'
 import { leadsReassigned } from '../matters/assignment'
+import { codeMatches } from '../plans/codes'
 
 export interface TaskRow extends Omit<TaskRecord, 'hasReports'> {
   status: TaskStatus
@@ -90,7 +91,9 @@ export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]
   const q = filter.q?.trim()
   const found = q ? await searchTaskIds(ctx.db, filter.planId, q) : null
   const unread = filter.hasUnreadInstruction !== undefined ? await tasksWithUnreadInstruction(ctx) : null
-  return rows.filter((r) => {
+  // in code order: list by list, then number (要点2 before 要点15), sub-items under their item
+  const inCodeOrder = [...rows].sort((a, b) => a.codeOrder - b.codeOrder)
+  return inCodeOrder.filter((r) => {
     if (ids && !ids.has(r.id)) return false
     if (filter.leaderId !== undefined && r.leaderId !== filter.leaderId) return false
     if (filter.overdue !== undefined && (r.status === 'overdue') !== filter.overdue) return false
@@ -102,7 +105,7 @@ export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]
       const units = filter.unitRole === 'lead' ? r.leads : [...r.leads, ...r.coops]
       if (!units.some((u) => u.id === filter.unitId)) return false
     }
-    if (q && !found!.has(r.id) && !r.text.includes(q) && !r.leads.some((u) => u.name.includes(q))) return false
+    if (q && !codeMatches(r.code, q) && !found!.has(r.id) && !r.text.includes(q) && !r.leads.some((u) => u.name.includes(q))) return false
     return true
   })
 }
@@ -196,10 +199,10 @@ export async function updateTask(ctx: Ctx, input: TaskUpdate): Promise<TaskDetai
   if (input.leadUnitIds && input.leadUnitIds.length === 0) throw new DubanError('invalid_input', '至少需要一个牵头单位')
   await inTransaction(ctx, async (trx) => {
     await bumpTaskVersion(trx, input.taskId, input.version, ctx.clock.now().toISOString())
-    const set: { text?: string; leader_id?: number | null; deadline?: string | null } = {}
+    const set: { text?: string; leader_id?: number | null; deadline?: string | null; deadline_by_office?: number } = {}
     if (input.text !== undefined) set.text = input.text
     if (input.leaderId !== undefined) set.leader_id = input.leaderId
-    if (input.deadline !== undefined) set.deadline = input.deadline
+    if (input.deadline !== undefined) Object.assign(set, { deadline: input.deadline, deadline_by_office: 1 })
     if (Object.keys(set).length) await trx.updateTable('tasks').set(set).where('id', '=', input.taskId).execute()
     for (const [role, ids] of [
       ['lead', input.leadUnitIds],

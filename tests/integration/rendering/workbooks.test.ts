@@ -66,7 +66,7 @@ describe('the 台账 of the Suzhou plan as LibreOffice prints it', () => {
   })
 
   it('shows every task text in full: no row cuts its text off', () => {
-    const text = ledger.pages.map((p) => columnText(p, '工作任务', '序号')).join('')
+    const text = ledger.pages.map((p) => columnText(p, '工作任务', '编号')).join('')
     const missing = snapshot.tasks.filter((t) => !text.includes(t.text.replace(/\s+/g, '')))
     expect(missing.map((t) => `${t.listName}${t.number}`)).toEqual([])
   })
@@ -105,7 +105,7 @@ describe('the report form (报送表) as LibreOffice prints it', () => {
     const taskPages = form.pages.filter((p) => p.text.includes('进展情况'))
     expect(taskPages.length).toBeGreaterThanOrEqual(1)
     for (const p of taskPages) expect(p.text.replace(/\s+/g, '')).toContain('市场监管处2021年7月工作任务进展报送表')
-    const text = taskPages.map((p) => columnText(p, '工作任务', '序号')).join('')
+    const text = taskPages.map((p) => columnText(p, '工作任务', '编号')).join('')
     expect(formTaskTexts.filter((t) => !text.includes(t.replace(/\s+/g, '')))).toEqual([])
     expect(overlapsIn(form)).toEqual([])
   })

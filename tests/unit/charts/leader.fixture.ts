@@ -23,7 +23,7 @@ const completion = (total: number, c: Record<string, number>, avgActualPct = 50,
   avgPlannedPct,
 })
 
-const punctuality = (onTime: number, periodsDue: number) => ({ onTime, periodsDue, rate: Math.round((onTime / periodsDue) * 1000) / 10 })
+const punctuality = (onTime: number, due: number) => ({ onTime, due, periodsDue: due, rate: Math.round((onTime / due) * 1000) / 10 })
 
 export const leader: Leader = {
   asOf: '2021-07-20',

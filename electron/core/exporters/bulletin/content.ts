@@ -35,7 +35,7 @@ export interface BulletinContent {
 
 const line = (t: SnapshotTask, detail: string): BulletinTaskLine => ({
   taskId: t.id,
-  label: `${t.listName}第${t.number}项：${t.text}`,
+  label: `${t.code}（${t.listName}第${t.number}项）：${t.text}`,
   leads: t.leads.map((u) => u.name).join('、') || '未明确牵头单位',
   detail,
 })
@@ -53,7 +53,15 @@ export function bulletinContent(
   const units = perUnit(s, reportingDay)
   const overdue = s.tasks.filter((t) => t.status === 'overdue')
   const behind = s.tasks.filter((t) => t.status === 'behind')
-  const closedInPeriod = s.tasks.filter((t) => t.closed && t.closedOn!.startsWith(period))
+  // Every task done by the as-of day, the period's own closures first: a month without a new closure
+  // still reports the tasks finished before it (the bulletin once said 暂无 while 15 were done).
+  const done = s.tasks
+    .filter((t) => t.status === 'done')
+    .sort(
+      (a, b) =>
+        Number(b.closedOn?.startsWith(period) ?? false) - Number(a.closedOn?.startsWith(period) ?? false) ||
+        (b.closedOn ?? '').localeCompare(a.closedOn ?? ''),
+    )
   const lateUnits = units.filter((u) => u.overdue + u.behind > 0).map((u) => u.unitName)
   return {
     bureau: bureau.name,
@@ -77,12 +85,14 @@ export function bulletinContent(
         `${u.completionRate}%`,
         String(u.behind),
         String(u.overdue),
-        u.punctuality.periodsDue ? `${u.punctuality.rate}%` : '—',
+        u.punctuality.due ? `${u.punctuality.rate}%` : '—',
       ]),
     },
     overdue: overdue.map((t) => line(t, `完成时限${t.deadlineText ?? t.dueOn ?? '未定'}，当前进度${t.actualPct}%`)),
     behind: behind.map((t) => line(t, `计划进度${t.plannedPct}%，实际进度${t.actualPct}%，${STATUS_LABELS[t.status]}`)),
-    goodPractice: closedInPeriod.map((t) => line(t, t.latest?.progress || '已完成并经办公室审核销号。')),
+    goodPractice: done.map((t) =>
+      line(t, `${t.closedOn ? `${cnDate(t.closedOn)}销号。` : '已完成。'}${t.latest?.progress || '已完成并经办公室审核销号。'}`),
+    ),
     nextSteps: [
       lateUnits.length
         ? `请${lateUnits.join('、')}针对逾期和进度滞后任务，逐项分析原因，明确整改措施和完成时限，于下一报送期前报办公室。`

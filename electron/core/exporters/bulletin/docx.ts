@@ -46,7 +46,7 @@ export async function bulletinDocx(c: BulletinContent): Promise<Uint8Array> {
       heading('（二）进度滞后任务', 2),
       ...taskLines(c.behind, '本期无进度滞后任务。'),
       heading('四、好的做法', 1),
-      ...taskLines(c.goodPractice, '本期暂无完成销号的任务。'),
+      ...taskLines(c.goodPractice, '截至本期暂无完成销号的任务。'),
       heading('五、下步工作要求', 1),
       // the last paragraph goes with the 落款, which must not open a page alone
       ...c.nextSteps.map((p, i) => body(`${['一', '二', '三', '四', '五'][i] ?? i + 1}是${p}`, { keepNext: i === c.nextSteps.length - 1 })),

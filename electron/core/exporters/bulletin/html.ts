@@ -27,7 +27,7 @@ ${tasks(c.overdue, '本期无逾期任务。')}
 <h3>（二）进度滞后任务</h3>
 ${tasks(c.behind, '本期无进度滞后任务。')}
 <h2>四、好的做法</h2>
-${tasks(c.goodPractice, '本期暂无完成销号的任务。')}
+${tasks(c.goodPractice, '截至本期暂无完成销号的任务。')}
 <h2>五、下步工作要求</h2>
 ${c.nextSteps.map((p, i) => `<p>${ordinals[i] ?? i + 1}是${esc(p)}</p>`).join('\n')}
 ${signatureHtml(c.signature, c.date)}`,

@@ -7,7 +7,7 @@ export const SEAL_SHEET = '校验'
 export const FIRST_ROW = 4
 
 export const TASK_COLUMNS = [
-  { key: 'number', header: '序号', width: 6 },
+  { key: 'number', header: '编号', width: 9 },
   { key: 'text', header: '工作任务', width: 44 },
   { key: 'percent', header: '完成进度（0–100）', width: 12 },
   { key: 'progress', header: '进展情况（必填）', width: 40 },

@@ -4,6 +4,8 @@ import type { Db } from '../../db/connection'
 export interface FormTask {
   taskId: number
   number: number
+  /** 重点3, 要点15, 民生5-2 */
+  code: string
   text: string
   current: { reportId: number; status: string; percent: number; progress: string; problems: string; nextSteps: string } | null
   indicators: { indicatorId: number; name: string; unit: string; target: number; current: number | null }[]
@@ -14,7 +16,7 @@ export async function formTasks(db: Db, planId: number, unitId: number, period: 
     .selectFrom('tasks')
     .innerJoin('task_units as tu', 'tu.task_id', 'tasks.id')
     .innerJoin('lists', 'lists.id', 'tasks.list_id')
-    .select(['tasks.id', 'tasks.number', 'tasks.text'])
+    .select(['tasks.id', 'tasks.number', 'tasks.code', 'tasks.text'])
     .where('tasks.plan_id', '=', planId)
     .where('tu.unit_id', '=', unitId)
     .where('tu.role', '=', 'lead')
@@ -47,6 +49,7 @@ export async function formTasks(db: Db, planId: number, unitId: number, period: 
     return {
       taskId: t.id,
       number: t.number,
+      code: t.code ?? `第${t.number}项`,
       text: t.text,
       current: r
         ? { reportId: r.id, status: r.status, percent: r.percent, progress: r.progress, problems: r.problems, nextSteps: r.next_steps }

@@ -61,7 +61,7 @@ function taskSheet(wb: ExcelJS.Workbook, unitName: string, period: string, tasks
   )
   for (const t of tasks) {
     const row = ws.addRow([
-      t.number,
+      t.code,
       t.text,
       t.current?.percent ?? null,
       t.current?.progress ?? '',
@@ -99,7 +99,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, tasks: FormTask[]) {
   )
   for (const t of tasks)
     for (const i of t.indicators) {
-      const row = ws.addRow([`第${t.number}项`, i.name, i.unit, i.target, i.current, i.indicatorId])
+      const row = ws.addRow([t.code, i.name, i.unit, i.target, i.current, i.indicatorId])
       row.eachCell({ includeEmpty: true }, (c) => {
         c.border = BORDER
         c.alignment = { vertical: 'middle', wrapText: true }
