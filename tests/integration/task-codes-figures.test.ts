@@ -66,7 +66,7 @@ describe('task codes on the demo plan', () => {
     )
     const item = inbox.items.find((i) => i.kind === 'notice')!
     expect(item.taskCode).toBe('要点15')
-    expect(item.title).toContain('要点15任务')
+    expect(item.title).toContain('：要点15，')
     expect(item.title).toContain('2021年7月30日')
     expect(item.title).not.toContain('2021-07-30')
   })
