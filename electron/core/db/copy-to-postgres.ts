@@ -31,18 +31,69 @@ export function tablesInCopyOrder(source: SqliteDatabase): string[] {
   )
     .map((t) => t.name)
     .filter((n) => !/_search(_\w+)?$/.test(n))
-  const parents = new Map(
-    names.map((n) => [n, new Set((source.raw.prepare(`PRAGMA foreign_key_list(${n})`).all() as { table: string }[]).map((f) => f.table))]),
+  const keys = new Map(
+    names.map((n) => [
+      n,
+      (source.raw.prepare(`PRAGMA foreign_key_list("${n}")`).all() as { table: string; from: string }[]).filter(
+        (f) => f.table !== n && names.includes(f.table),
+      ),
+    ]),
   )
-  const ordered: string[] = []
-  const visit = (n: string, path: Set<string>) => {
-    if (ordered.includes(n) || path.has(n)) return
-    path.add(n)
-    for (const p of parents.get(n) ?? []) if (p !== n && names.includes(p)) visit(p, path)
-    ordered.push(n)
+  const required = new Map(
+    names.map((n) => {
+      const notNull = new Set(
+        (source.raw.prepare(`PRAGMA table_info("${n}")`).all() as { name: string; notnull: number }[])
+          .filter((c) => c.notnull)
+          .map((c) => c.name),
+      )
+      return [
+        n,
+        new Set(
+          keys
+            .get(n)!
+            .filter((f) => notNull.has(f.from))
+            .map((f) => f.table),
+        ),
+      ]
+    }),
+  )
+  const all = new Map(names.map((n) => [n, new Set(keys.get(n)!.map((f) => f.table))]))
+  const sort = (parents: Map<string, Set<string>>) => {
+    const ordered: string[] = []
+    const visit = (n: string, path: Set<string>) => {
+      if (ordered.includes(n) || path.has(n)) return
+      path.add(n)
+      for (const p of parents.get(n) ?? []) visit(p, path)
+      ordered.push(n)
+    }
+    for (const n of names) visit(n, new Set())
+    return ordered
   }
-  for (const n of names) visit(n, new Set())
-  return ordered
+  // Every parent first where the references allow it; where they form a cycle, the order must still put each
+  // NOT NULL reference's table first (nullable ones are filled in after, see lateColumns).
+  const preferred = sort(all)
+  const at = new Map(preferred.map((t, i) => [t, i]))
+  const valid = names.every((n) => [...required.get(n)!].every((p) => at.get(p)! < at.get(n)!))
+  return valid ? preferred : sort(required)
+}
+
+/**
+ * Foreign keys that point at a table copied at the same time or later (a cycle such as a task that follows up
+ * a 批示 on another task, or a row's own parent): those columns go in as null and are set once every row is in.
+ */
+function lateColumns(source: SqliteDatabase, tables: string[]): Map<string, { columns: string[]; keys: string[] }> {
+  const position = new Map(tables.map((t, i) => [t, i]))
+  const out = new Map<string, { columns: string[]; keys: string[] }>()
+  for (const t of tables) {
+    const fks = source.raw.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string }[]
+    const columns = [...new Set(fks.filter((f) => (position.get(f.table) ?? -1) >= position.get(t)!).map((f) => f.from))]
+    if (!columns.length) continue
+    const info = source.raw.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; pk: number }[]
+    const keys = info.filter((c) => c.pk > 0).map((c) => c.name)
+    if (!keys.length) throw new Error(`${t} 表没有主键，无法迁移其循环引用的列 ${columns.join('、')}`)
+    out.set(t, { columns, keys })
+  }
+  return out
 }
 
 /** Order-independent: the sum of each row's hash (its columns in name order, numbers as numbers), so each engine's own sort order does not matter. */
@@ -93,8 +144,11 @@ export async function copyToPostgres(
     const found = await sql<{ one: number }>`SELECT 1 AS one FROM ${sql.table(table)} LIMIT 1`.execute(target.db)
     if (found.rows.length) throw new Error(`目标数据库的 ${table} 表已有数据：只能迁移到空的 PostgreSQL 数据库`)
   }
+  const late = lateColumns(source, tables)
+  const pending: { table: string; keys: Row; values: Row }[] = []
   await target.db.transaction().execute(async (trx) => {
     for (const table of tables) {
+      const deferred = late.get(table)
       const total = (source.raw.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n
       progress(`${table}：${total} 行`)
       let batch: Row[] = []
@@ -111,10 +165,22 @@ export async function copyToPostgres(
         batch = []
       }
       for (const row of sqliteRows(source, table)) {
+        if (deferred) {
+          const values = Object.fromEntries(deferred.columns.filter((c) => row[c] !== null).map((c) => [c, row[c]]))
+          if (Object.keys(values).length) {
+            pending.push({ table, keys: Object.fromEntries(deferred.keys.map((k) => [k, row[k]])), values })
+            for (const c of Object.keys(values)) row[c] = null
+          }
+        }
         batch.push(row)
         if (batch.length >= BATCH) await flush()
       }
       await flush()
+    }
+    for (const p of pending) {
+      let update = trx.updateTable(p.table as keyof Database).set(p.values as never)
+      for (const [k, v] of Object.entries(p.keys)) update = update.where(k as never, '=', v as never)
+      await update.execute()
     }
     await resetIdentities(trx, tables)
   })
