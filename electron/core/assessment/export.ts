@@ -28,7 +28,7 @@ export async function assessmentWorkbook(v: AssessmentView): Promise<Uint8Array>
     c.alignment = { vertical: 'top', wrapText: true }
   })
   fitRowHeights(rank)
-  applyPrintLayout(rank, { headerRows: 2, orientation: 'portrait' })
+  applyPrintLayout(rank, { headerRows: 2, orientation: 'landscape' })
 
   const items = wb.addWorksheet('扣分加分明细')
   items.addRow(['单位', '日期', '类别', '分值', '事由', '依据', '申诉'])

@@ -21,8 +21,12 @@ export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const
 
 /** The type area (版心) is 156 mm wide: 28 characters of 3号, 20 of the 2号 title. */
 export const TYPE_AREA_MM = 156
-/** Half-width units on one title line (a CJK character is two). */
-export const TITLE_UNITS_PER_LINE = 40
+/**
+ * Half-width units on one title line (a CJK character is two). 20 characters of 2号 fill the 版心 exactly, and
+ * LibreOffice wrapped such a full line (its digits and brackets set wider than half a character), so a title line
+ * keeps one character spare.
+ */
+export const TITLE_UNITS_PER_LINE = 38
 /** 版记 lines: the first and last 0.35 mm, those between 0.25 mm. */
 export const RECORD_RULE_MM = { outer: 0.35, inner: 0.25 } as const
 /** 3号 body text is 16 pt; one character of indent. */
