@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPage, shot } from './browser'
+import { launchBrowser, shot, signIn } from './browser'
 import { startWeb, type WebServer } from './server'
 
 /**
@@ -22,15 +22,7 @@ async function serverOn(day: string): Promise<void> {
   web = await startWeb({ DUBAN_DATA_DIR: dataDir, DUBAN_TODAY: day, DUBAN_RENDERER_DIR: inject('rendererDir') }, [], port)
 }
 
-async function loginAs(username: string): Promise<Page> {
-  const page = await newPage(browser, web.url)
-  await page.goto('/#/login')
-  await page.fill('input[name=username]', username)
-  await page.fill('input[name=password]', 'Duban2021')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/#\/home/)
-  return page
-}
+const loginAs = (username: string): Promise<Page> => signIn(browser, web.url, username)
 
 async function shots(page: Page, name: string): Promise<void> {
   await shot(page, `${name}-1440`)

@@ -17,6 +17,17 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
   return page
 }
 
+/** A demo user signed in at their own desk (a browser context of its own); every demo password is Duban2021. */
+export async function signIn(browser: Browser, baseUrl: string, username: string): Promise<Page> {
+  const page = await newPage(browser, baseUrl)
+  await page.goto('/')
+  await page.fill('input[name=username]', username)
+  await page.fill('input[name=password]', 'Duban2021')
+  await page.click('button[type=submit]')
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'))
+  return page
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true })
   await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: false })

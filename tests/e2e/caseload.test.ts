@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPage, shot } from './browser'
+import { launchBrowser, shot, signIn } from './browser'
 
 const baseUrl = inject('baseUrl')
 const MATTER = '落实局长批示：开展寄递渠道安全隐患专项排查，形成整改清单。'
@@ -11,15 +11,7 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function loginAs(username: string): Promise<Page> {
-  const page = await newPage(browser, baseUrl)
-  await page.goto('/')
-  await page.fill('input[name=username]', username)
-  await page.fill('input[name=password]', 'Duban2021')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/#\/home/)
-  return page
-}
+const loginAs = (username: string): Promise<Page> => signIn(browser, baseUrl, username)
 
 async function settled(page: Page, selector: string) {
   await expect.poll(() => page.locator(selector).evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPage, shot } from './browser'
+import { launchBrowser, shot, signIn } from './browser'
 
 // Issue 16, items 1, 4 and 9: every task named by its code, honest figures, and one clock for the demo.
 const baseUrl = inject('baseUrl')
@@ -12,15 +12,7 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function loginAs(username: string): Promise<Page> {
-  const page = await newPage(browser, baseUrl)
-  await page.goto('/')
-  await page.fill('input[name=username]', username)
-  await page.fill('input[name=password]', 'Duban2021')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/#\/home/)
-  return page
-}
+const loginAs = (username: string): Promise<Page> => signIn(browser, baseUrl, username)
 
 /** the page at both sizes people use, the larger last */
 async function bothSizes(page: Page, name: string): Promise<void> {

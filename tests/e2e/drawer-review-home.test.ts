@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPage, shot } from './browser'
+import { launchBrowser, shot, signIn } from './browser'
 
 // Issue 16, items 5–7: the task drawer shows the whole task, the office reviews as it really does,
 // and home pages lead. Runs against the demo database the other specs share, so it only adds records.
@@ -18,15 +18,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function loginAs(username: string): Promise<Page> {
-  const page = await newPage(browser, baseUrl)
-  await page.goto('/')
-  await page.fill('input[name=username]', username)
-  await page.fill('input[name=password]', 'Duban2021')
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.hash.startsWith('#/login'))
-  return page
-}
+const loginAs = (username: string): Promise<Page> => signIn(browser, baseUrl, username)
 
 async function settled(page: Page, selector: string) {
   await poll(() =>

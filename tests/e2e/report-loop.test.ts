@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { launchBrowser, newPage, shot } from './browser'
+import { launchBrowser, shot, signIn } from './browser'
 
 const baseUrl = inject('baseUrl')
 /** a valid 1×1 PNG (one red pixel) */
@@ -33,15 +33,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function loginAs(username: string): Promise<Page> {
-  const page = await newPage(browser, baseUrl)
-  await page.goto('/')
-  await page.fill('input[name=username]', username)
-  await page.fill('input[name=password]', 'Duban2021')
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.hash.startsWith('#/login'))
-  return page
-}
+const loginAs = (username: string): Promise<Page> => signIn(browser, baseUrl, username)
 
 async function settled(page: Page, selector: string) {
   await poll(() => page.locator(selector).evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPage, shot } from './browser'
+import { launchBrowser, shot, signIn } from './browser'
 
 const baseUrl = inject('baseUrl')
 const ISSUE = '该项任务进度滞后于计划，请说明原因并加快推进。'
@@ -13,15 +13,7 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function loginAs(username: string): Promise<Page> {
-  const page = await newPage(browser, baseUrl)
-  await page.goto('/')
-  await page.fill('input[name=username]', username)
-  await page.fill('input[name=password]', 'Duban2021')
-  await page.click('button[type=submit]')
-  await page.waitForURL(/#\/home/)
-  return page
-}
+const loginAs = (username: string): Promise<Page> => signIn(browser, baseUrl, username)
 
 async function settled(page: Page, selector: string) {
   await expect.poll(() => page.locator(selector).evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0)
