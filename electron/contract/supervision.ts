@@ -3,6 +3,7 @@ import { ALL_ROLES, OFFICE, defineCall } from './define'
 import { id } from './plans'
 import { period } from './reports'
 import { calendarDay } from './dates'
+import { INBOX_KINDS } from './vocabulary'
 import { taskVersions, version } from './versions'
 import type { InboxItem } from '../core/inbox/service'
 import type { InstructionView } from '../core/instructions/service'
@@ -139,24 +140,7 @@ export const supervisionCalls = {
   'inbox.list': defineCall<{ items: InboxItem[]; unread: { total: number; byKind: Record<string, number> } }>()({
     input: z.object({
       unreadOnly: z.boolean().optional(),
-      kind: z
-        .enum([
-          'reminder',
-          'notice',
-          'returned',
-          'instruction',
-          'instruction_reply',
-          'escalation',
-          'notice_reply',
-          // issue 14 (migration 009)
-          'assignment',
-          'assignment_overdue',
-          'assignment_returned',
-          'extension_request',
-          'extension_decision',
-          'followup',
-        ])
-        .optional(),
+      kind: z.enum(INBOX_KINDS).optional(),
       limit: z.number().int().min(1).max(500).optional(),
     }),
     roles: ALL_ROLES,

@@ -19,6 +19,27 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 export const isTaskStatus = (value: string): value is TaskStatus => (TASK_STATUSES as readonly string[]).includes(value)
 
 /** The bureau's time zone until 本局信息 says otherwise (settings key bureau.timeZone). */
+/** What an inbox item is about: the one list the database, the contract and the inbox page share. */
+export const INBOX_KINDS = [
+  'reminder',
+  'notice',
+  'returned',
+  'instruction',
+  'instruction_reply',
+  'escalation',
+  'notice_reply',
+  // issue 14 (migration 009): a new assignment waiting for 签收; still unsigned after the window; returned by the unit
+  'assignment',
+  'assignment_overdue',
+  'assignment_returned',
+  // a 延期 request (to the office or the instructing leader) and its decision (to the unit)
+  'extension_request',
+  'extension_decision',
+  // 回访: a closed matter's result back to the leader who instructed it
+  'followup',
+] as const
+export type InboxKind = (typeof INBOX_KINDS)[number]
+
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
 
 /**

@@ -11,26 +11,8 @@ export type NoticeStatus = 'issued' | 'read' | 'replied' | 'returned' | 'closed'
 export type NoticeStepAction = 'read' | 'reply' | 'return' | 'accept'
 export type CalendarDayKind = 'holiday' | 'workday'
 /** Kinds of inbox item. Since migration 009 the column has no CHECK: a new kind needs only this type. */
-export type InboxKind =
-  | 'reminder'
-  | 'notice'
-  | 'returned'
-  | 'instruction'
-  | 'instruction_reply'
-  | 'escalation'
-  | 'notice_reply'
-  /** migration 009: a new assignment waiting for 签收 (to the lead unit) */
-  | 'assignment'
-  /** migration 009: an assignment still unsigned after the setting's working days (to the lead unit) */
-  | 'assignment_overdue'
-  /** migration 009: a unit returned an assignment (to the office) */
-  | 'assignment_returned'
-  /** migration 009: a 延期 request (to the office, or the leader who instructed the matter) */
-  | 'extension_request'
-  /** migration 009: the decision on a 延期 request (to the unit) */
-  | 'extension_decision'
-  /** migration 009: 回访 — a closed matter's result back to the leader who instructed it */
-  | 'followup'
+export type { InboxKind } from '../../contract/vocabulary'
+import type { InboxKind } from '../../contract/vocabulary'
 /** migration 009: where a task comes from ('plan': an annual-plan item), time-limit type (急件/一般/复杂), cadence */
 export type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
 import type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
