@@ -42,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: ['tests/integration/postgres/**'],
+          exclude: ['tests/integration/postgres/**', 'tests/integration/rendering/**'],
           environment: 'node',
           pool: 'forks',
           // the SQLite run ignores a DUBAN_DATABASE_URL left in the shell by pg:start
@@ -60,12 +60,26 @@ export default defineConfig({
           // plus tests/integration/postgres/ (what only PostgreSQL has: schema parity, concurrent writers).
           name: 'integration-pg',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: SQLITE_ONLY,
+          exclude: [...SQLITE_ONLY, 'tests/integration/rendering/**'],
           environment: 'node',
           pool: 'forks',
           env: { DUBAN_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/integration/postgres-global.ts'],
           setupFiles: ['tests/integration/postgres-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Documents printed through LibreOffice and read back (layout, not data): once per run, on SQLite,
+          // whatever the engine or zone the other projects repeat.
+          name: 'rendering',
+          include: ['tests/integration/rendering/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          env: { DUBAN_DATABASE_URL: '' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
