@@ -28,6 +28,28 @@ describe('counts and scope thresholds', () => {
   })
 })
 
+describe('a list that names its verb once', () => {
+  it('reads every figure of the list as a goal of that verb', () => {
+    expect(brief(findTargets('新增屋顶光伏装机5万千瓦, 家庭屋顶光伏1.2万户, 家庭屋顶装机容量2.4万千瓦。'))).toEqual([
+      '5万千瓦=',
+      '1.2万户=',
+      '2.4万千瓦=',
+    ])
+    expect(brief(findTargets('新增托位1140个,普惠托位685个'))).toEqual(['1140个=', '685个='])
+  })
+
+  it('reads 万人 and 万名 as units', () => {
+    expect(brief(findTargets('完成生态搬迁1.5万人。为7万名学龄儿童实施免费窝沟封闭。'))).toEqual(['1.5万人=', '7万名='])
+  })
+
+  it('does not carry the verb past a full stop, to a breakdown, to who is affected, or from 约', () => {
+    expect(brief(findTargets('新增托位1140个。普惠托位685个'))).toEqual(['1140个='])
+    expect(brief(findTargets('完成投资10亿元,其中中央资金5亿元'))).toEqual(['10亿元='])
+    expect(brief(findTargets('开工老旧小区改造项目 50个,约 605 万平方米,涉及居民 6.2 万户'))).toEqual(['50个=', '605万平方米='])
+    expect(brief(findTargets('约 605 万平方米,居民6.2万户'))).toEqual(['605万平方米='])
+  })
+})
+
 describe('targets written with separators, ranges and words', () => {
   const one = (text: string) => {
     const found = findTargets(text)
