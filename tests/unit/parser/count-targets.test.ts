@@ -38,6 +38,11 @@ describe('a list that names its verb once', () => {
     expect(brief(findTargets('新增托位1140个,普惠托位685个'))).toEqual(['1140个=', '685个='])
   })
 
+  it('reads 改造 and 开通 as goal verbs', () => {
+    expect(brief(findTargets('全市改造老旧小区118个,其中,中心城区53个。'))).toEqual(['118个='])
+    expect(brief(findTargets('新开通中心城区到近郊镇公交线路2条'))).toEqual(['2条='])
+  })
+
   it('reads 万人 and 万名 as units', () => {
     expect(brief(findTargets('完成生态搬迁1.5万人。为7万名学龄儿童实施免费窝沟封闭。'))).toEqual(['1.5万人=', '7万名='])
   })
