@@ -38,7 +38,9 @@ describe('a list that names its verb once', () => {
     expect(brief(findTargets('新增托位1140个,普惠托位685个'))).toEqual(['1140个=', '685个='])
   })
 
-  it('reads 改造 and 开通 as goal verbs', () => {
+  it('reads 改造, 开通, 开办 and 打造 as goal verbs', () => {
+    expect(brief(findTargets('开办500个小学生爱心暑托班'))).toEqual(['500个='])
+    expect(brief(findTargets('打造60条敬老爱老服务公交线路'))).toEqual(['60条='])
     expect(brief(findTargets('全市改造老旧小区118个,其中,中心城区53个。'))).toEqual(['118个='])
     expect(brief(findTargets('新开通中心城区到近郊镇公交线路2条'))).toEqual(['2条='])
   })
