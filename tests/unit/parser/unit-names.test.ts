@@ -40,6 +40,17 @@ describe('splitting unit names', () => {
     expect(splitUnits('区发改局、区人民政府')).toEqual(['区发改局', '区人民政府'])
   })
 
+  it('drops a time written after the units in the same note', () => {
+    expect(splitUnits('州司法局、州委编办及州直相关单位,各县市人民政府,6月底完成')).toEqual([
+      '州司法局',
+      '州委编办',
+      '州直相关单位',
+      '各县市人民政府',
+    ])
+    expect(splitUnits('市财政局,2022年底前')).toEqual(['市财政局'])
+    expect(splitUnits('区行政审批服务局,年底前完成')).toEqual(['区行政审批服务局'])
+  })
+
   it('strips duty words and unbalanced brackets from a name', () => {
     expect(cleanUnitName('省大数据中心按职责分工负责')).toBe('省大数据中心')
     expect(cleanUnitName('医药高新区管委会)')).toBe('医药高新区管委会')

@@ -14,6 +14,9 @@ const BARE_NOUN = /^(单位|部门|机构|企业|处室)$/
 const LEVEL_HEAD = /^各[乡镇县市区村]$/
 const LEVEL_NEXT = /^[乡镇县市区村]/
 const SHARED_SUFFIX = /(管理区|人民政府|政府|管委会|办事处)$/
+/** A time written after the units in the same note (…,湘西经开区管委会,6月底完成): not a unit. */
+const TIME_PART = /^(\d{2,4}年)?(\d{1,2}月)?(\d{1,2}日)?(底|末|中旬|上旬|下旬|年底|年内|以前|之前|前)*(完成|落实|到位|完成到位|见效)?$/
+const isTimePart = (name: string) => TIME_PART.test(name) && /\d|年底|年内/.test(name)
 const DUTY_TAIL = /(按(各自)?职责(分工)?(抓好落实|负责|落实)?|分别负责|共同负责|负责落实|负责)$/
 
 /** Cuts at separators that are not inside brackets. */
@@ -79,7 +82,7 @@ export function splitUnits(raw: string): string[] {
   const names = splitOutsideBrackets(raw)
     .flatMap(splitOnConjunction)
     .map(cleanUnitName)
-    .filter((p) => p.length > 0)
+    .filter((p) => p.length > 0 && !isTimePart(p))
   const glued = names.reduce<string[]>((out, n) => {
     if (BARE_NOUN.test(n) && out.length > 0) out[out.length - 1] += `、${n}`
     else out.push(n)
