@@ -119,6 +119,9 @@ const CUES: [string, Comparator][] = [
   ['达', '='],
   ['为', '='],
 ]
+/** Whether a goal verb (建成, 打通, 新增 …) occurs in the text. */
+export const hasGoalVerb = (text: string) => CUES.some(([cue]) => cue.length > 1 && text.includes(cue))
+
 const AFTER: [RegExp, Comparator][] = [
   [/^\s*(及|或)?以上/, '>='],
   [/^\s*(及|或)?以下/, '<='],
