@@ -11,7 +11,13 @@ describe('counts and scope thresholds', () => {
   })
 
   it('reads no goal in the count of a list that no goal verb leads to (the sectors a policy covers)', () => {
-    expect(brief(findListCounts('在已实施制造业等6个行业留抵退税政策的基础上,按要求在新扩围的批发和零售业,教育,文化、体育和娱乐业等7个行业,实施按月全额退还'))).toEqual([])
+    expect(
+      brief(
+        findListCounts(
+          '在已实施制造业等6个行业留抵退税政策的基础上,按要求在新扩围的批发和零售业,教育,文化、体育和娱乐业等7个行业,实施按月全额退还',
+        ),
+      ),
+    ).toEqual([])
     expect(brief(findListCounts('完成邓城大道生资市场等46个积水渍涝点改造。'))).toEqual(['46个='])
   })
 

@@ -26,7 +26,7 @@ describe('splitting unit names', () => {
     expect(splitUnits('市直有关部门、单位,各区市政府、开发区管委')).toEqual(['市直有关部门、单位', '各区市政府', '开发区管委'])
   })
 
-  it('keeps a name that shares the next name\'s suffix (各乡、镇人民政府) as one name', () => {
+  it("keeps a name that shares the next name's suffix (各乡、镇人民政府) as one name", () => {
     expect(splitUnits('市统计局,各乡、镇人民政府,人民大垸、荒湖管理区,监利经济开发区')).toEqual([
       '市统计局',
       '各乡、镇人民政府',

@@ -10,14 +10,20 @@ import { hasGoalVerb } from './targets'
 const COUNT_AFTER_LIST = /等\s*(\d+(?:\.\d+)?)\s*(家|所|条|个|座|处|项|只|台|套|辆|部|张|公里)/g
 
 export function findListCounts(text: string): TargetDraft[] {
-  const sentenceBefore = (at: number) => text.slice(0, at).split(/[。；;！？!?]/).pop() ?? ''
-  return [...text.matchAll(COUNT_AFTER_LIST)].filter((m) => hasGoalVerb(sentenceBefore(m.index ?? 0))).map((m) => ({
-    value: Number(m[1]),
-    unit: m[2],
-    comparator: '=' as const,
-    about: text.slice((m.index ?? 0) + m[0].length).split(/[，,。；;、]/)[0],
-    text: `${m[1]}${m[2]}`,
-  }))
+  const sentenceBefore = (at: number) =>
+    text
+      .slice(0, at)
+      .split(/[。；;！？!?]/)
+      .pop() ?? ''
+  return [...text.matchAll(COUNT_AFTER_LIST)]
+    .filter((m) => hasGoalVerb(sentenceBefore(m.index ?? 0)))
+    .map((m) => ({
+      value: Number(m[1]),
+      unit: m[2],
+      comparator: '=' as const,
+      about: text.slice((m.index ?? 0) + m[0].length).split(/[，,。；;、]/)[0],
+      text: `${m[1]}${m[2]}`,
+    }))
 }
 
 /** True when the figure is followed by 以上/以下/以内 and then by the noun it qualifies. */

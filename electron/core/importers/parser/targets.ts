@@ -188,7 +188,7 @@ export function findTargets(text: string): TargetDraft[] {
   const out: TargetDraft[] = []
   const mask = quotedMask(text)
   /** the clause that last gave a goal through a verb, for a list that shares it (新增托位1140个,普惠托位685个) */
-  let shared: { end: number; comparator: Comparator } | null = null
+  let shared = null as { end: number; comparator: Comparator } | null
   NUMBER.lastIndex = 0
   for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
     const numStart = m.index
@@ -208,7 +208,7 @@ export function findTargets(text: string): TargetDraft[] {
     const restOfClause = text.slice(unitEnd, b)
     const endsClause = /^\s*((及|或)?以[上下内])?\s*$/.test(restOfClause)
     const cueTouches = cue !== null && /^\s*$/.test(before.slice(cue.at + cue.cue.length))
-    const inherits = !cue && !qualifier && endsClause && sharesVerb(text, shared, a, before)
+    const inherits: boolean = !cue && !qualifier && endsClause && sharesVerb(text, shared, a, before)
     if (!qualifier && !inherits && !(cue && (cueTouches || endsClause))) continue
     let comparator: Comparator = cue?.comparator ?? (inherits && shared ? shared.comparator : '=')
     // 至少建成1个: a bound right before the goal verb sets the comparison.
@@ -244,7 +244,12 @@ export function findTargets(text: string): TargetDraft[] {
 function sharesVerb(text: string, shared: { end: number } | null, clauseStart: number, before: string): boolean {
   if (!shared || shared.end !== clauseStart - 1 || !/[,，、]/.test(text[shared.end] ?? '')) return false
   const noun = before.trim()
-  return noun.length >= 2 && noun.length <= 12 && /^[\u4e00-\u9fff（）()]+$/.test(noun) && !/^(其中|占|比|同比|较|约合|相当于|合计|涉及|惠及|覆盖|带动|受益|服务|惠)/.test(noun)
+  return (
+    noun.length >= 2 &&
+    noun.length <= 12 &&
+    /^[\u4e00-\u9fff（）()]+$/.test(noun) &&
+    !/^(其中|占|比|同比|较|约合|相当于|合计|涉及|惠及|覆盖|带动|受益|服务|惠)/.test(noun)
+  )
 }
 
 /** 减半 and 降低一半: a goal of half the current figure, read as a 50% reduction. */
