@@ -62,6 +62,8 @@ const TRADITIONAL: Record<string, string> = {
   續: '续',
   權: '权',
   體: '体',
+  編: '编',
+  開: '开',
 }
 
 const BRACKETS: Record<string, string> = {

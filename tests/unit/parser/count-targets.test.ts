@@ -10,6 +10,17 @@ describe('counts and scope thresholds', () => {
     expect(brief(findListCounts('打通县城人民大道(苍南大道至山海大道)等12条断头路。'))).toEqual(['12条='])
   })
 
+  it('reads no goal in the count of a list that no goal verb leads to (the sectors a policy covers)', () => {
+    expect(
+      brief(
+        findListCounts(
+          '在已实施制造业等6个行业留抵退税政策的基础上,按要求在新扩围的批发和零售业,教育,文化、体育和娱乐业等7个行业,实施按月全额退还',
+        ),
+      ),
+    ).toEqual([])
+    expect(brief(findListCounts('完成邓城大道生资市场等46个积水渍涝点改造。'))).toEqual(['46个='])
+  })
+
   it('drops a figure with 以上 that qualifies the noun after it, and keeps 10%以上增长', () => {
     const text = '投资10亿元以上项目10个;实现10%以上增长'
     expect(brief(withCountRules(text, findTargets(text)))).toEqual(['10%>='])
@@ -25,6 +36,35 @@ describe('counts and scope thresholds', () => {
     expect(brief(findTargets('建成投用中小学3所,新增学位3800位。'))).toEqual(['3所=', '3800位='])
     expect(brief(findTargets('全员劳动生产率46000元/人以上。'))).toEqual(['46000元/人>='])
     expect(brief(findTargets('新(改、扩)建公办园5所,新增公办幼儿学位1000个。'))).toEqual(['5所=', '1000个='])
+  })
+})
+
+describe('a list that names its verb once', () => {
+  it('reads every figure of the list as a goal of that verb', () => {
+    expect(brief(findTargets('新增屋顶光伏装机5万千瓦, 家庭屋顶光伏1.2万户, 家庭屋顶装机容量2.4万千瓦。'))).toEqual([
+      '5万千瓦=',
+      '1.2万户=',
+      '2.4万千瓦=',
+    ])
+    expect(brief(findTargets('新增托位1140个,普惠托位685个'))).toEqual(['1140个=', '685个='])
+  })
+
+  it('reads 改造, 开通, 开办 and 打造 as goal verbs', () => {
+    expect(brief(findTargets('开办500个小学生爱心暑托班'))).toEqual(['500个='])
+    expect(brief(findTargets('打造60条敬老爱老服务公交线路'))).toEqual(['60条='])
+    expect(brief(findTargets('全市改造老旧小区118个,其中,中心城区53个。'))).toEqual(['118个='])
+    expect(brief(findTargets('新开通中心城区到近郊镇公交线路2条'))).toEqual(['2条='])
+  })
+
+  it('reads 万人 and 万名 as units', () => {
+    expect(brief(findTargets('完成生态搬迁1.5万人。为7万名学龄儿童实施免费窝沟封闭。'))).toEqual(['1.5万人=', '7万名='])
+  })
+
+  it('does not carry the verb past a full stop, to a breakdown, to who is affected, or from 约', () => {
+    expect(brief(findTargets('新增托位1140个。普惠托位685个'))).toEqual(['1140个='])
+    expect(brief(findTargets('完成投资10亿元,其中中央资金5亿元'))).toEqual(['10亿元='])
+    expect(brief(findTargets('开工老旧小区改造项目 50个,约 605 万平方米,涉及居民 6.2 万户'))).toEqual(['50个=', '605万平方米='])
+    expect(brief(findTargets('约 605 万平方米,居民6.2万户'))).toEqual(['605万平方米='])
   })
 })
 

@@ -45,6 +45,16 @@ describe("a notice's own requirements", () => {
     expect(kept).not.toContain('二、加强督查。')
   })
 
+  it('are set aside under an addressee line that lost its colon, when the next line opens the notice', () => {
+    const s =
+      '各街道办事处、镇人民政府,济南经济开发区管委会,区政府各部门(单位\n2021 年《政府工作报告》重点工作责任分工已经区政府同意, 现印发给你们。\n一、高度重视,提高站位。2021 年是中国共产党成立 100 周年。'
+    const kept = dropNoticeRequirements(splitLines(s)).map((l) => l.text)
+    expect(kept).not.toContain('一、高度重视,提高站位。2021 年是中国共产党成立 100 周年。')
+    // without the notice's opening line after it, such a line is no addressee line
+    const plan = '各街道办事处、镇人民政府,区政府各部门\n一、推进老旧小区改造。'
+    expect(dropNoticeRequirements(splitLines(plan))).toEqual(splitLines(plan))
+  })
+
   it('change nothing in a document without addressees', () => {
     const s = '一、强化组织领导。\n二、强化督促检查。'
     expect(dropNoticeRequirements(splitLines(s))).toEqual(splitLines(s))

@@ -16,3 +16,13 @@ describe('traditional characters for the rules', () => {
     expect(hasTraditional('郵政')).toBe(true)
   })
 })
+
+describe('targets in traditional characters', () => {
+  it('are read on the simplified copy, while the task keeps its original text', async () => {
+    const { parsePlanText } = await import('../../../electron/core/importers/parser')
+    const draft = parsePlanText('某市民生實事\n1.新建改擴建公益普惠性幼兒園15所,增加學位2900個。\n2.全市改造老舊小區118個。')
+    const tasks = draft.lists.flatMap((l) => l.sections.flatMap((s) => s.tasks))
+    expect(tasks.map((t) => t.targets.map((g) => `${g.value}${g.unit}${g.comparator}`))).toEqual([['15所=', '2900个='], ['118个=']])
+    expect(tasks[0].text).toContain('幼兒園')
+  })
+})

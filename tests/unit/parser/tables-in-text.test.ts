@@ -78,6 +78,23 @@ describe('pipe-separated rows', () => {
     ])
   })
 
+  it('read a row whose merged 序号 cell was dropped (cells moved left, an empty cell at the end) as more of the task above', () => {
+    const s = `序号 | 实事项目名称 | 完成情况 | 占全年计划 |
+1 | 新增4000张养老床位 | 4385 | 110% |
+新增800张困难重度残疾人养护床位 | 810 | 101% | |
+2 | 新增30个社区长者食堂 | 39 | 130% |`
+    const draft = parsePlanText(s)
+    const tasks = draft.lists.flatMap((l) => l.sections.flatMap((x) => x.tasks))
+    expect(tasks.map((t) => t.number)).toEqual([1, 2])
+    expect(tasks[0].text).toContain('新增800张困难重度残疾人养护床位')
+    expect(tasks[0].targets.map((t) => `${t.value}${t.unit}`)).toEqual(['4000张', '800张'])
+    // a row that starts with a number is a task of its own, even when it ends empty
+    const own = `序号 | 实事项目名称 | 完成情况 | 占全年计划 |
+1 | 新增4000张养老床位 | 4385 | 110% |
+2 | 新增30个社区长者食堂 | 39 | |`
+    expect(rebuildPipeTables(splitLines(own)).length).toBe(2)
+  })
+
   it('leave a header block without a task column as it is', () => {
     const s = '索引号: | 11341602003166647K | 信息分类: | 规范性文件 |\n发布机构: | 谯城区政府 | 主题分类: | 综合政务 |'
     expect(rebuildPipeTables(splitLines(s)).map((l) => l.text)).toEqual(texts(s))

@@ -26,6 +26,31 @@ describe('splitting unit names', () => {
     expect(splitUnits('市直有关部门、单位,各区市政府、开发区管委')).toEqual(['市直有关部门、单位', '各区市政府', '开发区管委'])
   })
 
+  it("keeps a name that shares the next name's suffix (各乡、镇人民政府) as one name", () => {
+    expect(splitUnits('市统计局,各乡、镇人民政府,人民大垸、荒湖管理区,监利经济开发区')).toEqual([
+      '市统计局',
+      '各乡、镇人民政府',
+      '人民大垸、荒湖管理区',
+      '监利经济开发区',
+    ])
+    expect(splitUnits('各县、市人民政府')).toEqual(['各县、市人民政府'])
+    // names that end like units, or a generic group, are not glued
+    expect(splitUnits('各乡、县财政局')).toEqual(['各乡', '县财政局'])
+    expect(splitUnits('各相关单位、各乡镇人民政府')).toEqual(['各相关单位', '各乡镇人民政府'])
+    expect(splitUnits('区发改局、区人民政府')).toEqual(['区发改局', '区人民政府'])
+  })
+
+  it('drops a time written after the units in the same note', () => {
+    expect(splitUnits('州司法局、州委编办及州直相关单位,各县市人民政府,6月底完成')).toEqual([
+      '州司法局',
+      '州委编办',
+      '州直相关单位',
+      '各县市人民政府',
+    ])
+    expect(splitUnits('市财政局,2022年底前')).toEqual(['市财政局'])
+    expect(splitUnits('区行政审批服务局,年底前完成')).toEqual(['区行政审批服务局'])
+  })
+
   it('strips duty words and unbalanced brackets from a name', () => {
     expect(cleanUnitName('省大数据中心按职责分工负责')).toBe('省大数据中心')
     expect(cleanUnitName('医药高新区管委会)')).toBe('医药高新区管委会')

@@ -77,6 +77,10 @@ describe('deadlines', () => {
 
   it('keeps ongoing work undated', () => {
     expect(findDeadline('长期坚持开展', 2021)).toEqual({ date: null, text: '长期坚持' })
+    expect(findDeadline('常态化开展快递工程专业职称评审工作', 2021)).toEqual({ date: null, text: '常态化' })
+    expect(findDeadline('常态化', 2021)).toEqual({ date: null, text: '常态化' })
+    // an adjective of a noun, not a time: 建立常态化疫情防控机制
+    expect(findDeadline('建立常态化疫情防控机制,全面落实科学防控', 2021)).toBeNull()
     expect(findDeadline('开展学习教育', 2021)).toBeNull()
   })
 

@@ -1,20 +1,29 @@
 /**
  * Two target rules beside the general reader: a count that closes a list of named places
- * (建成投用沿浦、宜山…等8家卫生院) is a goal; a figure with 以上/以下 that qualifies a noun
- * (投资10亿元以上项目, 6亩以下的土地) is a scope threshold, not a goal.
+ * (建成投用沿浦、宜山…等8家卫生院) is a goal when a goal verb leads the sentence to it — the
+ * sectors of a policy (在已实施制造业等6个行业…的基础上) are its scope; a figure with 以上/以下 that
+ * qualifies a noun (投资10亿元以上项目, 6亩以下的土地) is a scope threshold, not a goal.
  */
 import type { TargetDraft } from '../types'
+import { hasGoalVerb } from './targets'
 
 const COUNT_AFTER_LIST = /等\s*(\d+(?:\.\d+)?)\s*(家|所|条|个|座|处|项|只|台|套|辆|部|张|公里)/g
 
 export function findListCounts(text: string): TargetDraft[] {
-  return [...text.matchAll(COUNT_AFTER_LIST)].map((m) => ({
-    value: Number(m[1]),
-    unit: m[2],
-    comparator: '=' as const,
-    about: text.slice((m.index ?? 0) + m[0].length).split(/[，,。；;、]/)[0],
-    text: `${m[1]}${m[2]}`,
-  }))
+  const sentenceBefore = (at: number) =>
+    text
+      .slice(0, at)
+      .split(/[。；;！？!?]/)
+      .pop() ?? ''
+  return [...text.matchAll(COUNT_AFTER_LIST)]
+    .filter((m) => hasGoalVerb(sentenceBefore(m.index ?? 0)))
+    .map((m) => ({
+      value: Number(m[1]),
+      unit: m[2],
+      comparator: '=' as const,
+      about: text.slice((m.index ?? 0) + m[0].length).split(/[，,。；;、]/)[0],
+      text: `${m[1]}${m[2]}`,
+    }))
 }
 
 /** True when the figure is followed by 以上/以下/以内 and then by the noun it qualifies. */

@@ -89,7 +89,8 @@ const RULES: Rule[] = [
   },
 ]
 
-const ONGOING = /长期坚持|长期推进|长期开展|常态化/
+/** 常态化 says how long only before a verb or on its own (常态化开展, a cell 常态化); 常态化防控机制 is a kind of mechanism. */
+const ONGOING = /长期坚持|长期推进|长期开展|常态化(?=开展|推进|实施|落实|组织|进行|运行|抓好|$|[,，。;；、])/
 
 /**
  * The latest deadline stated in an item, resolved within the plan year.

@@ -24,6 +24,21 @@ const isAddressees = (text: string) =>
   !parseMarker(text) &&
   !/^(附件|联系人|为|根据|现将)/.test(text)
 
+/**
+ * An addressee line whose closing colon was lost with the end of the line (区政府各部门(单位 — a page
+ * cut the bracket and colon off): it starts with 各, names addressees, and the next line opens the notice
+ * (…已经…同意, 现印发给你们).
+ */
+const isAddresseesCut = (text: string, next: string | undefined) =>
+  /^各/.test(text) &&
+  text.length <= 200 &&
+  !/[。；;：:]/.test(text) &&
+  (text.match(new RegExp(ADDRESSEE_WORDS.source, 'g')) ?? []).length >= 2 &&
+  /[、，,]/.test(text) &&
+  !parseMarker(text) &&
+  next !== undefined &&
+  /(印发给你们|现印发|现将.{0,60}印发|请认真贯彻|请结合实际)/.test(next)
+
 /** Whether a numbered line, or a line under it (up to the next line at its level or above), names who leads. */
 function spanHasNote(lines: SourceLine[], depths: (number | null)[], notes: boolean[], at: number, end: number): boolean {
   const depth = depths[at]!
@@ -35,7 +50,7 @@ function spanHasNote(lines: SourceLine[], depths: (number | null)[], notes: bool
 }
 
 export function dropNoticeRequirements(lines: SourceLine[]): SourceLine[] {
-  const start = lines.findIndex((l) => isAddressees(l.text))
+  const start = lines.findIndex((l, i) => isAddressees(l.text) || isAddresseesCut(l.text, lines[i + 1]?.text))
   if (start < 0) return lines
   let end = lines.findIndex((l, i) => i > start && SIGNING_DATE.test(l.text))
   if (end < 0) end = lines.length

@@ -14,6 +14,8 @@ const UNITS = [
   '元/人',
   '万人次',
   '人次',
+  '万人',
+  '万名',
   '万件',
   '亿件',
   '万个',
@@ -106,6 +108,10 @@ const CUES: [string, Comparator][] = [
   ['扩建', '='],
   ['推广', '='],
   ['开工', '='],
+  ['开通', '='],
+  ['开办', '='],
+  ['打造', '='],
+  ['改造', '='],
   ['培育', '='],
   ['减轻', '='],
   ['约', '='],
@@ -113,6 +119,9 @@ const CUES: [string, Comparator][] = [
   ['达', '='],
   ['为', '='],
 ]
+/** Whether a goal verb (建成, 打通, 新增 …) occurs in the text. */
+export const hasGoalVerb = (text: string) => CUES.some(([cue]) => cue.length > 1 && text.includes(cue))
+
 const AFTER: [RegExp, Comparator][] = [
   [/^\s*(及|或)?以上/, '>='],
   [/^\s*(及|或)?以下/, '<='],
@@ -178,6 +187,8 @@ function findCue(before: string): { at: number; cue: string; comparator: Compara
 export function findTargets(text: string): TargetDraft[] {
   const out: TargetDraft[] = []
   const mask = quotedMask(text)
+  /** the clause that last gave a goal through a verb, for a list that shares it (新增托位1140个,普惠托位685个) */
+  let shared = null as { end: number; comparator: Comparator } | null
   NUMBER.lastIndex = 0
   for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
     const numStart = m.index
@@ -197,8 +208,9 @@ export function findTargets(text: string): TargetDraft[] {
     const restOfClause = text.slice(unitEnd, b)
     const endsClause = /^\s*((及|或)?以[上下内])?\s*$/.test(restOfClause)
     const cueTouches = cue !== null && /^\s*$/.test(before.slice(cue.at + cue.cue.length))
-    if (!qualifier && !(cue && (cueTouches || endsClause))) continue
-    let comparator: Comparator = cue?.comparator ?? '='
+    const inherits: boolean = !cue && !qualifier && endsClause && sharesVerb(text, shared, a, before)
+    if (!qualifier && !inherits && !(cue && (cueTouches || endsClause))) continue
+    let comparator: Comparator = cue?.comparator ?? (inherits && shared ? shared.comparator : '=')
     // 至少建成1个: a bound right before the goal verb sets the comparison.
     const bound = cue && comparator === '=' ? before.slice(0, cue.at).match(/(至少|不少于|不低于)\s*$/) : null
     if (bound) comparator = '>='
@@ -210,6 +222,9 @@ export function findTargets(text: string): TargetDraft[] {
     const qualText = qualifier ? (after.match(qualifier[0])?.[0] ?? '').trim() : ''
     // A range is met at its lower end: 新建3-5个 asks for at least 3.
     if (range && comparator === '=') comparator = '>='
+    // 约 and 为 qualify one figure; they are not a verb a list can share
+    if ((cue && !/^(约|为)$/.test(cue.cue)) || inherits) shared = { end: b, comparator }
+    else shared = null
     out.push({
       value: numberValue(range ? range[1] : m[1]),
       unit: m[2],
@@ -219,6 +234,22 @@ export function findTargets(text: string): TargetDraft[] {
     })
   }
   return [...out, ...halvings(text, mask)]
+}
+
+/**
+ * A clause of a list whose verb was written once, in the clause before (新增屋顶光伏装机5万千瓦,
+ * 家庭屋顶光伏1.2万户). Only a bare noun and its figure, right after that clause and a comma or 、
+ * (not 。 or ；), and not a breakdown or a comparison (其中…, 同比…).
+ */
+function sharesVerb(text: string, shared: { end: number } | null, clauseStart: number, before: string): boolean {
+  if (!shared || shared.end !== clauseStart - 1 || !/[,，、]/.test(text[shared.end] ?? '')) return false
+  const noun = before.trim()
+  return (
+    noun.length >= 2 &&
+    noun.length <= 12 &&
+    /^[\u4e00-\u9fff（）()]+$/.test(noun) &&
+    !/^(其中|占|比|同比|较|约合|相当于|合计|涉及|惠及|覆盖|带动|受益|服务|惠)/.test(noun)
+  )
 }
 
 /** 减半 and 降低一半: a goal of half the current figure, read as a 50% reduction. */

@@ -5,6 +5,7 @@ import { MARKER_DEPTH, type MarkerKind } from './numbering'
 import { extractResponsibility } from './responsibility'
 import { readResponsibility } from './responsibility-reader'
 import { findTargets } from './targets'
+import { toSimplified } from './script'
 import { withGrowthTargets } from './growth-targets'
 import { withCountRules } from './count-targets'
 import { doubtsAbout } from './doubts'
@@ -30,8 +31,12 @@ const LEAD_REASON: Record<ResponsibilityRule, string> = {
   sentence: '条目末句的“某某牵头”“某某负责”',
 }
 
-/** The targets' rules, told apart by which reader produced each one. */
-function targetReasons(text: string): { targets: TaskDraft['targets']; reasons: string[] } {
+/**
+ * The targets' rules, told apart by which reader produced each one. They read the simplified copy
+ * (增加學位2900個 has the unit 个 and the verb 增加), as the responsibility rules do.
+ */
+function targetReasons(original: string): { targets: TaskDraft['targets']; reasons: string[] } {
+  const text = toSimplified(original)
   const general = findTargets(text)
   const growth = withGrowthTargets(text, general)
   const targets = withCountRules(text, growth)
