@@ -112,6 +112,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'escalation.fire': '按规则自动督办',
   'task.acknowledge': '签收任务',
   'task.returnAssignment': '退回交办',
+  'task.signRestart': '改派牵头单位，重新签收',
   'task.cadence': '设置报送频次',
   'extension.request': '申请延期',
   'extension.approve': '批准延期',
