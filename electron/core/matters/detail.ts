@@ -36,7 +36,13 @@ export interface MatterDetail {
   signDueOn: string | null
   unsignedOverdue: boolean
   /** 签收 of earlier leads, kept when the office reassigned the task (newest first) */
-  earlierSignatures: { leads: string[]; assignedAt: string | null; acknowledgedAt: string | null; acknowledgedBy: string | null; endedAt: string }[]
+  earlierSignatures: {
+    leads: string[]
+    assignedAt: string | null
+    acknowledgedAt: string | null
+    acknowledgedBy: string | null
+    endedAt: string
+  }[]
   returns: {
     id: number
     unitName: string
@@ -242,17 +248,33 @@ async function signatureHistory(ctx: Ctx, taskId: number): Promise<MatterDetail[
     .orderBy('id', 'desc')
     .execute()
   const olds = rows.map((r) => {
-    const b = JSON.parse(r.before_json ?? '{}') as { leads?: number[]; assignedAt?: string | null; acknowledgedAt?: string | null; acknowledgedBy?: number | null }
-    return { at: r.at, leads: b.leads ?? [], assignedAt: b.assignedAt ?? null, acknowledgedAt: b.acknowledgedAt ?? null, by: b.acknowledgedBy ?? null }
+    const b = JSON.parse(r.before_json ?? '{}') as {
+      leads?: number[]
+      assignedAt?: string | null
+      acknowledgedAt?: string | null
+      acknowledgedBy?: number | null
+    }
+    return {
+      at: r.at,
+      leads: b.leads ?? [],
+      assignedAt: b.assignedAt ?? null,
+      acknowledgedAt: b.acknowledgedAt ?? null,
+      by: b.acknowledgedBy ?? null,
+    }
   })
   const unitIds = [...new Set(olds.flatMap((o) => o.leads))]
   const userIds = [...new Set(olds.flatMap((o) => (o.by ? [o.by] : [])))]
   const units = new Map(
-    unitIds.length ? (await ctx.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name]) : [],
+    unitIds.length
+      ? (await ctx.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name])
+      : [],
   )
   const users = new Map(
     userIds.length
-      ? (await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name])
+      ? (await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [
+          u.id,
+          u.display_name,
+        ])
       : [],
   )
   return olds.map((o) => ({
