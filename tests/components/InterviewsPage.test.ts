@@ -125,7 +125,7 @@ describe('约谈管理 page', () => {
     expect(document.querySelector('[data-test=interview-error]')?.textContent).toContain('约谈日期不能晚于今天')
     mockCall('interviews.record', (input) => ({
       ...pending,
-      status: 'held',
+      status: 'held' as const,
       statusLabel: '已约谈',
       heldOn: input.heldOn,
       participants: input.participants,
