@@ -11,6 +11,11 @@ import { createUser } from '../../electron/core/users/service'
 import { inTransaction } from '../../electron/core/audit/service'
 import { insertUnit } from '../../electron/core/units/service'
 import type { Ctx } from '../../electron/core/context'
+import JSZip from 'jszip'
+import { ARCHIVE_ORDER, NOT_YEAR_DATA, type ArchiveJson } from '../../electron/core/archive/tables'
+import { contract, type Method, type Input, type Output } from '../../electron/contract'
+import { handlers, type CallMeta } from '../../electron/contract/handlers'
+import { DEFAULT_ESCALATION_RULES } from '../../electron/core/escalation/rules'
 
 // In process, so it runs on both engines (archive.test.ts drives the command line against SQLite files).
 let t: TestCore
@@ -27,11 +32,81 @@ afterAll(async () => {
   await t.cleanup()
 })
 
+const meta: CallMeta = { token: null, remoteAddress: 'test', local: true }
+async function call<M extends Method>(ctx: Ctx, method: M, input: Input<M>): Promise<Output<M>> {
+  const parsed = contract[method].input.parse(input)
+  return (handlers[method] as (c: Ctx, i: unknown, m: CallMeta) => Promise<Output<M>>)(ctx, parsed, meta)
+}
+
+/** The supervision loop's own records on the demo plan: 催办 with tasks, firings, 约谈, 延期, 退回, the assessment. */
+async function caseload(planId: number): Promise<void> {
+  const office = await t.ctxAs('office')
+  const scjg = await t.ctxAs('scjg')
+  const fujuzhang = await t.ctxAs('fujuzhang')
+  await call(office, 'escalation.setRules', { ...DEFAULT_ESCALATION_RULES, enabled: true, interview: { level: 'blue', consecutive: 2 } })
+  t.clock.set('2021-07-26T09:00:00+08:00')
+  await call(office, 'escalation.run', {})
+  const unitId = scjg.actor!.unitId!
+  const tasks = await t.core.db
+    .selectFrom('tasks')
+    .innerJoin('task_units', 'task_units.task_id', 'tasks.id')
+    .select(['tasks.id', 'tasks.deadline'])
+    .where('tasks.plan_id', '=', planId)
+    .where('task_units.unit_id', '=', unitId)
+    .where('task_units.role', '=', 'lead')
+    .where('tasks.closed_at', 'is', null)
+    .where('tasks.deadline', '>', '2021-08-01')
+    .orderBy('tasks.id')
+    .execute()
+  const sent = await call(office, 'reminders.send', { unitId, planId, taskIds: [tasks[0].id], override: true })
+  // a step of a 督办单's life (read, reply …), on this notice as the lifecycle writes them
+  await t.core.db
+    .insertInto('notice_steps')
+    .values({
+      notice_id: sent.id,
+      action: 'read',
+      actor_id: scjg.actor!.id,
+      at: '2021-07-26T02:00:00.000Z',
+      body: '',
+      attachment_ids_json: '[]',
+    })
+    .execute()
+  const [ext] = await call(scjg, 'extensions.request', { taskId: tasks[0].id, reason: '等待省局批复', proposedDue: '2022-03-31' })
+  await call(office, 'extensions.decide', { extensionId: ext.id, decision: 'approve' })
+  await call(scjg, 'tasks.returnAssignment', { taskId: tasks[1].id, reason: '不属本处职责' })
+  await call(office, 'interviews.create', { unitId, reason: '多项任务滞后', taskIds: [tasks[2].id] })
+  await call(office, 'assessment.announce', { year: 2021 })
+  await call(fujuzhang, 'assessment.rate', { year: 2021, unitId, score: 90 })
+}
+
 describe('an archive read into a new install', () => {
+  it('archives every table of the schema that holds a year’s record, or says why not', async () => {
+    const tables = (await t.core.db.introspection.getTables()).map((x) => x.name).filter((n) => !/^(task|report)_search_/.test(n)) // SQLite's FTS5 keeps its index in shadow tables
+    const archived = new Set<string>(ARCHIVE_ORDER)
+    const unaccounted = tables.filter((n) => !archived.has(n) && !(n in NOT_YEAR_DATA))
+    expect(unaccounted).toEqual([])
+    for (const n of ARCHIVE_ORDER) expect(tables).toContain(n)
+  })
+
   it('keeps every id, and the install goes on numbering new rows after them', async () => {
     const office = await t.ctxAs('office')
     const planId = (await listPlans(office))[0].id
+    await caseload(planId)
     const zip = await exportArchive(office, { planId })
+    const bytes = Buffer.from(zip.contentBase64, 'base64')
+    const json = JSON.parse(await (await JSZip.loadAsync(bytes)).file('archive.json')!.async('string')) as ArchiveJson
+    for (const table of [
+      'notice_steps',
+      'reminder_tasks',
+      'assignment_returns',
+      'extensions',
+      'escalation_firings',
+      'interviews',
+      'interview_tasks',
+      'assessment_years',
+      'assessment_ratings',
+    ] as const)
+      expect(json.tables[table].length, table).toBeGreaterThan(0)
 
     const system: Ctx = { db: fresh.db, clock: fresh.clock, files: fresh.files, actor: null }
     const admin = await createUser(system, {
@@ -42,8 +117,14 @@ describe('an archive read into a new install', () => {
       password: 'Root-2022-pass',
     })
     const asAdmin: Ctx = { ...system, actor: { id: admin.id, username: 'root', displayName: '管理员', role: 'admin', unitId: null } }
-    const result = await importArchive(asAdmin, Buffer.from(zip.contentBase64, 'base64'))
+    const result = await importArchive(asAdmin, bytes)
     expect(result.planId).toBe(planId)
+    // every archived row is back; the new install's own: its administrator (a user, an audit entry) and the import's entry
+    const own: Partial<Record<string, number>> = { users: 1, audit_log: 2 }
+    for (const table of ARCHIVE_ORDER) {
+      const n = await fresh.db.selectFrom(table).select(fresh.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      expect(Number(n.n), table).toBe(json.tables[table].length + (own[table] ?? 0))
+    }
 
     const ids = async (core: { db: CoreApp['db'] }) =>
       (await core.db.selectFrom('tasks').select('id').orderBy('id').execute()).map((r) => r.id)
