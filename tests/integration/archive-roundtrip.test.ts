@@ -136,3 +136,71 @@ describe('an archive read into a new install', () => {
     expect(unitId).toBeGreaterThan(maxUnit)
   })
 })
+
+describe('the year’s 督查事项 read into a new install', () => {
+  it('keeps a matter’s source document and the 批示 a follow-up rests on', async () => {
+    const office = await t.ctxAs('office')
+    const juzhang = await t.ctxAs('juzhang')
+    const scjgUnit = (await t.ctxAs('scjg')).actor!.unitId!
+    const doc = await call(office, 'files.upload', {
+      name: '局务会议纪要.txt',
+      dataBase64: Buffer.from('一、开展安全检查。').toString('base64'),
+    })
+    const first = await call(office, 'matters.create', {
+      sourceKind: 'meeting',
+      sourceAttachmentId: doc.id,
+      items: [
+        {
+          text: '开展寄递安全检查',
+          leadUnitIds: [scjgUnit],
+          urgency: 'normal',
+          milestones: [{ dueOn: '2021-08-02', expectedEvidence: '会议纪要' }],
+        },
+      ],
+    })
+    const parentId = first.matters[0].taskId
+    const [ins] = await call(juzhang, 'instructions.write', { taskId: parentId, body: '请限期整改到位。' })
+    const followup = await call(office, 'matters.create', {
+      sourceKind: 'instruction',
+      parentTaskId: parentId,
+      parentInstructionId: ins.id,
+      items: [{ text: '限期整改', leadUnitIds: [scjgUnit], urgency: 'urgent', timeLimitDays: 3 }],
+    })
+    const zip = await exportArchive(office, { planId: first.planId })
+
+    const dir2 = mkdtempSync(join(tmpdir(), 'duban-archive-rt-'))
+    const other = await openCore({ dataDir: dir2, clock: movableClock('2022-01-10T10:00:00+08:00') })
+    try {
+      const system: Ctx = { db: other.db, clock: other.clock, files: other.files, actor: null }
+      const admin = await createUser(system, {
+        username: 'root',
+        displayName: '管理员',
+        role: 'admin',
+        unitId: null,
+        password: 'Root-2022-pass',
+      })
+      const asAdmin: Ctx = { ...system, actor: { id: admin.id, username: 'root', displayName: '管理员', role: 'admin', unitId: null } }
+      await importArchive(asAdmin, Buffer.from(zip.contentBase64, 'base64'))
+      const back = await other.db
+        .selectFrom('tasks')
+        .select(['id', 'source_attachment_id', 'parent_task_id', 'parent_instruction_id'])
+        .where('id', 'in', [parentId, followup.matters[0].taskId])
+        .orderBy('id')
+        .execute()
+      expect(back).toEqual([
+        { id: parentId, source_attachment_id: doc.id, parent_task_id: null, parent_instruction_id: null },
+        { id: followup.matters[0].taskId, source_attachment_id: null, parent_task_id: parentId, parent_instruction_id: ins.id },
+      ])
+      const evidence = await other.db
+        .selectFrom('milestones')
+        .select('expected_evidence')
+        .where('task_id', '=', parentId)
+        .orderBy('due_on')
+        .execute()
+      expect(evidence.map((m) => m.expected_evidence)).toEqual(['会议纪要', null])
+    } finally {
+      await other.close()
+      rmSync(dir2, { recursive: true, force: true })
+    }
+  })
+})
