@@ -52,6 +52,8 @@ describe('a leader’s 批示件 from 立项 through 签收 to an approved 延�
     await expect.poll(() => dialog.locator('[data-test=matter-due]').innerText()).toBe('2021年8月10日') // 一般件：15个工作日
     await dialog.locator('[data-test=matter-text]').fill(MATTER)
     await pick(office, '[data-test=matter-leads]', '市场监管处')
+    await dialog.locator('.el-dialog__title').click() // closes the units' dropdown
+    await expect.poll(() => office.locator('.el-select__popper:visible').count()).toBe(0)
     await dialog.locator('[data-test=matter-milestone-add]').click()
     const day = dialog.locator('[data-test=matter-milestone] .el-date-editor input')
     await day.click()
