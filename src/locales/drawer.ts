@@ -52,7 +52,6 @@ export const zhDrawer = {
     expectedTitle: '本期应提供的佐证材料',
     expectedAt: (day: string, title: string) => `节点 ${day}${title ? `（${title}）` : ''}`,
     expectedHint: '对照应提供的佐证判断是否到位，不看材料多少',
-    noExpected: '该节点未写明应提供的佐证材料',
     indicators: '指标目标与本期实际',
     previousTitle: '与上期对比',
     previous: (period: string) => `上期（${period}）`,
