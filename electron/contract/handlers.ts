@@ -50,6 +50,7 @@ import * as matterDetail from '../core/matters/detail'
 import * as matterSettings from '../core/matters/settings'
 import * as escalation from '../core/escalation/service'
 import * as assessment from '../core/assessment/service'
+import * as interviews from '../core/interviews/service'
 import { exportAssessmentDocx, exportAssessmentXlsx } from '../core/assessment/export'
 import { monthlyComparison } from '../core/assessment/monthly'
 
@@ -197,6 +198,10 @@ export const handlers: { [M in Method]: Handler<M> } = {
   'escalation.dryRun': (ctx, input) => escalation.dryRun(ctx, input),
   'escalation.run': (ctx) => escalation.runEscalation(ctx),
   'escalation.firings': (ctx, input) => escalation.listFirings(ctx, input),
+  'interviews.list': (ctx, input) => interviews.listInterviews(ctx, input),
+  'interviews.create': (ctx, input) => interviews.createInterview(ctx, input),
+  'interviews.record': (ctx, input) => interviews.recordInterview(ctx, input),
+  'interviews.rectify': (ctx, input) => interviews.rectifyInterview(ctx, input),
   'assessment.rules': (ctx) => assessment.scoringRules(ctx),
   'assessment.setRules': (ctx, input) => assessment.setScoringRules(ctx, input),
   'assessment.preview': (ctx, input) => assessment.preview(ctx, input),

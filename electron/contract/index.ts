@@ -16,6 +16,7 @@ import { peopleCalls } from './people'
 import { backupCalls } from './backups'
 import { matterCalls } from './matters'
 import { assessmentCalls } from './assessment'
+import { interviewCalls } from './interviews'
 
 /** The whole API. Main, bridge and CLI use it at run time; the renderer imports its types only. */
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...backupCalls,
   ...matterCalls,
   ...assessmentCalls,
+  ...interviewCalls,
 }
 
 export type Contract = typeof contract

@@ -23,6 +23,15 @@ const item = z.object({
   urgency,
   timeLimitDays: workdays.nullable().optional(),
   expectedEvidence: z.string().max(500, '预期佐证材料不超过500字').optional(),
+  milestones: z
+    .array(
+      z.object({
+        dueOn: calendarDay('节点日期'),
+        expectedEvidence: z.string().max(500, '应提供的佐证材料不超过500字').nullable().optional(),
+      }),
+    )
+    .max(24, '节点最多24个')
+    .optional(),
 })
 
 export const matterCalls = {

@@ -16,6 +16,7 @@ const milestone = z.object({
   dueOn: calendarDay('节点日期'),
   plannedPct: z.number({ error: '计划进度必须是数字' }).int().min(0, '计划进度不能小于0').max(100, '计划进度不能超过100'),
   title: z.string().max(50, '节点名称不超过50字').default(''),
+  expectedEvidence: z.string().max(500, '应提供的佐证材料不超过500字').nullable().optional(),
 })
 const taskIds = z.array(id).min(1, '请选择任务').max(500, '一次最多处理500项任务')
 
@@ -40,7 +41,7 @@ export const supervisionCalls = {
     }),
     roles: OFFICE,
   }),
-  'milestones.set': defineCall<{ id: number; dueOn: string; plannedPct: number; title: string }[]>()({
+  'milestones.set': defineCall<{ id: number; dueOn: string; plannedPct: number; title: string; expectedEvidence: string | null }[]>()({
     input: z.object({ taskId: id, version, milestones: z.array(milestone).min(1, '请至少设置一个节点').max(24, '节点最多24个') }),
     roles: OFFICE,
   }),

@@ -114,6 +114,7 @@ export const zh = {
     add: '增加节点',
     remove: '删除',
     save: '保存节点',
+    evidence: '应提供的佐证材料，如：会议纪要、照片、文件',
   },
   detail: {
     title: (code: string) => `任务详情 · ${code}`,
@@ -136,6 +137,7 @@ export const zh = {
     noHistory: '暂无变更记录',
     system: '系统',
     plannedAt: (pct: number) => `计划完成 ${pct}%`,
+    expectedEvidence: (what: string) => `应提供：${what}`,
     changed: (fields: string) => `修改了：${fields}`,
   },
   import: {

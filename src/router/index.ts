@@ -18,6 +18,8 @@ declare module 'vue-router' {
     unitOnly?: boolean
     /** 督查督办: the office (admin, office) only */
     supervision?: boolean
+    /** the office and leaders (a leader sees the units in their charge) */
+    interviews?: boolean
     /** 本局信息, 单位管理, 人员管理, 系统维护, 服务器与安全: the administrator only; these pages work before any plan exists */
     admin?: boolean
     /** the page works before any plan exists (home with its first-steps checklist) */
@@ -87,6 +89,12 @@ export function createAppRouter(): Router {
             component: () => import('@/views/escalation/EscalationRulesPage.vue'),
             meta: { supervision: true },
           },
+          {
+            path: 'interviews',
+            name: 'interviews',
+            component: () => import('@/views/interviews/InterviewsPage.vue'),
+            meta: { withoutPlan: true, interviews: true },
+          },
           { path: 'assessment', name: 'assessment', component: () => import('@/views/assessment/AssessmentPage.vue') },
           { path: 'timeline', name: 'timeline', component: () => import('@/views/timeline/TimelinePage.vue') },
           { path: 'plan', name: 'plan', component: () => import('@/views/plan/PlanOverview.vue') },
@@ -148,6 +156,7 @@ export function createAppRouter(): Router {
     if (to.meta.dashboard && !session.seesDashboard) return { path: '/tasks' }
     if (to.meta.import && !session.seesImport) return { path: '/tasks' }
     if (to.meta.supervision && !session.isOffice) return { path: '/home' }
+    if (to.meta.interviews && !(session.isOffice || session.role === 'leader')) return { path: '/home' }
     if (to.meta.review && !session.isOffice) return { path: '/tasks' }
     if (to.meta.unitOnly && !session.isUnitUser) return { path: '/tasks' }
     return true

@@ -10,6 +10,7 @@ export type ReportDetail = Output<'reports.get'>
 export type ReportVersion = ReportDetail['versions'][number]
 export type ReportInput = Input<'reports.submit'>
 export type Attachment = Output<'files.upload'>
+export type TaskMilestone = Output<'tasks.get'>['milestones'][number]
 export type { DownloadedFile as FileData } from '@/api/files'
 
 export const useReportsStore = defineStore('reports', () => {
@@ -33,9 +34,12 @@ export const useReportsStore = defineStore('reports', () => {
 
   /** the quantitative targets a report gives actual values for */
   const indicatorsByTask = ref<Record<number, TaskIndicator[]>>({})
+  /** the task's milestones, with the evidence expected at each (the form shows the one the period answers to) */
+  const milestonesByTask = ref<Record<number, TaskMilestone[]>>({})
   async function loadTaskIndicators(taskId: number): Promise<TaskIndicator[]> {
     const task = await invoke('tasks.get', { taskId })
     indicatorsByTask.value = { ...indicatorsByTask.value, [taskId]: task.indicators }
+    milestonesByTask.value = { ...milestonesByTask.value, [taskId]: task.milestones }
     return task.indicators
   }
 
@@ -159,6 +163,7 @@ export const useReportsStore = defineStore('reports', () => {
     byTask,
     indicatorsByTask,
     loadTaskIndicators,
+    milestonesByTask,
     detail,
     loading,
     saving,

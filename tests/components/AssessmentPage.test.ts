@@ -67,7 +67,11 @@ const view: AssessmentView = {
 }
 
 async function mountAs(role: 'unit_head' | 'office', answers: Parameters<typeof mockApi>[0] = {}) {
-  mockApi({ 'assessment.preview': view, ...answers })
+  mockApi({
+    'assessment.preview': view,
+    'app.clock': { now: '2021-07-20T02:00:00.000Z', today: '2021-07-20', timeZone: 'Asia/Shanghai' },
+    ...answers,
+  })
   const router = await testRouter('/tasks')
   const global = { plugins: plugins(router) }
   useSessionStore().user = {
@@ -109,6 +113,14 @@ describe('督查考核 page', () => {
     submit!.click()
     await flushPromises()
     expect(lastInput('assessment.appeal')).toEqual({ year: 2021, itemKey: 'late:r21', reason: '系统故障导致迟报' })
+    wrapper.unmount()
+  })
+
+  it('opens on the year of the core clock, not the plan in view nor the computer', async () => {
+    const wrapper = await mountAs('office', {
+      'app.clock': { now: '2023-03-01T02:00:00.000Z', today: '2023-03-01', timeZone: 'Asia/Shanghai' },
+    })
+    expect(lastInput('assessment.preview')?.year).toBe(2023) // the plan in view is 2021, the computer's year is neither
     wrapper.unmount()
   })
 

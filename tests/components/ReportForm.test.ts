@@ -92,6 +92,25 @@ describe('ReportForm', () => {
     wrapper.unmount()
   })
 
+  it('shows the evidence expected at the milestone the period reports on', async () => {
+    answer()
+    mockApi({
+      'reminders.notReported': currentPeriod,
+      'reports.listForTask': [],
+      'tasks.get': taskDetail({
+        id: 7,
+        indicators: [],
+        milestones: [
+          { dueOn: '2021-06-30', plannedPct: 50, title: '上半年', expectedEvidence: '部署文件' },
+          { dueOn: '2021-09-30', plannedPct: 75, title: '三季度', expectedEvidence: '专题会议纪要、现场照片' },
+        ],
+      }),
+    })
+    const wrapper = await mountForm()
+    expect(wrapper.find('[data-test=report-expected-evidence]').text()).toBe('本期节点（2021年9月30日）应提供：专题会议纪要、现场照片')
+    wrapper.unmount()
+  })
+
   it('sends 本期无新进展 with its reason instead of progress text', async () => {
     answer()
     const wrapper = await mountForm()

@@ -73,6 +73,16 @@ describe('reviewing like an office reviews', () => {
     wrapper.unmount()
   })
 
+  it('shows the evidence expected at the milestone the report answers to, beside the report', async () => {
+    const wrapper = await mountReview()
+    await click('[data-test=review-open]')
+    const expected = body().querySelector('[data-test=review-expected-evidence]')!.textContent!
+    expect(expected).toContain('本期应提供的佐证材料')
+    expect(expected).toContain('节点 2021年12月31日（全年）')
+    expect(expected).toContain('年度总结、验收报告')
+    wrapper.unmount()
+  })
+
   it('sends the 审核意见 with the approval', async () => {
     const wrapper = await mountReview()
     await click('[data-test=review-open]')

@@ -62,9 +62,10 @@ export function reportDetail(patch: Partial<ReportView> = {}): ReportDetail {
       asOf: '2021-07-31',
       plannedPct: 50,
       milestones: [
-        { dueOn: '2021-06-30', plannedPct: 50, title: '' },
-        { dueOn: '2021-12-31', plannedPct: 100, title: '' },
+        { dueOn: '2021-06-30', plannedPct: 50, title: '', expectedEvidence: null },
+        { dueOn: '2021-12-31', plannedPct: 100, title: '全年', expectedEvidence: '年度总结、验收报告' },
       ],
+      milestone: { dueOn: '2021-12-31', plannedPct: 100, title: '全年', expectedEvidence: '年度总结、验收报告' },
       indicators: [],
     },
     previous: null,

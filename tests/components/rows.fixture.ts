@@ -23,8 +23,8 @@ const base: TaskRow = {
   leads: [{ id: 1, name: '办公室' }],
   coops: [],
   milestones: [
-    { dueOn: '2021-06-30', plannedPct: 50 },
-    { dueOn: '2021-12-31', plannedPct: 100 },
+    { dueOn: '2021-06-30', plannedPct: 50, title: '上半年', expectedEvidence: null },
+    { dueOn: '2021-12-31', plannedPct: 100, title: '全年', expectedEvidence: null },
   ],
   actualPct: 55,
   status: 'on_track',

@@ -52,6 +52,16 @@ describe('a leader’s 批示件 from 立项 through 签收 to an approved 延�
     await expect.poll(() => dialog.locator('[data-test=matter-due]').innerText()).toBe('2021年8月10日') // 一般件：15个工作日
     await dialog.locator('[data-test=matter-text]').fill(MATTER)
     await pick(office, '[data-test=matter-leads]', '市场监管处')
+    await dialog.locator('.el-dialog__title').click() // closes the units' dropdown
+    await expect.poll(() => office.locator('.el-select__popper:visible').count()).toBe(0)
+    await dialog.locator('[data-test=matter-milestone-add]').click()
+    const day = dialog.locator('[data-test=matter-milestone] .el-date-editor input')
+    await day.click()
+    await day.fill('2021年7月30日')
+    await day.press('Enter')
+    await dialog.locator('.el-dialog__title').click()
+    await dialog.locator('[data-test=matter-milestone-evidence]').fill('排查工作部署会议纪要')
+    await dialog.locator('[data-test=matter-evidence]').fill('整改清单及现场照片')
     await dialog.locator('.el-dialog__title').click()
     await shots(office, 'caseload-create-dialog')
     await dialog.locator('[data-test=matter-submit]').click()
@@ -111,9 +121,47 @@ describe('a leader’s 批示件 from 立项 through 签收 to an approved 延�
     expect(entry).toContain('2021年8月10日 → 2021年9月30日')
     expect(entry).toContain('需等待省局统一部署')
     expect(await drawer.innerText()).toContain('2021年9月30日')
+    // each milestone carries the evidence the unit is to show for it, set at 立项
+    await expect
+      .poll(() => drawer.locator('[data-test=milestone-expected-evidence]').allInnerTexts())
+      .toEqual(['应提供：排查工作部署会议纪要', '应提供：整改清单及现场照片'])
     const facts = await drawer.locator('.task-drawer__facts').innerText()
     expect(facts).toContain('2021年9月30日')
     await settled(unit, '.task-drawer')
     await shots(unit, 'caseload-task-drawer')
+  })
+})
+
+describe('约谈管理', () => {
+  const REASON = '市快递协会上半年两项重点工作进度滞后，经督办仍未改进。'
+  it('the office lists a 约谈 by hand; the leader in charge records it', async () => {
+    await office.goto('/#/interviews')
+    await office.locator('[data-test=interview-new]').click()
+    const dialog = office.locator('[data-test=interview-dialog]')
+    await settled(office, '.el-dialog')
+    await pick(office, '[data-test=interview-unit]', '市快递协会')
+    await dialog.locator('[data-test=interview-reason-input]').fill(REASON)
+    await dialog.locator('[data-test=interview-save]').click()
+    const row = office.locator('[data-test=interview-table] .el-table__row', { hasText: REASON })
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.innerText()).toContain('待约谈')
+    expect(await row.innerText()).toContain('赵磊（市快递协会秘书长）') // the unit head
+
+    const leader = await loginAs('fujuzhang') // in charge of 市快递协会
+    await leader.goto('/#/interviews')
+    const mine = leader.locator('[data-test=interview-table] .el-table__row', { hasText: REASON })
+    await expect.poll(() => mine.count()).toBe(1)
+    await mine.locator('[data-test=interview-record]').click()
+    const record = leader.locator('[data-test=interview-dialog]')
+    await settled(leader, '.el-dialog')
+    await record.locator('[data-test=interview-participants]').fill('刘伟（副局长）、赵磊（市快递协会秘书长）')
+    await record.locator('[data-test=interview-record-text]').fill('听取市快递协会关于进度滞后原因的汇报。')
+    await record.locator('[data-test=interview-requirements]').fill('9月底前完成两项重点工作并书面报告整改情况。')
+    await shots(leader, 'caseload-interview-record')
+    await record.locator('[data-test=interview-save]').click()
+    await expect.poll(() => mine.locator('[data-test=interview-status]').innerText()).toBe('已约谈')
+    expect(await mine.innerText()).toContain('9月底前完成两项重点工作')
+    await settled(leader, '[data-test=interviews-page]')
+    await shots(leader, 'caseload-interviews')
   })
 })

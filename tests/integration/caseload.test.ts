@@ -165,6 +165,42 @@ describe('签收 and 退回', () => {
   })
 })
 
+describe('改派 (tasks.bulkAssign) restarts 签收', () => {
+  it('asks the new lead to sign within the set working days and keeps the old lead’s 签收 in the history', async () => {
+    const { matters } = await matter(office)
+    const taskId = matters[0].taskId
+    await call(scjg, 'tasks.acknowledge', { taskId })
+    const signed = await call(office, 'matters.detail', { taskId })
+    expect(signed.signDueOn).toBe('2021-07-22')
+    t.clock.set('2021-07-22T10:00:00+08:00') // 周四
+    try {
+      const { version } = await t.core.db.selectFrom('tasks').select('version').where('id', '=', taskId).executeTakeFirstOrThrow()
+      await call(office, 'tasks.bulkAssign', { taskIds: [taskId], versions: [{ taskId, version }], leadUnitIds: [unit['普遍服务处']] })
+      const d = await call(office, 'matters.detail', { taskId })
+      expect(d).toMatchObject({ needsSignature: true, acknowledgedAt: null, acknowledgedBy: null, signDueOn: '2021-07-26' }) // 2 working days from 7月22日
+      expect(d.earlierSignatures).toHaveLength(1)
+      expect(d.earlierSignatures[0]).toMatchObject({ leads: ['市场监管处'], acknowledgedAt: signed.acknowledgedAt })
+      expect(d.earlierSignatures[0].acknowledgedBy).toContain('张强')
+      expect((await call(pbfw, 'matters.unsigned', {})).some((r) => r.taskId === taskId)).toBe(true)
+      expect((await listInbox(pbfw, { kind: 'assignment' })).items.some((i) => i.taskId === taskId)).toBe(true)
+      await expect(call(scjg, 'tasks.acknowledge', { taskId })).rejects.toMatchObject({ code: 'forbidden' })
+      await call(pbfw, 'tasks.acknowledge', { taskId })
+      expect((await call(office, 'matters.detail', { taskId })).acknowledgedAt).not.toBeNull()
+      // moving only the coops, or naming the same lead again, asks for no new 签收
+      const again = await t.core.db.selectFrom('tasks').select('version').where('id', '=', taskId).executeTakeFirstOrThrow()
+      await call(office, 'tasks.bulkAssign', {
+        taskIds: [taskId],
+        versions: [{ taskId, version: again.version }],
+        leadUnitIds: [unit['普遍服务处']],
+        coopUnitIds: [unit['市场监管处']],
+      })
+      expect((await call(office, 'matters.detail', { taskId })).acknowledgedAt).not.toBeNull()
+    } finally {
+      t.clock.set('2021-07-20T10:00:00+08:00')
+    }
+  })
+})
+
 describe('延期', () => {
   it('takes a request from the lead unit before the due date; the instructing leader approves and the due date moves', async () => {
     const { matters } = await matter(office)

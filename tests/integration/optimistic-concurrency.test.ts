@@ -79,7 +79,7 @@ describe('an edit based on an older version is refused, and nothing is overwritt
       applyTemplate(office, { taskIds: [c.id], versions: [{ taskId: c.id, version: c.version }], template: 'quarterly' }),
     ).rejects.toMatchObject({ code: 'stale' })
     const now = await getTask(office, { taskId: c.id })
-    expect(now.milestones).toEqual([{ dueOn: '2021-09-30', plannedPct: 70 }])
+    expect(now.milestones).toEqual([{ dueOn: '2021-09-30', plannedPct: 70, title: '三季度', expectedEvidence: null }])
     expect(now.version).toBe(c.version + 1)
   })
 

@@ -75,8 +75,8 @@ describe('bulk assignment and milestones', () => {
     await applyTemplate(office, { taskIds: open.map((r) => r.id), template: 'half_yearly' })
     const d = await getTask(office, { taskId: open[0].id })
     expect(d.milestones).toEqual([
-      { dueOn: '2021-06-30', plannedPct: 50 },
-      { dueOn: '2021-12-31', plannedPct: 100 },
+      { dueOn: '2021-06-30', plannedPct: 50, title: '上半年', expectedEvidence: null },
+      { dueOn: '2021-12-31', plannedPct: 100, title: '全年', expectedEvidence: null },
     ])
     expect(d.plannedPct).toBe(50)
     await setMilestones(office, { taskId: open[1].id, milestones: [{ dueOn: '2021-09-15', plannedPct: 80, title: '试点' }] })

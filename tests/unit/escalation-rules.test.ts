@@ -126,6 +126,7 @@ describe('counting rules', () => {
     const actions = planEscalation(rules, history([julyMissing], { firings: reds }), '2021-08-10')
     expect(actions.map((a) => a.level)).toEqual(['red', 'interview'])
     expect(actions[1].actions).toEqual(['interview'])
+    expect(actions[1].linkedTaskIds).toEqual([1]) // the tasks of the run of reds, linked on the 约谈 list
   })
 
   it('a 催办 waits for the minimum gap after the last one to the unit', () => {

@@ -42,8 +42,35 @@ async function collectRows(ctx: Ctx, planId: number, year: number | null): Promi
     ? ((await db.selectFrom('notices').selectAll().where('task_id', 'is', null).where('period', 'like', `${year}-%`).execute()) as Row[])
     : []
   const notices = [...(await inIds('notices', 'task_id', taskIds)), ...periodNotices].sort((a, b) => (a.id as number) - (b.id as number))
-  const attachments = await inIds('attachments', 'report_id', reportIds)
+  const sourceDocs = tasks.map((t) => t.source_attachment_id as number | null).filter((x): x is number => x !== null)
+  const attachments = [...(await inIds('attachments', 'report_id', reportIds)), ...(await inIds('attachments', 'id', sourceDocs))]
   const instructions = (await inIds('instructions', 'task_id', taskIds)).sort((a, b) => (a.id as number) - (b.id as number))
+  const instructionSet = new Set(ids(instructions))
+  // a follow-up matter may rest on a task or 批示 of another plan: that link stays behind, the matter comes whole
+  for (const t of tasks) {
+    if (t.parent_task_id !== null && !taskSet.has(t.parent_task_id as number)) t.parent_task_id = null
+    if (t.parent_instruction_id !== null && !instructionSet.has(t.parent_instruction_id as number)) t.parent_instruction_id = null
+  }
+  const noticeIds = ids(notices)
+  const noticeSet = new Set(noticeIds)
+  const firings = [
+    ...(await inIds('escalation_firings', 'task_id', taskIds)),
+    ...(year
+      ? ((await db
+          .selectFrom('escalation_firings')
+          .selectAll()
+          .where('task_id', 'is', null)
+          .where('fired_on', 'like', `${year}-%`)
+          .execute()) as Row[])
+      : []),
+  ]
+  // a 催办 is one per unit and run, and may sit on a task of another plan: the firing keeps its reason, not the link
+  for (const f of firings) if (f.notice_id !== null && !noticeSet.has(f.notice_id as number)) f.notice_id = null
+  const firingSet = new Set(ids(firings))
+  const interviews = year ? await inIds('interviews', 'year', [year]) : []
+  for (const i of interviews) if (i.firing_id !== null && !firingSet.has(i.firing_id as number)) i.firing_id = null
+  const byYear = async (table: 'assessment_years' | 'assessment_appeals' | 'assessment_ratings' | 'counters') =>
+    year ? inIds(table, 'year', [year]) : []
   const byEntity: Record<string, number[]> = {
     plan: [planId],
     task: taskIds,
@@ -51,6 +78,7 @@ async function collectRows(ctx: Ctx, planId: number, year: number | null): Promi
     notice: ids(notices),
     instruction: ids(instructions),
     attachment: ids(attachments),
+    interview: ids(interviews),
   }
   const audit: Row[] = []
   for (const [entity, list] of Object.entries(byEntity)) {
@@ -85,6 +113,17 @@ async function collectRows(ctx: Ctx, planId: number, year: number | null): Promi
     report_versions: await inIds('report_versions', 'report_id', reportIds),
     instructions,
     notices,
+    notice_steps: await inIds('notice_steps', 'notice_id', noticeIds),
+    reminder_tasks: (await inIds('reminder_tasks', 'notice_id', noticeIds)).filter((r) => taskSet.has(r.task_id as number)),
+    assignment_returns: await inIds('assignment_returns', 'task_id', taskIds),
+    extensions: await inIds('extensions', 'task_id', taskIds),
+    escalation_firings: firings,
+    interviews,
+    interview_tasks: (await inIds('interview_tasks', 'interview_id', ids(interviews))).filter((r) => taskSet.has(r.task_id as number)),
+    assessment_years: await byYear('assessment_years'),
+    assessment_appeals: await byYear('assessment_appeals'),
+    assessment_ratings: await byYear('assessment_ratings'),
+    counters: await byYear('counters'),
     audit_log: audit.sort((a, b) => (a.id as number) - (b.id as number)),
   }
 }

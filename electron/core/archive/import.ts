@@ -15,7 +15,7 @@ import { requireRole } from '../users/rules'
 import { commitStaged, discardStaged, type StagedFile } from '../files/store'
 import { migrations } from '../db/migrate'
 import { deferForeignKeys, resetIdentities } from '../db/bulk-load'
-import { ARCHIVE_ORDER, USER_COLUMNS, type ArchiveJson, type Row } from './tables'
+import { ARCHIVE_ORDER, LATE_COLUMNS, USER_COLUMNS, type ArchiveJson, type Row } from './tables'
 
 const MAX_ARCHIVE_ENTRIES = 100_000
 
@@ -120,9 +120,11 @@ export async function importArchive(ctx: Ctx, bytes: Uint8Array): Promise<{ plan
           continue
         }
         const userCols = USER_COLUMNS[table] ?? []
+        const lateCols = LATE_COLUMNS[table] ?? []
         for (const row of json.tables[table] ?? []) {
           const values: Row = { ...row }
           for (const c of userCols) values[c] = mapUser(values[c])
+          for (const c of lateCols) if (values[c] !== undefined && values[c] !== null) values[c] = null
           // the row's columns are the table's own, as exported from the same schema version or an older one
           await trx
             .insertInto(table)
@@ -131,6 +133,16 @@ export async function importArchive(ctx: Ctx, bytes: Uint8Array): Promise<{ plan
           rows++
         }
       }
+      for (const [table, cols] of Object.entries(LATE_COLUMNS) as [keyof typeof LATE_COLUMNS, string[]][])
+        for (const row of json.tables[table] ?? []) {
+          const set = Object.fromEntries(cols.filter((c) => row[c] !== undefined && row[c] !== null).map((c) => [c, row[c]]))
+          if (Object.keys(set).length)
+            await trx
+              .updateTable(table)
+              .set(set as never)
+              .where('id' as never, '=', row.id as never)
+              .execute()
+        }
       await resetIdentities(trx, ARCHIVE_ORDER)
       await writeAudit(trx, ctx, {
         action: 'archive.import',

@@ -13,6 +13,7 @@ import * as m012 from './migrations/012_review_opinion'
 import * as m009 from './migrations/009_caseload'
 import * as m013 from './migrations/013_assessment'
 import * as m011 from './migrations/011_task_codes'
+import * as m014 from './migrations/014_caseload_evidence_interviews'
 
 /** One numbered step: the same schema change for each engine. */
 export interface Migration {
@@ -24,7 +25,7 @@ export interface Migration {
 }
 
 /** Append-only, in order: the position in this list is the schema version. */
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013]
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014]
 
 /** Which steps a database has had, by name (the position-based `user_version` is kept in step on SQLite for backups). */
 export const MIGRATIONS_TABLE = 'schema_migrations'

@@ -17,6 +17,7 @@ import type { InboxKind } from '../../contract/vocabulary'
 export type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
 import type { SourceKind, Urgency, ReportCadence } from '../../contract/caseload-vocabulary'
 export type ExtensionStatus = 'pending' | 'approved' | 'refused'
+export type InterviewStatus = 'pending' | 'held' | 'rectified'
 
 export interface Database {
   settings: { key: string; value: string }
@@ -125,7 +126,15 @@ export interface Database {
   }
   task_units: { task_id: number; unit_id: number; role: 'lead' | 'coop'; position: number }
   task_links: { task_a_id: number; task_b_id: number; similarity: number; status: Generated<TaskLinkStatus> }
-  milestones: { id: Generated<number>; task_id: number; due_on: string; planned_pct: number; title: string }
+  milestones: {
+    id: Generated<number>
+    task_id: number
+    due_on: string
+    planned_pct: number
+    title: string
+    /** migration 014: what the unit must show at this milestone (会议纪要、照片、文件) */
+    expected_evidence: string | null
+  }
   reports: {
     id: Generated<number>
     task_id: number
@@ -361,6 +370,29 @@ export interface Database {
     decided_at: string | null
   }
   assessment_ratings: { year: number; unit_id: number; score: number; comment: string; rated_by: number; rated_at: string }
+  /** migration 014: the 约谈 list, from an escalation rule (once per firing) or added by the office */
+  interviews: {
+    id: Generated<number>
+    year: number
+    unit_id: number
+    source: 'rule' | 'manual'
+    firing_id: number | null
+    rule_name: string | null
+    reason: string
+    status: Generated<InterviewStatus>
+    held_on: string | null
+    participants: string | null
+    record: string | null
+    requirements: string | null
+    held_by: number | null
+    rectified_on: string | null
+    rectified_note: string | null
+    rectified_by: number | null
+    created_by: number | null
+    created_at: string
+    updated_at: string
+  }
+  interview_tasks: { interview_id: number; task_id: number }
   /** FTS5 tables (migration 004); rowid is the task or report id */
   task_search: { rowid: number; body: string }
   report_search: { rowid: number; body: string }

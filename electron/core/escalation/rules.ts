@@ -130,6 +130,8 @@ export interface PlannedAction {
   /** set when the action waits (the minimum gap between two 催办); it is not recorded and comes again */
   deferred: string | null
   replyWorkdays: number
+  /** a 约谈 from a run of levels: the tasks of that run (the 约谈 list links them) */
+  linkedTaskIds?: number[]
 }
 
 /** n working days after a day (n = 0: the first working day after it), skipping days in a 延期 pause. */
@@ -335,11 +337,12 @@ function planTallies(rules: EscalationRules, h: History, today_: PlannedAction[]
     const iv = rules.interview
     if (iv && iv.consecutive > 0) {
       const lv = levelOf.get(iv.level)
-      let run = 0
+      let run: (typeof steps)[number][] = []
       for (const s of steps) {
-        run = s.level === iv.level ? run + 1 : 0
-        if (run < iv.consecutive) continue
-        run = 0
+        run = s.level === iv.level ? [...run, s] : []
+        if (run.length < iv.consecutive) continue
+        const linkedTaskIds = [...new Set(run.map((x) => x.taskId).filter((x): x is number => x !== null))]
+        run = []
         const eventKey = `interview|u${unitId}|${s.eventKey}`
         if (fired.has(eventKey)) continue
         out.push({
@@ -357,6 +360,7 @@ function planTallies(rules: EscalationRules, h: History, today_: PlannedAction[]
           actions: ['interview'],
           deferred: null,
           replyWorkdays: 0,
+          linkedTaskIds,
         })
       }
     }

@@ -17,6 +17,7 @@ import { bureauSettings } from '../settings/bureau'
 import { addWorkdays, addDays, moveOffHoliday } from '../calendar/workdays'
 import { loadHistory } from './load'
 import { loadCalendar } from '../calendar/service'
+import { addInterview } from '../interviews/service'
 import { DEFAULT_ESCALATION_RULES, planEscalation, rulesProblem, ACTION_LABELS, type EscalationRules, type PlannedAction } from './rules'
 
 export const ESCALATION_RULES_KEY = 'escalation.rules'
@@ -102,6 +103,15 @@ export async function runEscalation(ctx: Ctx): Promise<{ fired: PlannedAction[];
       if (!row) continue
       const noticeId = await carryOut(trx, ctx, a, reminderOf)
       if (noticeId !== null) await trx.updateTable('escalation_firings').set({ notice_id: noticeId }).where('id', '=', row.id).execute()
+      if (a.actions.includes('interview'))
+        await addInterview(trx, ctx, {
+          unitId: a.unitId,
+          reason: a.reason,
+          taskIds: a.linkedTaskIds ?? (a.taskId ? [a.taskId] : []),
+          source: 'rule',
+          firingId: row.id,
+          ruleName: a.levelName,
+        })
       await writeAudit(trx, ctx, {
         action: 'escalation.fire',
         entity: a.taskId ? 'task' : 'unit',

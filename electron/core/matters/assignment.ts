@@ -136,7 +136,7 @@ export async function leadsReassigned(
   const now = ctx.clock.now().toISOString()
   const t = await trx
     .selectFrom('tasks')
-    .select(['assigned_at', 'matter_no', 'number', 'text'])
+    .select(['assigned_at', 'acknowledged_at', 'acknowledged_by', 'matter_no', 'number', 'text'])
     .where('id', '=', taskId)
     .executeTakeFirstOrThrow()
   const open = await trx
@@ -155,6 +155,14 @@ export async function leadsReassigned(
   }
   if (t.assigned_at === null && open.length === 0) return // an annual-plan item: no 签收 asked
   await trx.updateTable('tasks').set({ assigned_at: now, acknowledged_at: null, acknowledged_by: null }).where('id', '=', taskId).execute()
+  // the old lead's 签收 leaves the task row; this entry keeps it (the matter's detail lists these as earlier 签收)
+  await writeAudit(trx, ctx, {
+    action: 'task.signRestart',
+    entity: 'task',
+    entityId: taskId,
+    before: { leads: before, assignedAt: t.assigned_at, acknowledgedAt: t.acknowledged_at, acknowledgedBy: t.acknowledged_by },
+    after: { leads: after, assignedAt: now, acknowledgedAt: null },
+  })
   for (const unitId of after.filter((u) => !before.includes(u))) {
     await deliver(trx, ctx, { kind: 'assignment', to: { unitId }, refId: taskId, taskId, title: `请签收：${label(t)}`, body: t.text })
   }

@@ -35,6 +35,14 @@ export interface MatterDetail {
   acknowledgedBy: string | null
   signDueOn: string | null
   unsignedOverdue: boolean
+  /** 签收 of earlier leads, kept when the office reassigned the task (newest first) */
+  earlierSignatures: {
+    leads: string[]
+    assignedAt: string | null
+    acknowledgedAt: string | null
+    acknowledgedBy: string | null
+    endedAt: string
+  }[]
   returns: {
     id: number
     unitName: string
@@ -116,6 +124,7 @@ export async function matterDetail(ctx: Ctx, input: { taskId: number }): Promise
       )
     : false
   const extensions = await listExtensions(ctx, { taskId: t.id })
+  const earlierSignatures = await signatureHistory(ctx, t.id)
   const ownLead = isUnitRole(actor.role) && actor.unitId !== null && leads.includes(actor.unitId)
   const openReturn = returns.some((r) => r.resolved_at === null)
   const reportDay = t.report_day ?? (await bureauSettings(ctx)).reportingDay
@@ -143,6 +152,7 @@ export async function matterDetail(ctx: Ctx, input: { taskId: number }): Promise
       settings.signDays,
       today,
     ),
+    earlierSignatures,
     returns: returns.map((r) => ({
       id: r.id,
       unitName: r.name,
@@ -225,4 +235,53 @@ export async function sendFollowup(trx: Transaction<Database>, ctx: Ctx, taskId:
     entityId: taskId,
     after: { leaderId: t.instructed_by, at: now },
   })
+}
+
+/** The 签收 state each reassignment replaced, from its audit entry (task.signRestart). */
+async function signatureHistory(ctx: Ctx, taskId: number): Promise<MatterDetail['earlierSignatures']> {
+  const rows = await ctx.db
+    .selectFrom('audit_log')
+    .select(['at', 'before_json'])
+    .where('entity', '=', 'task')
+    .where('entity_id', '=', taskId)
+    .where('action', '=', 'task.signRestart')
+    .orderBy('id', 'desc')
+    .execute()
+  const olds = rows.map((r) => {
+    const b = JSON.parse(r.before_json ?? '{}') as {
+      leads?: number[]
+      assignedAt?: string | null
+      acknowledgedAt?: string | null
+      acknowledgedBy?: number | null
+    }
+    return {
+      at: r.at,
+      leads: b.leads ?? [],
+      assignedAt: b.assignedAt ?? null,
+      acknowledgedAt: b.acknowledgedAt ?? null,
+      by: b.acknowledgedBy ?? null,
+    }
+  })
+  const unitIds = [...new Set(olds.flatMap((o) => o.leads))]
+  const userIds = [...new Set(olds.flatMap((o) => (o.by ? [o.by] : [])))]
+  const units = new Map(
+    unitIds.length
+      ? (await ctx.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name])
+      : [],
+  )
+  const users = new Map(
+    userIds.length
+      ? (await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [
+          u.id,
+          u.display_name,
+        ])
+      : [],
+  )
+  return olds.map((o) => ({
+    leads: o.leads.map((u) => units.get(u) ?? ''),
+    assignedAt: o.assignedAt,
+    acknowledgedAt: o.acknowledgedAt,
+    acknowledgedBy: o.by ? (users.get(o.by) ?? null) : null,
+    endedAt: o.at,
+  }))
 }

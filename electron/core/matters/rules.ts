@@ -51,6 +51,42 @@ export function matterDueDate(cal: WorkCalendar, registeredOn: string, days: num
   return addWorkdays(cal, registeredOn, days)
 }
 
+/** The title of a matter's last milestone, at its due date. */
+export const FINAL_MILESTONE_TITLE = '办结并报送办理结果'
+
+/**
+ * A matter's milestones: the office's own points (a date and the evidence expected then), planned progress
+ * spread evenly between them, and the due date at 100% with the evidence expected on completion. A point on the
+ * due date is the last milestone itself; none may fall after it.
+ */
+export function matterMilestones(
+  deadline: string,
+  points: readonly { dueOn: string; expectedEvidence?: string | null }[],
+  finalEvidence?: string | null,
+): { dueOn: string; plannedPct: number; title: string; expectedEvidence: string | null }[] {
+  const late = points.find((p) => p.dueOn > deadline)
+  if (late) throw new DubanError('invalid_input', `节点日期（${late.dueOn}）晚于完成时限（${deadline}）`)
+  const atDeadline = points.find((p) => p.dueOn === deadline)
+  const before = [...points].filter((p) => p.dueOn < deadline).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))
+  for (const [i, p] of before.entries())
+    if (before[i + 1]?.dueOn === p.dueOn) throw new DubanError('invalid_input', `同一天（${p.dueOn}）不能有两个节点`)
+  const evidence = (s?: string | null) => s?.trim() || null
+  return [
+    ...before.map((p, i) => ({
+      dueOn: p.dueOn,
+      plannedPct: Math.round((100 * (i + 1)) / (before.length + 1)),
+      title: `阶段节点${i + 1}`,
+      expectedEvidence: evidence(p.expectedEvidence),
+    })),
+    {
+      dueOn: deadline,
+      plannedPct: 100,
+      title: FINAL_MILESTONE_TITLE,
+      expectedEvidence: evidence(finalEvidence) ?? evidence(atDeadline?.expectedEvidence),
+    },
+  ]
+}
+
 /** The last day to sign for an assignment made on a day. */
 export function signDueDate(cal: WorkCalendar, assignedOn: string, signDays: number): string {
   return addWorkdays(cal, assignedOn, signDays)

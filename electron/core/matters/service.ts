@@ -14,7 +14,16 @@ import { readPlanFile } from '../importers'
 import { knownUnits } from '../imports/units'
 import { readFile } from '../files/service'
 import { matterSettings } from './settings'
-import { MATTER_SOURCES, SOURCE_LABELS, URGENCY_LABELS, matterDueDate, matterNumber, timeLimitDays, type MatterSource } from './rules'
+import {
+  MATTER_SOURCES,
+  SOURCE_LABELS,
+  URGENCY_LABELS,
+  matterDueDate,
+  matterMilestones,
+  matterNumber,
+  timeLimitDays,
+  type MatterSource,
+} from './rules'
 
 export interface MatterItemInput {
   text: string
@@ -27,6 +36,8 @@ export interface MatterItemInput {
   timeLimitDays?: number | null
   /** what the unit is expected to hand in as evidence when it reports completion */
   expectedEvidence?: string
+  /** milestones before the due date, each with the evidence expected then (会议纪要、照片、文件) */
+  milestones?: { dueOn: string; expectedEvidence?: string | null }[]
 }
 
 export interface MatterCreateInput {
@@ -206,10 +217,12 @@ export async function createMatters(ctx: Ctx, input: MatterCreateInput): Promise
           await trx.insertInto('task_units').values({ task_id: row.id, unit_id: unitId, role, position }).execute()
         }
       }
-      await trx
-        .insertInto('milestones')
-        .values({ task_id: row.id, due_on: deadline, planned_pct: 100, title: item.expectedEvidence?.trim() || '办结并报送办理结果' })
-        .execute()
+      for (const m of matterMilestones(deadline, item.milestones ?? [], item.expectedEvidence)) {
+        await trx
+          .insertInto('milestones')
+          .values({ task_id: row.id, due_on: m.dueOn, planned_pct: m.plannedPct, title: m.title, expected_evidence: m.expectedEvidence })
+          .execute()
+      }
       for (const unitId of new Set(item.leadUnitIds)) {
         await deliver(trx, ctx, {
           kind: 'assignment',

@@ -7,6 +7,8 @@ export interface MilestoneDraft {
   dueOn: string
   plannedPct: number
   title: string
+  /** what the unit must show at this milestone (会议纪要、照片、文件); null: nothing named */
+  expectedEvidence?: string | null
 }
 
 export const TEMPLATE_LABELS: Record<MilestoneTemplate, string> = {
@@ -51,7 +53,7 @@ export function validateMilestones(points: readonly MilestoneDraft[]): Milestone
     if (prev && prev.dueOn === p.dueOn) throw new DubanError('invalid_input', `同一天（${p.dueOn}）不能有两个节点`)
     if (prev && prev.plannedPct > p.plannedPct) throw new DubanError('invalid_input', '后面节点的计划进度不能低于前面节点')
   }
-  return sorted.map((p) => ({ ...p, title: p.title.trim() }))
+  return sorted.map((p) => ({ ...p, title: p.title.trim(), expectedEvidence: p.expectedEvidence?.trim() || null }))
 }
 
 /** The milestones a template gives for a plan year; 'custom' takes the office's own points. */

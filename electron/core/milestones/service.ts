@@ -28,19 +28,35 @@ async function replaceMilestones(ctx: Ctx, basedOn: readonly TaskVersion[], plan
       const points = plan(t.year ?? Number(ctx.clock.today().slice(0, 4)))
       const before = await trx
         .selectFrom('milestones')
-        .select(['due_on', 'planned_pct', 'title'])
+        .select(['due_on', 'planned_pct', 'title', 'expected_evidence'])
         .where('task_id', '=', t.id)
         .orderBy('due_on')
         .execute()
       await trx.deleteFrom('milestones').where('task_id', '=', t.id).execute()
       for (const p of points) {
-        await trx.insertInto('milestones').values({ task_id: t.id, due_on: p.dueOn, planned_pct: p.plannedPct, title: p.title }).execute()
+        await trx
+          .insertInto('milestones')
+          .values({
+            task_id: t.id,
+            due_on: p.dueOn,
+            planned_pct: p.plannedPct,
+            title: p.title,
+            expected_evidence: p.expectedEvidence ?? null,
+          })
+          .execute()
       }
       await writeAudit(trx, ctx, {
         action,
         entity: 'task',
         entityId: t.id,
-        before: { milestones: before.map((m) => ({ dueOn: m.due_on, plannedPct: m.planned_pct, title: m.title })) },
+        before: {
+          milestones: before.map((m) => ({
+            dueOn: m.due_on,
+            plannedPct: m.planned_pct,
+            title: m.title,
+            expectedEvidence: m.expected_evidence,
+          })),
+        },
         after: { milestones: points },
       })
       await taskChanged(trx, t.id)
@@ -74,5 +90,5 @@ export async function setMilestones(ctx: Ctx, input: { taskId: number; version?:
 
 export async function listMilestones(ctx: Ctx, input: { taskId: number }) {
   const rows = await ctx.db.selectFrom('milestones').selectAll().where('task_id', '=', input.taskId).orderBy('due_on').execute()
-  return rows.map((m) => ({ id: m.id, dueOn: m.due_on, plannedPct: m.planned_pct, title: m.title }))
+  return rows.map((m) => ({ id: m.id, dueOn: m.due_on, plannedPct: m.planned_pct, title: m.title, expectedEvidence: m.expected_evidence }))
 }

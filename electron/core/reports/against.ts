@@ -4,13 +4,16 @@ import type { Database } from '../db/schema'
 import { plannedPercent } from '../tasks/rules'
 import { lastDayOfMonth } from './rules'
 import { reportView, type ReportView } from './view'
+import { milestoneForPeriod } from '../../contract/milestones'
 
 export interface ReviewPlan {
   /** the last day of the report's month, when the plan is read */
   asOf: string
   /** planned percent by then, from the milestones */
   plannedPct: number
-  milestones: { dueOn: string; plannedPct: number; title: string }[]
+  milestones: { dueOn: string; plannedPct: number; title: string; expectedEvidence: string | null }[]
+  /** the milestone this report answers to, with the evidence expected at it: reviewers judge against it, not the volume */
+  milestone: { dueOn: string; plannedPct: number; title: string; expectedEvidence: string | null } | null
   indicators: { indicatorId: number; name: string; unit: string; comparator: string; targetValue: number }[]
 }
 
@@ -28,7 +31,7 @@ export async function reviewContext(
   const [milestones, indicators, previous] = await Promise.all([
     db
       .selectFrom('milestones')
-      .select(['due_on', 'planned_pct', 'title'])
+      .select(['due_on', 'planned_pct', 'title', 'expected_evidence'])
       .where('task_id', '=', report.task_id)
       .orderBy('due_on')
       .execute(),
@@ -49,12 +52,18 @@ export async function reviewContext(
       .limit(1)
       .executeTakeFirst(),
   ])
-  const points = milestones.map((m) => ({ dueOn: m.due_on, plannedPct: m.planned_pct, title: m.title }))
+  const points = milestones.map((m) => ({
+    dueOn: m.due_on,
+    plannedPct: m.planned_pct,
+    title: m.title,
+    expectedEvidence: m.expected_evidence,
+  }))
   return {
     plan: {
       asOf,
       plannedPct: plannedPercent(points, asOf),
       milestones: points,
+      milestone: milestoneForPeriod(points, report.period),
       indicators: indicators.map((i) => ({
         indicatorId: i.id,
         name: i.name,

@@ -5,6 +5,7 @@ import { requireRole } from '../users/rules'
 import { loadTaskUnits } from '../reports/queries'
 import { bumpTaskVersion } from '../concurrency/stale'
 import { taskChanged } from '../events/changes'
+import { leadsReassigned } from '../matters/assignment'
 
 export interface BulkAssignInput {
   taskIds: number[]
@@ -49,6 +50,8 @@ export async function bulkAssign(ctx: Ctx, input: BulkAssignInput): Promise<{ up
           await trx.insertInto('task_units').values({ task_id: taskId, unit_id: unitId, role, position }).execute()
         }
       }
+      // a new lead signs again (签收), as with a single reassignment (tasks.update)
+      if (input.leadUnitIds) await leadsReassigned(trx, ctx, taskId, before.leads, [...new Set(input.leadUnitIds)])
       const { taskIds: _all, versions: _versions, ...change } = input
       await writeAudit(trx, ctx, {
         action: 'task.bulkAssign',

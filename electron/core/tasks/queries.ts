@@ -28,7 +28,7 @@ export interface TaskRecord {
   version: number
   leads: { id: number; name: string }[]
   coops: { id: number; name: string }[]
-  milestones: { dueOn: string; plannedPct: number }[]
+  milestones: { dueOn: string; plannedPct: number; title: string; expectedEvidence: string | null }[]
   actualPct: number
   hasReports: boolean
 }
@@ -80,7 +80,7 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
   const milestonesQ = db
     .selectFrom('milestones')
     .innerJoin('tasks', 'tasks.id', 'milestones.task_id')
-    .select(['milestones.task_id', 'due_on', 'planned_pct'])
+    .select(['milestones.task_id', 'due_on', 'planned_pct', 'title', 'expected_evidence'])
     .where('tasks.plan_id', 'in', planIds)
     .orderBy('due_on')
   const reportsQ = db
@@ -153,7 +153,12 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
       version: t.version,
       leads: us.filter((u) => u.role === 'lead').map((u) => ({ id: u.id, name: u.name })),
       coops: us.filter((u) => u.role === 'coop').map((u) => ({ id: u.id, name: u.name })),
-      milestones: (milestonesBy.get(t.id) ?? []).map((m) => ({ dueOn: m.due_on, plannedPct: m.planned_pct })),
+      milestones: (milestonesBy.get(t.id) ?? []).map((m) => ({
+        dueOn: m.due_on,
+        plannedPct: m.planned_pct,
+        title: m.title,
+        expectedEvidence: m.expected_evidence,
+      })),
       actualPct: latestApproved?.percent ?? 0,
       hasReports: rs.some((r) => r.status !== 'draft'),
     }
