@@ -27,6 +27,10 @@ export const zhInterviews = {
   fields: {
     unit: '约谈单位',
     reason: '约谈事由',
+    tasks: '涉及任务',
+    tasksPlaceholder: '可选：该单位牵头的任务，滞后的在前',
+    tasksNeedUnit: '先选约谈单位',
+    tasksNone: '该单位在本计划中没有牵头任务',
     reasonPlaceholder: '如：上半年多项重点工作进度滞后，经两次督办仍未改进',
     heldOn: '约谈日期',
     participants: '参加人员',

@@ -6,6 +6,10 @@ import { useSessionStore } from '@/stores/session'
 import type { InterviewView } from '@/stores/interviews'
 import { lastInput, mockApi, mockCall } from './mockApi'
 import { plugins, testRouter } from './setup'
+import { usePlansStore } from '@/stores/plans'
+import { unit } from './people.fixture'
+import { rows } from './rows.fixture'
+import { ElSelect } from 'element-plus'
 
 vi.mock('@/api/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/client')>()),
@@ -142,6 +146,53 @@ describe('约谈管理 page', () => {
       requirements: '两周内提交整改报告',
     })
     expect(wrapper.find('[data-test=interview-table]').text()).toContain('两周内提交整改报告')
+    wrapper.unmount()
+  })
+
+  it('the office adds a 约谈 by hand with the tasks the unit leads, lagging ones first', async () => {
+    mockApi({
+      'interviews.list': [],
+      'app.clock': { now: '2021-08-16T02:00:00.000Z', today: '2021-08-16', timeZone: 'Asia/Shanghai' },
+      'tasks.list': rows.filter((r) => r.leads.some((l) => l.id === 3)).reverse(), // the lagging one first: the page puts the overdue one before it
+      'interviews.create': (input) => ({ ...pending, id: 9, source: 'manual' as const, unitId: input.unitId, reason: input.reason }),
+    })
+    const router = await testRouter('/tasks')
+    const global = { plugins: plugins(router) }
+    const plans = usePlansStore()
+    Object.assign(plans, { loaded: true, currentPlanId: 1, units: [unit(3, '市场监管处'), unit(9, '原法规处', { active: false })] })
+    useSessionStore().user = {
+      id: 2,
+      username: 'bangongshi',
+      displayName: '周敏',
+      role: 'office',
+      roleLabel: '办公室',
+      unitId: 1,
+      unitName: '办公室',
+      phone: null,
+      active: true,
+      mustChangePassword: false,
+      lastLoginAt: null,
+      leaderUnits: [],
+    }
+    const wrapper = mount(InterviewsPage, { global, attachTo: document.body })
+    await flushPromises()
+    await wrapper.find('[data-test=interview-new]').trigger('click')
+    await settle()
+    const [unitSelect, taskSelect] = wrapper.findAllComponents(ElSelect)
+    expect(taskSelect.props('disabled')).toBe(true) // no unit yet
+    unitSelect.vm.$emit('update:modelValue', 3)
+    await settle()
+    expect(lastInput('tasks.list')).toEqual({ planId: 1, unitId: 3, unitRole: 'lead' })
+    expect(taskSelect.props('disabled')).toBe(false)
+    // the overdue task (red) is offered before the lagging one (yellow), each by its code
+    const labels = taskSelect.findAllComponents({ name: 'ElOption' }).map((o) => o.props('label') as string)
+    expect(labels.map((l) => l.split(' ')[0])).toEqual(['要点2', '要点3'])
+    taskSelect.vm.$emit('update:modelValue', [2, 3])
+    fill('textarea[data-test=interview-reason-input]', '两项重点工作经两次督办仍未改进')
+    await settle()
+    document.querySelector<HTMLButtonElement>('[data-test=interview-save]')!.click()
+    await settle()
+    expect(lastInput('interviews.create')).toEqual({ unitId: 3, reason: '两项重点工作经两次督办仍未改进', taskIds: [2, 3] })
     wrapper.unmount()
   })
 })
