@@ -20,7 +20,8 @@ const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
   npm run --silent cli -- ledger --out 文件 [--as-of YYYY-MM-DD]   导出工作落实情况台账（Excel）
   npm run --silent cli -- bulletin --period YYYY-MM --out 文件      生成督查通报（Word）
-  npm run --silent cli -- demo [--years 10] [--bureaus 13] [--out 目录]   生成用于性能测试的大型数据库
+  npm run --silent cli -- demo [--years 10] [--bureaus 13] [--size province] [--out 目录]   生成用于性能测试的大型数据库
+                                                                （--size province：100 个局 × 10 年，约一百万条报送）
   npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
   npm run --silent cli -- serve [--check]                       启动单位服务器（--check 只检查配置）
   npm run --silent cli -- backup [--out 目录]                   立即备份数据库和佐证材料（PostgreSQL：用 pg_dump -Fc）
