@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { sql } from 'kysely'
+import pg from 'pg'
+import { migrationId, migrations, MIGRATIONS_TABLE } from '../../../electron/core/db/migrate'
 import { demoCore, movableClock, type TestCore } from '../helpers'
 import { openCore } from '../../../electron/core/app'
 import { postgresUrlOf } from '../../../electron/core/db/postgres'
@@ -166,6 +168,34 @@ describe('a backup on PostgreSQL', () => {
     const pre = backupStamps(join(t.dir, 'backups')).filter((s) => s.kind === 'pre-import')
     expect(pre).toHaveLength(before + 1)
     expect(pre[0].manifest.engine).toBe('postgres')
+  })
+
+  it('is taken before a migration, of the database at its old version', async () => {
+    const old = await createTestDatabase()
+    extraDbs.push(old)
+    const client = new pg.Client({ connectionString: old })
+    await client.connect()
+    try {
+      // a database an older release left: every step but the last
+      await client.query(`CREATE TABLE ${MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
+      for (const [i, step] of migrations.slice(0, -1).entries()) {
+        await client.query(step.postgres)
+        await client.query(`INSERT INTO ${MIGRATIONS_TABLE} VALUES ($1, 'old')`, [migrationId(i)])
+      }
+    } finally {
+      await client.end()
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'duban-pg-migrate-'))
+    try {
+      await (await openCore({ dataDir: dir, databaseUrl: old })).close()
+      const pre = backupStamps(join(dir, 'backups')).filter((s) => s.kind === 'pre-migration')
+      expect(pre).toHaveLength(1)
+      expect(pre[0].manifest).toMatchObject({ engine: 'postgres', schemaVersion: migrations.length - 1 })
+      await (await openCore({ dataDir: dir, databaseUrl: old })).close() // up to date: no second backup
+      expect(backupStamps(join(dir, 'backups'))).toHaveLength(1)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('names the package to install when pg_dump cannot be found', () => {
