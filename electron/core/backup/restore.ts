@@ -176,6 +176,7 @@ export async function listBackups(folder: string, deep: boolean): Promise<Backup
 /** The newest backup that passes the deep check: what a damaged start offers to restore. */
 export async function latestGoodBackup(folder: string): Promise<BackupEntry | null> {
   for (const s of backupStamps(folder)) {
+    if ((s.manifest.engine ?? 'sqlite') !== 'sqlite') continue // the start-up check guards the SQLite file only
     const verification = await verifyBackupDir(s.path, true)
     if (verification.ok) {
       const sizeBytes = s.manifest.database.size + s.manifest.files.reduce((n, f) => n + f.size, 0)
