@@ -22,9 +22,11 @@ const engines: EngineUnderTest[] = []
 
 async function generate(name: string, opened: OpenedDatabase) {
   let peak = process.memoryUsage().rss
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 500)
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss))
+  // SQLite's writes are synchronous, so the timer alone would not see them: each plan samples as well
+  const sampler = setInterval(sample, 500)
   try {
-    const stats = await generateLarge(opened.db, { years, bureaus })
+    const stats = await generateLarge(opened.db, { years, bureaus, onPlan: sample })
     console.log(
       `\n${name}: generated ${stats.plans} plans, ${stats.tasks} tasks, ${stats.reports} reports in ${(stats.ms / 1000).toFixed(0)} s, ` +
         `peak RSS ${Math.round(peak / 1048576)} MB`,
