@@ -37,7 +37,10 @@ async function generate(name: string, opened: OpenedDatabase) {
 }
 
 async function count(opened: OpenedDatabase) {
-  const r = await opened.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  const r = await opened.db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(r.n)
 }
 
@@ -63,7 +66,9 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!ON) return
   const rows = await figureTable(engines)
-  console.log(`\nDashboard figures on the province, SQLite and PostgreSQL (median of 15 runs over 3 plans; goal 50 ms; reported, not asserted):`)
+  console.log(
+    `\nDashboard figures on the province, SQLite and PostgreSQL (median of 15 runs over 3 plans; goal 50 ms; reported, not asserted):`,
+  )
   console.table(rows)
   for (const e of engines) await e.opened.close()
   for (const url of made) await dropTestDatabase(url)
@@ -72,6 +77,7 @@ afterAll(async () => {
 
 describe('dashboards on a province', () => {
   test('every figure on both engines', async () => {
-    if (!ON) console.log('\nprovince.bench.ts: set DUBAN_BENCH_PROVINCE=1 to generate a province (about a million reports per engine) and time it')
+    if (!ON)
+      console.log('\nprovince.bench.ts: set DUBAN_BENCH_PROVINCE=1 to generate a province (about a million reports per engine) and time it')
   })
 })

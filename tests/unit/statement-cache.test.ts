@@ -27,13 +27,24 @@ describe('the SQLite statement cache', () => {
     const db = new Kysely<{ t: { id: number; v: string } }>({ dialect: new SqliteDialect({ database: withStatementCache(raw, 4) }) })
     try {
       await sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)`.execute(db)
-      for (let i = 0; i < 20; i++) await db.insertInto('t').values({ v: `v${i}` }).execute()
+      for (let i = 0; i < 20; i++)
+        await db
+          .insertInto('t')
+          .values({ v: `v${i}` })
+          .execute()
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('t').set({ v: 'x' }).where('id', '<=', 5).execute()
       })
       const rows = await db.selectFrom('t').select(['id', 'v']).where('v', '=', 'x').execute()
       expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5])
-      expect((await db.selectFrom('t').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n).toBe(20)
+      expect(
+        (
+          await db
+            .selectFrom('t')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ).toBe(20)
     } finally {
       await db.destroy()
     }

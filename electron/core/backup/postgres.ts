@@ -28,10 +28,7 @@ function executable(path: string): boolean {
  * pg_dump / pg_restore: on PATH, else in `pg_config --bindir`, else the newest /usr/lib/postgresql/<version>/bin.
  * A missing tool is an error that says what to install.
  */
-export function findPgTool(
-  name: PgTool,
-  opts: { env?: NodeJS.ProcessEnv; versionsRoot?: string } = {},
-): string {
+export function findPgTool(name: PgTool, opts: { env?: NodeJS.ProcessEnv; versionsRoot?: string } = {}): string {
   const env = opts.env ?? process.env
   const file = process.platform === 'win32' ? `${name}.exe` : name
   for (const dir of (env.PATH ?? '').split(delimiter)) if (dir && executable(join(dir, file))) return join(dir, file)

@@ -98,8 +98,7 @@ async function restoreIntoPostgres(opts: RestoreOptions & { databaseUrl: string 
   const restored = (await postgresFacts(opts.databaseUrl)).counts
   const differ = Object.keys(manifest.counts).filter((t) => restored[t] !== manifest.counts[t])
   swapFiles(opts.dataDir, filesIncoming, stamp, keptAside)
-  if (differ.length)
-    throw new DubanError('restore_failed', `恢复后这些表的行数与备份清单不符：${differ.join('、')}，请联系系统管理员`)
+  if (differ.length) throw new DubanError('restore_failed', `恢复后这些表的行数与备份清单不符：${differ.join('、')}，请联系系统管理员`)
   return { name: manifest.name, restoredFrom: path, keptAside }
 }
 

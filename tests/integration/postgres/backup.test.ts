@@ -52,8 +52,7 @@ const token = async (username: string) =>
 
 async function call<T>(method: string, input: unknown, who = 'admin'): Promise<T> {
   const r = (await dispatch(env(), method as never, input as never, await token(who))) as
-    | { ok: true; data: T }
-    | { ok: false; error: { code: string; message: string } }
+    { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
   return r.data
 }
@@ -62,7 +61,10 @@ async function counts(withAudit = true): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
   const tables = ['plans', 'tasks', 'reports', 'attachments', 'users', 'notices', ...(withAudit ? ['audit_log'] : [])] as const
   for (const table of tables as readonly ('plans' | 'audit_log')[]) {
-    const r = await t.core.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const r = await t.core.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     out[table] = Number(r.n)
   }
   return out
@@ -255,7 +257,10 @@ describe('the restore drill on PostgreSQL', () => {
       expect(result.keptAside).toEqual([])
       const moved = await openCore({ dataDir: other, databaseUrl: empty, clock: t.clock })
       try {
-        const n = await moved.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+        const n = await moved.db
+          .selectFrom('reports')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
         expect(Number(n.n)).toBe((await counts()).reports)
       } finally {
         await moved.close()
