@@ -71,10 +71,8 @@ export async function runRestore(dataDir: string, args: string[], url: string | 
     throw new DubanError('usage', `--confirm 后须是完整的备份名称（${name}）`)
   const result = await restoreBackup({ dataDir, backup, now: new Date(), databaseUrl: url, replaceExisting: values.confirm !== undefined })
   process.stdout.write(`已恢复备份：${result.name}\n`)
-  for (const aside of result.keptAside)
-    process.stdout.write(
-      url && !aside.includes('files.before-restore-') ? `  原有数据已先备份为：${aside}\n` : `  原有数据已改名保留：${aside}\n`,
-    )
+  if (result.backedUpFirst) process.stdout.write(`  原有数据已先备份为：${result.backedUpFirst}\n`)
+  for (const aside of result.keptAside) process.stdout.write(`  原有数据已改名保留：${aside}\n`)
   return 0
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely'
 import { withStatementCache } from '../../electron/core/db/connection'
 
 // Kysely prepares a statement per query; reusing them by their SQL keeps native memory bounded on large writes.
@@ -24,7 +24,9 @@ describe('the SQLite statement cache', () => {
 
   it('gives the same answers through Kysely, reads and writes alike', async () => {
     const raw = new BetterSqlite3(':memory:')
-    const db = new Kysely<{ t: { id: number; v: string } }>({ dialect: new SqliteDialect({ database: withStatementCache(raw, 4) }) })
+    const db = new Kysely<{ t: { id: Generated<number>; v: string } }>({
+      dialect: new SqliteDialect({ database: withStatementCache(raw, 4) }),
+    })
     try {
       await sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)`.execute(db)
       for (let i = 0; i < 20; i++)

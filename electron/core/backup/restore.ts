@@ -32,6 +32,8 @@ export interface RestoreResult {
   name: string
   restoredFrom: string
   keptAside: string[]
+  /** PostgreSQL: the backup taken of the data the restore replaced */
+  backedUpFirst?: string
 }
 
 export interface RestoreOptions {
@@ -75,6 +77,7 @@ function swapFiles(dataDir: string, filesIncoming: string, stamp: string, keptAs
 async function restoreIntoPostgres(opts: RestoreOptions & { databaseUrl: string }, path: string, manifest: BackupManifest) {
   const stamp = stampOf(opts.now)
   const keptAside: string[] = []
+  let backedUpFirst: string | undefined
   const filesIncoming = prepareFiles(opts.dataDir, path, manifest)
   try {
     await restorePostgres(opts.databaseUrl, join(path, manifest.database.file), {
@@ -88,7 +91,7 @@ async function restoreIntoPostgres(opts: RestoreOptions & { databaseUrl: string 
           kind: 'manual',
           now: opts.now,
         })
-        keptAside.push(safety.path)
+        backedUpFirst = safety.path
       },
     })
   } catch (err) {
@@ -99,7 +102,7 @@ async function restoreIntoPostgres(opts: RestoreOptions & { databaseUrl: string 
   const differ = Object.keys(manifest.counts).filter((t) => restored[t] !== manifest.counts[t])
   swapFiles(opts.dataDir, filesIncoming, stamp, keptAside)
   if (differ.length) throw new DubanError('restore_failed', `恢复后这些表的行数与备份清单不符：${differ.join('、')}，请联系系统管理员`)
-  return { name: manifest.name, restoredFrom: path, keptAside }
+  return { name: manifest.name, restoredFrom: path, keptAside, backedUpFirst }
 }
 
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
