@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DB_FILE, type CoreApp } from '../core/app'
 import { DubanError } from '../core/errors'
-import { createBackup, snapshotOfFile } from '../core/backup/create'
+import { createBackup, snapshotOfFile, snapshotOfUrl } from '../core/backup/create'
 import { backupFolderOf, updateMarker } from '../core/backup/marker'
 import { countRows, verifyBackupDir } from '../core/backup/manifest'
 import { listBackups, resolveBackup, restoreBackup } from '../core/backup/restore'
@@ -16,12 +16,16 @@ import { adminCtx } from './documents'
 
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
-/** Reads the database file through its own connection: works while the app runs, never opens it for writing use. */
-export async function runBackup(dataDir: string, args: string[]): Promise<number> {
+/**
+ * Reads the database file through its own connection: works while the app runs, never opens it for writing use.
+ * PostgreSQL (url): pg_dump of one snapshot, also while servers run.
+ */
+export async function runBackup(dataDir: string, args: string[], url: string | null = null): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } })
   const file = join(dataDir, DB_FILE)
-  if (!existsSync(file)) throw new DubanError('not_found', `数据目录中没有数据库：${file}`)
-  const result = await createBackup({ dataDir, source: snapshotOfFile(file), kind: 'manual', now: new Date(), folder: values.out })
+  if (!url && !existsSync(file)) throw new DubanError('not_found', `数据目录中没有数据库：${file}`)
+  const source = url ? snapshotOfUrl(url) : snapshotOfFile(file)
+  const result = await createBackup({ dataDir, source, kind: 'manual', now: new Date(), folder: values.out })
   process.stdout.write(`已备份：${result.path}\n  数据库 ${size(result.database.size)}，佐证材料 ${result.files.length} 个\n`)
   for (const sha of result.missingFiles) process.stdout.write(`  ⚠ 数据目录中缺少佐证材料 ${sha.slice(0, 12)}…\n`)
   return 0
@@ -57,10 +61,17 @@ export async function runVerify(dataDir: string, args: string[]): Promise<number
   return 1
 }
 
-export async function runRestore(dataDir: string, args: string[]): Promise<number> {
-  if (!args[0]) throw new DubanError('usage', '请指定要恢复的备份名称或路径（用 backups 命令查看）')
-  const result = await restoreBackup({ dataDir, backup: args[0], now: new Date() })
+export async function runRestore(dataDir: string, args: string[], url: string | null = null): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { confirm: { type: 'string' } } })
+  const backup = positionals[0]
+  if (!backup) throw new DubanError('usage', '请指定要恢复的备份名称或路径（用 backups 命令查看）')
+  // PostgreSQL: replacing a database that has data needs the backup's name repeated, as the 系统维护 page asks
+  const name = resolveBackup(dataDir, backup).split(/[\\/]/).pop()
+  if (values.confirm !== undefined && values.confirm.trim() !== name && values.confirm.trim() !== backup)
+    throw new DubanError('usage', `--confirm 后须是完整的备份名称（${name}）`)
+  const result = await restoreBackup({ dataDir, backup, now: new Date(), databaseUrl: url, replaceExisting: values.confirm !== undefined })
   process.stdout.write(`已恢复备份：${result.name}\n`)
+  if (result.backedUpFirst) process.stdout.write(`  原有数据已先备份为：${result.backedUpFirst}\n`)
   for (const aside of result.keptAside) process.stdout.write(`  原有数据已改名保留：${aside}\n`)
   return 0
 }

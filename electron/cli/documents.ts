@@ -6,7 +6,7 @@ import { DB_FILE, type CoreApp } from '../core/app'
 import { openDatabase, type OpenedDatabase } from '../core/db/connection'
 import { openPostgres } from '../core/db/postgres'
 import { postgresUrlFrom, redactUrl } from '../core/db/engine'
-import { generateLarge } from '../core/demo/large/generate'
+import { DEMO_SIZES, generateLarge } from '../core/demo/large/generate'
 import type { Actor, Ctx } from '../core/context'
 import { DubanError } from '../core/errors'
 import { exportLedger } from '../core/exporters/ledger'
@@ -58,9 +58,15 @@ export async function runBulletin(core: CoreApp, args: string[]): Promise<number
 }
 
 export async function runDemo(args: string[], defaultDir: string): Promise<number> {
-  const { values } = parseArgs({ args, options: { years: { type: 'string' }, bureaus: { type: 'string' }, out: { type: 'string' } } })
-  const years = Number(values.years ?? 10)
-  const bureaus = Number(values.bureaus ?? 13)
+  const { values } = parseArgs({
+    args,
+    options: { years: { type: 'string' }, bureaus: { type: 'string' }, out: { type: 'string' }, size: { type: 'string' } },
+  })
+  if (values.size !== undefined && !(values.size in DEMO_SIZES))
+    throw new DubanError('usage', `--size 应为 ${Object.keys(DEMO_SIZES).join(' 或 ')}（province：100 个局 × 10 年，约一百万条报送）`)
+  const preset = DEMO_SIZES[(values.size ?? 'city') as keyof typeof DEMO_SIZES]
+  const years = Number(values.years ?? preset.years)
+  const bureaus = Number(values.bureaus ?? preset.bureaus)
   if (!Number.isInteger(years) || years < 1 || years > 30 || !Number.isInteger(bureaus) || bureaus < 1 || bureaus > 100)
     throw new DubanError('usage', '--years 应为1–30的整数，--bureaus 应为1–100的整数')
   const url = postgresUrlFrom()
@@ -79,7 +85,17 @@ export async function runDemo(args: string[], defaultDir: string): Promise<numbe
     opened = openDatabase(file)
   }
   try {
-    const stats = await generateLarge(opened.db, { years, bureaus })
+    let shown = 0
+    const stats = await generateLarge(opened.db, {
+      years,
+      bureaus,
+      // a province takes minutes: a line at every tenth of the plans
+      onPlan: (done, total) => {
+        if (total < 100 || Math.floor((done * 10) / total) === shown) return
+        shown = Math.floor((done * 10) / total)
+        process.stdout.write(`  ${done}/${total} 个文件…\n`)
+      },
+    })
     if (opened.engine === 'sqlite') opened.raw.pragma('wal_checkpoint(TRUNCATE)')
     process.stdout.write(
       `已生成：${url ? redactUrl(url) : file}\n  ${stats.units} 个单位，${stats.plans} 个文件，${stats.tasks} 项任务，${stats.reports} 条进展报送；用时 ${(stats.ms / 1000).toFixed(1)} 秒（演示“今天”为 ${stats.today}）\n`,

@@ -20,13 +20,15 @@ const USAGE = `用法：
   npm run --silent cli -- import [--dry-run] [--json] 文件      解析（--dry-run 不写入）或导入工作要点文件
   npm run --silent cli -- ledger --out 文件 [--as-of YYYY-MM-DD]   导出工作落实情况台账（Excel）
   npm run --silent cli -- bulletin --period YYYY-MM --out 文件      生成督查通报（Word）
-  npm run --silent cli -- demo [--years 10] [--bureaus 13] [--out 目录]   生成用于性能测试的大型数据库
+  npm run --silent cli -- demo [--years 10] [--bureaus 13] [--size province] [--out 目录]   生成用于性能测试的大型数据库
+                                                                （--size province：100 个局 × 10 年，约一百万条报送）
   npm run --silent cli -- check                                 检查 DUBAN_DATA_DIR 中数据库的完整性与一致性
   npm run --silent cli -- serve [--check]                       启动单位服务器（--check 只检查配置）
-  npm run --silent cli -- backup [--out 目录]                   立即备份数据库和佐证材料
+  npm run --silent cli -- backup [--out 目录]                   立即备份数据库和佐证材料（PostgreSQL：用 pg_dump -Fc）
   npm run --silent cli -- backups                               列出备份并逐一校验
-  npm run --silent cli -- verify 备份                           校验一份备份（每个文件的 SHA-256）
-  npm run --silent cli -- restore 备份                          恢复备份（须先关闭督办台；当前数据改名保留）
+  npm run --silent cli -- verify 备份                           校验一份备份（每个文件的 SHA-256；PostgreSQL 另用 pg_restore --list）
+  npm run --silent cli -- restore 备份 [--confirm 备份]         恢复备份（须先关闭督办台；当前数据改名保留。PostgreSQL：
+                                                                空数据库直接恢复，已有数据时须 --confirm 备份名称，先备份现有数据）
   npm run --silent cli -- accept-current                        启动检查发现修改丢失而不恢复备份时，接受当前数据库
   npm run --silent cli -- archive-export --plan 编号|--year 年份 --out 文件.zip   导出年度归档
   npm run --silent cli -- archive-import 文件.zip               把归档导入到空的新安装
@@ -132,15 +134,13 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'demo') return runDemo(rest, join(appRoot(), '.duban-large'))
   if (command === 'migrate-to-postgres') return runMigrateToPostgres(rest)
   const dataDir = dataDirFrom(join(appRoot(), '.duban-data'))
-  if (['backup', 'backups', 'verify', 'restore', 'accept-current'].includes(command) && postgresUrlFrom())
-    throw new DubanError(
-      'unsupported',
-      '使用 PostgreSQL 数据库（DUBAN_DATABASE_URL）时，备份与恢复由数据库服务器负责：pg_dump -Fc 备份，pg_restore 恢复（见 README“使用 PostgreSQL”）；佐证材料目录 files/ 另行复制',
-    )
-  if (command === 'backup') return runBackup(dataDir, rest)
+  const url = ['backup', 'restore', 'accept-current'].includes(command) ? postgresUrlFrom() : null
+  if (command === 'backup') return runBackup(dataDir, rest, url)
   if (command === 'backups') return runBackups(dataDir)
   if (command === 'verify') return runVerify(dataDir, rest)
-  if (command === 'restore') return runRestore(dataDir, rest)
+  if (command === 'restore') return runRestore(dataDir, rest, url)
+  if (command === 'accept-current' && url)
+    throw new DubanError('unsupported', 'accept-current 只用于 SQLite 数据库的启动检查；PostgreSQL 数据库不做这项检查')
   if (command === 'accept-current') return runAcceptCurrent(dataDir)
   if (command === 'archive-export' || command === 'archive-import') {
     const core = await openData()

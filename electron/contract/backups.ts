@@ -17,7 +17,7 @@ export const backupCalls = {
   'backups.list': defineCall<BackupOverview>()({ input: z.object({}), roles: ADMIN }),
   /** 立即备份 */
   'backups.create': defineCall<BackupView>()({ input: z.object({}), roles: ADMIN }),
-  /** 校验: every SHA-256 recomputed and SQLite's quick_check of the copy */
+  /** 校验: every SHA-256 recomputed, and SQLite's quick_check of the copy (PostgreSQL: pg_restore --list of the dump) */
   'backups.verify': defineCall<BackupView>()({ input: z.object({ name: backupName }), roles: ADMIN }),
   /** 恢复: verified now, applied at the next start; confirmName must repeat the backup's name */
   'backups.restore': defineCall<{ staged: true; name: string }>()({

@@ -9,7 +9,7 @@ import { readBureauTimeZone } from './calendar/zone'
 import { seedDemo } from './demo/seed'
 import { fillMissingCodes } from './plans/codeStore'
 import { removeLeftoverUploads } from './files/leftovers'
-import { guardDatabase } from './backup/health'
+import { guardDatabase, guardPostgresDatabase } from './backup/health'
 import { trackOpenDatabase } from './backup/lifecycle'
 import { EventBus } from './events/bus'
 
@@ -83,6 +83,8 @@ export async function openCore(opts: OpenOptions): Promise<CoreApp> {
   let opened: OpenedDatabase
   let release = () => {}
   if (url) {
+    // Applies a staged restore, backs up before a migration (pg_dump).
+    await guardPostgresDatabase(opts.dataDir, url, (opts.clock ?? systemClock()).now())
     const pg = await openPostgres(url)
     opened = pg
     try {

@@ -1,36 +1,55 @@
-/** Taking a backup: a consistent online copy of the database (VACUUM INTO) plus the evidence it references. */
+/**
+ * Taking a backup: a consistent online copy of the database plus the evidence it references, and the manifest.
+ * SQLite: VACUUM INTO a copy of the file. PostgreSQL: pg_dump -Fc of one snapshot (./postgres.ts).
+ */
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Db } from '../db/connection'
 import { engineOf } from '../db/engine'
+import { postgresUrlOf } from '../db/postgres'
 import { DubanError } from '../errors'
 import { appRoot } from '../paths'
 import { blobPath } from '../files/store'
-import { BACKUP_DB_FILE, countRows, MANIFEST_FILE, readManifest, type BackupManifest } from './manifest'
+import { BACKUP_DB_FILE, countRows, MANIFEST_FILE, readManifest, sha256OfFile, type BackupManifest } from './manifest'
 import { backupFolderOf, readMarker, updateMarker } from './marker'
+import { BACKUP_DUMP_FILE, dumpPostgres } from './postgres'
 import { backupName, backupsToPrune, type BackupKind, type BackupStamp } from './rules'
 
-/** Where the copy comes from: the app's own connection, or a fresh connection to the file (CLI, start-up, scheduler). */
-export interface SnapshotSource {
-  vacuumInto(target: string): Promise<void> | void
+/**
+ * Where the copy comes from. SQLite: the app's own connection, or a fresh connection to the file (CLI, start-up,
+ * scheduler). PostgreSQL: the server at a URL, read by pg_dump.
+ */
+export type SnapshotSource = { vacuumInto(target: string): Promise<void> | void } | { postgresUrl: string }
+
+export const snapshotOfDb = (db: Db): SnapshotSource => {
+  if (engineOf(db) === 'postgres') {
+    const url = postgresUrlOf(db)
+    if (!url) throw new DubanError('unsupported', '无法确定 PostgreSQL 数据库的连接地址，不能备份')
+    return { postgresUrl: url }
+  }
+  return {
+    async vacuumInto(target) {
+      await sql`VACUUM INTO ${target}`.execute(db)
+    },
+  }
 }
 
-/**
- * The app's own backups are copies of the SQLite file. A PostgreSQL database is backed up by the server's
- * tools (pg_dump -Fc, see README), which the bureau's IT runs and monitors like its other databases.
- */
-export const appTakesBackups = (db: Db) => engineOf(db) === 'sqlite'
-
-export const snapshotOfDb = (db: Db): SnapshotSource => ({
-  async vacuumInto(target) {
-    if (!appTakesBackups(db))
-      throw new DubanError('unsupported', '使用 PostgreSQL 数据库时，请用数据库服务器的备份（pg_dump -Fc），本程序不另做备份')
-    await sql`VACUUM INTO ${target}`.execute(db)
-  },
-})
+export const snapshotOfUrl = (url: string): SnapshotSource => ({ postgresUrl: url })
 
 export const snapshotOfFile = (dbPath: string): SnapshotSource => ({
   vacuumInto(target) {
@@ -43,6 +62,37 @@ export const snapshotOfFile = (dbPath: string): SnapshotSource => ({
     }
   },
 })
+
+interface DatabaseCopy {
+  file: string
+  counts: Record<string, number>
+  auditMaxId: number
+  schemaVersion: number
+  shas: string[]
+}
+
+/** SQLite: VACUUM INTO, then SQLite's quick_check and the facts read from the copy itself. */
+async function copySqlite(source: { vacuumInto(target: string): Promise<void> | void }, partial: string): Promise<DatabaseCopy> {
+  const dbCopy = join(partial, BACKUP_DB_FILE)
+  await source.vacuumInto(dbCopy)
+  const copy = new BetterSqlite3(dbCopy, { fileMustExist: true })
+  try {
+    const check = copy.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new DubanError('database_damaged', `数据库已损坏（${String(check)}），未生成备份，现有备份均保留`)
+    const shas = (copy.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').all() as { sha256: string }[]).map(
+      (r) => r.sha256,
+    )
+    return { file: BACKUP_DB_FILE, ...countRows(copy), schemaVersion: copy.pragma('user_version', { simple: true }) as number, shas }
+  } finally {
+    copy.close()
+  }
+}
+
+async function copyDatabase(source: SnapshotSource, partial: string): Promise<DatabaseCopy & { engine: 'sqlite' | 'postgres' }> {
+  if ('postgresUrl' in source)
+    return { engine: 'postgres', file: BACKUP_DUMP_FILE, ...(await dumpPostgres(source.postgresUrl, join(partial, BACKUP_DUMP_FILE))) }
+  return { engine: 'sqlite', ...(await copySqlite(source, partial)) }
+}
 
 export interface BackupResult extends BackupManifest {
   path: string
@@ -119,20 +169,8 @@ export async function createBackup(opts: CreateOptions): Promise<BackupResult> {
   const partial = join(folder, `${name}.partial`)
   mkdirSync(join(partial, 'files'), { recursive: true })
   try {
-    const dbCopy = join(partial, BACKUP_DB_FILE)
-    await opts.source.vacuumInto(dbCopy)
-    const copy = new BetterSqlite3(dbCopy, { fileMustExist: true })
-    let facts: { counts: Record<string, number>; auditMaxId: number; schemaVersion: number; shas: string[] }
-    try {
-      const check = copy.pragma('quick_check', { simple: true })
-      if (check !== 'ok') throw new DubanError('database_damaged', `数据库已损坏（${String(check)}），未生成备份，现有备份均保留`)
-      const shas = (copy.prepare('SELECT DISTINCT sha256 FROM attachments ORDER BY sha256').all() as { sha256: string }[]).map(
-        (r) => r.sha256,
-      )
-      facts = { ...countRows(copy), schemaVersion: copy.pragma('user_version', { simple: true }) as number, shas }
-    } finally {
-      copy.close()
-    }
+    const facts = await copyDatabase(opts.source, partial)
+    const dbCopy = join(partial, facts.file)
     fsyncFile(dbCopy)
     const files: BackupManifest['files'] = []
     const missingFiles: string[] = []
@@ -145,7 +183,7 @@ export async function createBackup(opts: CreateOptions): Promise<BackupResult> {
       writeDurable(join(partial, 'files', sha), bytes)
       files.push({ sha256: sha, size: bytes.byteLength })
     }
-    const dbBytes = readFileSync(dbCopy)
+    const dbSize = statSync(dbCopy).size
     const manifest: BackupManifest = {
       format: 'duban-backup',
       formatVersion: 1,
@@ -155,7 +193,8 @@ export async function createBackup(opts: CreateOptions): Promise<BackupResult> {
       appVersion: appVersion(),
       schemaVersion: facts.schemaVersion,
       dbId: readMarker(opts.dataDir)?.dbId ?? null,
-      database: { file: BACKUP_DB_FILE, size: dbBytes.byteLength, sha256: createHash('sha256').update(dbBytes).digest('hex') },
+      engine: facts.engine,
+      database: { file: facts.file, size: dbSize, sha256: await sha256OfFile(dbCopy) },
       counts: facts.counts,
       auditMaxId: facts.auditMaxId,
       files,
@@ -163,10 +202,12 @@ export async function createBackup(opts: CreateOptions): Promise<BackupResult> {
     }
     writeDurable(join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 2))
     renameSync(partial, join(folder, name))
-    updateMarker(opts.dataDir, (m) => ({
-      ...m,
-      baseline: { at: manifest.createdAt, auditMaxId: manifest.auditMaxId, counts: manifest.counts },
-    }))
+    // the start-up check's baseline is the SQLite file's (PostgreSQL is the server's to watch)
+    if (facts.engine === 'sqlite')
+      updateMarker(opts.dataDir, (m) => ({
+        ...m,
+        baseline: { at: manifest.createdAt, auditMaxId: manifest.auditMaxId, counts: manifest.counts },
+      }))
     pruneBackups(folder)
     return { ...manifest, path: join(folder, name) }
   } catch (err) {

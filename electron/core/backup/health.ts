@@ -8,8 +8,9 @@ import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { DubanError } from '../errors'
-import { migrations } from '../db/migrate'
-import { backupStamps, createBackup, snapshotOfFile, writeDurable } from './create'
+import { migrationId, migrations, MIGRATIONS_TABLE } from '../db/migrate'
+import pg from 'pg'
+import { backupStamps, createBackup, snapshotOfFile, snapshotOfUrl, writeDurable } from './create'
 import { countRows } from './manifest'
 import { backupFolderOf, readMarker } from './marker'
 import { latestGoodBackup, PENDING_RESTORE_FILE, restoreBackup } from './restore'
@@ -72,13 +73,14 @@ function baselineOf(dataDir: string): Baseline | null {
 }
 
 /** A restore asked for from the 系统维护 page; a failure keeps the current database and is reported on the page. */
-export async function applyStagedRestore(dataDir: string, now: Date): Promise<void> {
+export async function applyStagedRestore(dataDir: string, now: Date, databaseUrl: string | null = null): Promise<void> {
   const pending = join(dataDir, PENDING_RESTORE_FILE)
   if (!existsSync(pending)) return
   let request: { backup: string; requestedBy: string } = { backup: '', requestedBy: '' }
   try {
     request = JSON.parse(readFileSync(pending, 'utf8')) as typeof request
-    const result = await restoreBackup({ dataDir, backup: request.backup, now })
+    // the page's confirmation (the backup's name typed in full) is the one a PostgreSQL database with data needs
+    const result = await restoreBackup({ dataDir, backup: request.backup, now, databaseUrl, replaceExisting: true })
     writeDurable(join(dataDir, 'restore-result.json'), JSON.stringify({ ok: true, at: now.toISOString(), ...request, ...result }))
     rmSync(pending, { force: true })
   } catch (err) {
@@ -134,4 +136,34 @@ export async function guardDatabase(dataDir: string, file: string, now: Date): P
   if (version > 0 && version < migrations.length) {
     await createBackup({ dataDir, source: snapshotOfFile(file), kind: 'pre-migration', now })
   }
+}
+
+/** Steps a PostgreSQL database with data still lacks; null when it cannot be asked (openPostgres then says why). */
+async function pendingPostgresSteps(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000 })
+  try {
+    await client.connect()
+  } catch {
+    return null
+  }
+  try {
+    const exists = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1`, [MIGRATIONS_TABLE])
+    if (exists.rowCount === 0) return 0
+    const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`)
+    if (rows.length === 0) return 0
+    const applied = new Set(rows.map((r) => r.name))
+    return migrations.filter((_, i) => !applied.has(migrationId(i))).length
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * PostgreSQL before openPostgres migrates: a restore staged from the 系统维护 page is applied, and a database
+ * with data that is about to be migrated is backed up first (pg_dump), as the SQLite file is.
+ */
+export async function guardPostgresDatabase(dataDir: string, url: string, now: Date): Promise<void> {
+  await applyStagedRestore(dataDir, now, url)
+  const pending = await pendingPostgresSteps(url)
+  if (pending) await createBackup({ dataDir, source: snapshotOfUrl(url), kind: 'pre-migration', now })
 }

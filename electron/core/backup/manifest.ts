@@ -4,6 +4,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { BackupKind } from './rules'
+import { checkDump } from './postgres'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const BACKUP_DB_FILE = 'duban.db'
@@ -17,6 +18,8 @@ export interface BackupManifest {
   appVersion: string
   schemaVersion: number
   dbId: string | null
+  /** which engine the copy is of: a SQLite file (duban.db) or a pg_dump custom-format dump (duban.dump); absent = sqlite */
+  engine?: 'sqlite' | 'postgres'
   database: { file: string; size: number; sha256: string }
   counts: Record<string, number>
   auditMaxId: number
@@ -68,7 +71,7 @@ export interface Verification {
 
 /**
  * Quick: the manifest, the database copy and every file are there with the recorded sizes.
- * Deep: also every SHA-256 and SQLite's own quick_check of the copy.
+ * Deep: also every SHA-256, and SQLite's own quick_check of the copy (PostgreSQL: pg_restore --list reads the dump).
  */
 export async function verifyBackupDir(dir: string, deep: boolean): Promise<Verification> {
   const problems: string[] = []
@@ -79,6 +82,7 @@ export async function verifyBackupDir(dir: string, deep: boolean): Promise<Verif
   else if (statSync(dbPath).size !== m.database.size) problems.push('数据库副本大小与清单不符')
   else if (deep) {
     if ((await sha256OfFile(dbPath)) !== m.database.sha256) problems.push('数据库副本的 SHA-256 与清单不符')
+    else if (m.engine === 'postgres') problems.push(...(await checkDump(dbPath)))
     else {
       const copy = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true })
       try {

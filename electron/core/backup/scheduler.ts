@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../context'
 import type { Db } from '../db/connection'
-import { appTakesBackups, backupStamps, createBackup, snapshotOfDb, type BackupResult } from './create'
+import { backupStamps, createBackup, snapshotOfDb, type BackupResult } from './create'
 import { backupFolderOf } from './marker'
 import { dailyBackupDue } from './rules'
 
@@ -19,10 +19,6 @@ export function startBackupScheduler(
   opts: { everyMs?: number; log?: (message: string) => void } = {},
 ): BackupScheduler {
   const log = opts.log ?? ((m: string) => console.error(m))
-  if (!appTakesBackups(core.db)) {
-    log('[duban] 使用 PostgreSQL 数据库：每日备份由数据库服务器负责（pg_dump -Fc），本程序不另做备份')
-    return { tick: async () => null, stop: () => {} }
-  }
   let running: Promise<BackupResult | null> | null = null
   const tick = (): Promise<BackupResult | null> => {
     if (running) return running

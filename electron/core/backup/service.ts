@@ -5,7 +5,7 @@ import type { Ctx } from '../context'
 import { DubanError } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireRole } from '../users/rules'
-import { appTakesBackups, createBackup, snapshotOfDb } from './create'
+import { createBackup, snapshotOfDb } from './create'
 import { verifyBackupDir } from './manifest'
 import { backupFolderOf, defaultBackupFolder, ensureMarker, writeMarker } from './marker'
 import { listBackups, PENDING_RESTORE_FILE, resolveBackup, stageRestore, type BackupEntry } from './restore'
@@ -161,7 +161,6 @@ export async function setBackupFolder(ctx: Ctx, input: { folder: string | null }
 /** Before an import writes: a copy to go back to if the wrong document (or the wrong revision) was imported. */
 export async function backupBeforeImport(ctx: Ctx): Promise<void> {
   if (ctx.db.isTransaction) return // part of a larger write: the caller's own backup covers it
-  if (!appTakesBackups(ctx.db)) return // PostgreSQL: the server's own backups
   const anyPlan = await ctx.db.selectFrom('plans').select('id').limit(1).executeTakeFirst()
   if (!anyPlan) return // an empty database has nothing an import could damage
   await createBackup({ dataDir: dataDirOf(ctx), source: snapshotOfDb(ctx.db), kind: 'pre-import', now: ctx.clock.now() })

@@ -7,12 +7,16 @@ import { redactUrl } from './engine'
 
 let parsersSet = false
 
+/** The URL each open PostgreSQL Kysely was opened with: the backups hand it to pg_dump (never shown: it may hold a password). */
+const urls = new WeakMap<object, string>()
+export const postgresUrlOf = (db: object): string | null => urls.get(db) ?? null
+
 /**
  * node-postgres hands int8 (count(), sum() of integers, BIGINT ids) and NUMERIC over as strings so no
  * precision is lost; every such value here is a count, an id or an indicator figure well within a double.
  * Set once per process, before the first query.
  */
-function setTypeParsers(): void {
+export function setTypeParsers(): void {
   if (parsersSet) return
   parsersSet = true
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
@@ -36,5 +40,6 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     throw err
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  urls.set(db, url)
   return { db, pool, where, engine: 'postgres', close: () => db.destroy() }
 }

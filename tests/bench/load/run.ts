@@ -1,6 +1,7 @@
 /** Runs the monthly mix against a server process and prints what it measured. Bounded in time and count. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { adminUrl } from '../../support/postgres'
 import { CallStats } from './stats'
 import { Client, WRITES, leaderIteration, officeIteration, rng, unitIteration, type Role, type Session, type World } from './mix'
 
@@ -11,9 +12,13 @@ const LEADER_ACCOUNTS = ['juzhang', 'fujuzhang']
 /** a virtual user stops after this many passes even if time is left */
 const MAX_ITERATIONS = 2000
 
-export async function startServerProcess(): Promise<{ url: string; child: ChildProcess }> {
+export async function startServerProcess(engine: 'sqlite' | 'postgres' = 'sqlite'): Promise<{ url: string; child: ChildProcess }> {
   const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-  const child = spawn(tsx, [join(process.cwd(), 'tests', 'bench', 'load', 'server-process.ts')], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(tsx, [join(process.cwd(), 'tests', 'bench', 'load', 'server-process.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // the SQLite run ignores a DUBAN_DATABASE_URL left in the shell by pg:start
+    env: { ...process.env, DUBAN_BENCH_ENGINE: engine, DUBAN_TEST_PG_URL: adminUrl(), DUBAN_DATABASE_URL: '' },
+  })
   let out = ''
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {

@@ -66,9 +66,16 @@ describe('npm run cli on PostgreSQL', () => {
     expect(again.stderr).toContain('已有数据')
   })
 
-  it('sends backups to the server’s own tools, and says which', async () => {
-    const r = cli(['backup'], await freshUrl())
-    expect(r.status).toBe(1)
-    expect(r.stderr).toContain('pg_dump')
+  it('backs up with pg_dump into the data folder’s backups, and lists and verifies them', async () => {
+    const url = await freshUrl()
+    expect(cli(['import', seed], url).status).toBe(0)
+    const r = cli(['backup'], url)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain('已备份：')
+    const name = /duban-\d{8}-\d{6}-manual(-\d+)?/.exec(r.stdout)![0]
+    const listed = cli(['backups'], url)
+    expect(listed.stdout).toContain(`${name}  手动`)
+    expect(listed.stdout).toContain('✓ 校验通过')
+    expect(listed.status).toBe(0)
   })
 })

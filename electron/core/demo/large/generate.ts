@@ -3,7 +3,8 @@
  * Written with plain inserts through Kysely (the same on SQLite and PostgreSQL), one transaction per plan and
  * reports in batches, instead of the services: 150,000 reports through the use cases and the audit trail
  * would take minutes, and this history is invented, so there is nothing for the audit log to witness.
- * Runs only on a fresh (empty) database.
+ * Runs only on a fresh (empty) database. Memory stays bounded by one plan's rows (about 1,200 reports), whatever
+ * the size: the province (100 bureaus × 10 years, about a million reports) is written the same way, plan by plan.
  */
 import type { Insertable, Transaction } from 'kysely'
 import type { Db } from '../../db/connection'
@@ -19,7 +20,15 @@ export interface GenerateOptions {
   tasksPerPlan?: number
   /** the last year generated is half done: its "today" is 20 July */
   lastYear?: number
+  /** after each plan's transaction commits: for progress on a large run */
+  onPlan?: (done: number, total: number) => void
 }
+
+/** Named sizes: a city (13 bureaus, as the issue's provincial administration) and a province (about a million reports). */
+export const DEMO_SIZES = {
+  city: { years: 10, bureaus: 13 },
+  province: { years: 10, bureaus: 100 },
+} as const
 
 export interface GenerateStats {
   plans: number
@@ -109,6 +118,7 @@ export async function generateLarge(db: Db, opts: GenerateOptions): Promise<Gene
   for (const bureau of bureaus)
     for (let year = firstYear; year <= lastYear; year++) {
       await db.transaction().execute((trx) => generatePlan(trx, bureau, year))
+      opts.onPlan?.(stats.plans, opts.bureaus * opts.years)
     }
 
   async function generatePlan(trx: Transaction<Database>, bureau: (typeof bureaus)[number], year: number) {
@@ -139,6 +149,9 @@ export async function generateLarge(db: Db, opts: GenerateOptions): Promise<Gene
           sort: i,
         }),
       )
+    // Every row of the plan's tasks is built first, with the task's position (k) where its id will go; the tasks
+    // are then inserted in batches and their ids read back by position: a few statements per plan, not one per task.
+    const taskRows: Rows<'tasks'> = []
     const taskUnits: Rows<'task_units'> = []
     const milestones: Rows<'milestones'> = []
     const reports: Rows<'reports'> = []
@@ -154,7 +167,7 @@ export async function generateLarge(db: Db, opts: GenerateOptions): Promise<Gene
       const section = inKey || inLivelihood ? null : sections[sectionIndex]
       const number = inKey ? k + 1 : inLivelihood ? k - (perPlan - livelihoodCount) + 1 : k - keyCount + 1
       const lead = bureau.units[Math.floor(random() * 5)] // the association rarely leads
-      const taskId = await insertId(trx, 'tasks', {
+      taskRows.push({
         plan_id: planId,
         list_id: listId,
         section_id: section,
@@ -168,21 +181,26 @@ export async function generateLarge(db: Db, opts: GenerateOptions): Promise<Gene
         updated_at: created,
       })
       stats.tasks++
-      taskUnits.push({ task_id: taskId, unit_id: lead.id, role: 'lead', position: 0 })
+      taskUnits.push({ task_id: k, unit_id: lead.id, role: 'lead', position: 0 })
       if (random() < 0.3)
         taskUnits.push({
-          task_id: taskId,
+          task_id: k,
           unit_id: bureau.units[(bureau.units.indexOf(lead) + 1) % bureau.units.length].id,
           role: 'coop',
           position: 1,
         })
-      for (const [md, pct, title] of QUARTERS) milestones.push({ task_id: taskId, due_on: `${year}-${md}`, planned_pct: pct, title })
-      generateReports(taskId, lead, year, endMonth, 0.65 + random() * 0.4, reports, closes)
+      for (const [md, pct, title] of QUARTERS) milestones.push({ task_id: k, due_on: `${year}-${md}`, planned_pct: pct, title })
+      generateReports(k, lead, year, endMonth, 0.65 + random() * 0.4, reports, closes)
     }
+    for (const c of closes) taskRows[c.id].closed_at = c.at
+    await insertBatched(trx, 'tasks', taskRows)
+    const ids = (await trx.selectFrom('tasks').select('id').where('plan_id', '=', planId).orderBy('sort').execute()).map((r) =>
+      Number(r.id),
+    )
+    for (const rows of [taskUnits, milestones, reports]) for (const r of rows) r.task_id = ids[r.task_id]
     await insertBatched(trx, 'task_units', taskUnits)
     await insertBatched(trx, 'milestones', milestones)
     await insertBatched(trx, 'reports', reports)
-    for (const c of closes) await trx.updateTable('tasks').set({ closed_at: c.at }).where('id', '=', c.id).execute()
     const values: Rows<'indicator_values'> = []
     for (const [i, [name, unit, base]] of (
       [

@@ -1,0 +1,121 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:https'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { freePort } from '../../e2e/server'
+import { createTestDatabase, dropTestDatabase } from '../../support/postgres'
+
+// npm run serve on PostgreSQL: the real server entry (cli serve) with DUBAN_DATABASE_URL, over HTTPS, as
+// tests/integration/serve.test.ts starts it on SQLite.
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
+const CLI = join(process.cwd(), 'electron', 'cli', 'index.ts')
+
+const children: ChildProcess[] = []
+const dirs: string[] = []
+const urls: string[] = []
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  for (const u of urls) await dropTestDatabase(u)
+})
+
+function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(TSX, [CLI, 'serve'], {
+    env: { ...process.env, DUBAN_DEMO: '0', DUBAN_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('督办台已启动')) resolve({ child, output })
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
+  })
+}
+
+function api(port: number, method: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body)
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/${method}`,
+        method: 'POST',
+        // the server's self-signed certificate (its fingerprint is checked in serve.test.ts)
+        rejectUnauthorized: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (c) => (text += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }))
+      },
+    )
+    req.on('error', reject)
+    req.end(data)
+  })
+}
+
+describe('npm run serve on PostgreSQL', () => {
+  it('starts on an empty database, sets up the first administrator, reads and writes over HTTPS, and stops cleanly', async () => {
+    const url = await createTestDatabase()
+    urls.push(url)
+    const dir = mkdtempSync(join(tmpdir(), 'duban-pg-serve-'))
+    dirs.push(dir)
+    const port = await freePort()
+    const { child, output } = await startServe({
+      DUBAN_HOST: '127.0.0.1',
+      DUBAN_PORT: String(port),
+      DUBAN_DATA_DIR: dir,
+      DUBAN_DATABASE_URL: url,
+    })
+    expect(output).not.toContain('postgres://') // the URL (and any password in it) stays out of the log
+
+    const setupCode = /一次性设置码：([A-Z2-9-]{14})/.exec(output)?.[1]
+    const admin = { username: 'root', displayName: '管理员', password: 'a-long-secret', ...(setupCode ? { setupCode } : {}) }
+    const made = await api(port, 'auth.setupAdmin', admin)
+    expect(made.status).toBe(200)
+    expect(made.body.data.role).toBe('admin')
+    const login = await api(port, 'auth.login', { username: 'root', password: 'a-long-secret' })
+    expect(login.status).toBe(200)
+    const token = login.body.data.token as string
+
+    const me = await api(port, 'auth.me', {}, token)
+    expect(me.body.data.username).toBe('root')
+    const created = await api(port, 'units.create', { name: '测试处室', kind: 'division' }, token)
+    expect(created.status).toBe(200)
+    const units = await api(port, 'units.list', {}, token)
+    expect(units.body.data.map((u: { name: string }) => u.name)).toContain('测试处室')
+
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+
+    // written to the PostgreSQL database, not to a SQLite file in the data folder
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      const { rows } = await client.query(`SELECT name FROM units WHERE name = '测试处室'`)
+      expect(rows).toHaveLength(1)
+      const { rows: conns } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+         AND backend_type = 'client backend'`,
+      )
+      expect(conns[0].n).toBe(0) // the pool was closed on the way out
+    } finally {
+      await client.end()
+    }
+  }, 180_000)
+})
