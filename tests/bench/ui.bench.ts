@@ -132,22 +132,59 @@ describe('renderer', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
       await login(page, demo.url, 'office')
-      figures['88-task list interactive ms (median of 5)'] = await median(5, async () => {
+      const visit = async (freshApp: boolean) => {
         await page.goto(`${demo.url}/#/home`)
+        // a reload starts the app afresh (no rows kept from the last visit; files still in the browser's cache)
+        if (freshApp) await page.reload()
         await page.waitForSelector('[data-role]')
         await page.waitForTimeout(500)
-        const t0 = Date.now()
+        await watchLongTasks(page)
+        const t0 = await page.evaluate(() => performance.now())
         await page.goto(`${demo.url}/#/tasks`)
-        await page.waitForFunction(() => document.querySelectorAll('[data-test=task-row]').length >= 88, undefined, { timeout: 30_000 })
-        // interactive: the page answers the next frame (nothing long left on the main thread)
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))))
-        return Date.now() - t0
-      })
+        return Math.round((await listInteractiveAt(page, t0)) - t0)
+      }
+      figures['88-task list interactive ms (median of 5)'] = await median(5, () => visit(false))
+      figures['88-task list interactive, app just started ms (median of 5)'] = await median(5, () => visit(true))
     } finally {
       await browser.close()
     }
-  }, 120_000)
+  }, 180_000)
 })
+
+/** Records when each long task (over 50 ms on the main thread) ends, from now on, in page time. */
+function watchLongTasks(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTaskEnds?: number[] }
+    if (w.__longTaskEnds) return
+    w.__longTaskEnds = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTaskEnds!.push(e.startTime + e.duration)
+    }).observe({ type: 'longtask' })
+  })
+}
+
+/**
+ * Interactive, as a person means it: all 88 rows on screen and the main thread free to answer a click,
+ * i.e. the later of the rows appearing and the end of the last long task, once 250 ms pass with none.
+ */
+async function listInteractiveAt(page: Page, since: number): Promise<number> {
+  const rowsAt = await page.waitForFunction(
+    () => (document.querySelectorAll('[data-test=task-row]').length >= 88 ? performance.now() : false),
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  )
+  const shown = (await rowsAt.jsonValue()) as number
+  const settled = await page.waitForFunction(
+    ([shownAt, t0]) => {
+      const ends = (window as unknown as { __longTaskEnds: number[] }).__longTaskEnds
+      const last = Math.max(shownAt, ...ends.filter((e) => e > t0))
+      return performance.now() - last >= 250 ? last : false
+    },
+    [shown, since] as const,
+    { timeout: 30_000, polling: 50 },
+  )
+  return (await settled.jsonValue()) as number
+}
 
 async function login(page: Page, url: string, username: string) {
   await page.goto(`${url}/#/login`)
