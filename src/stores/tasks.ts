@@ -25,7 +25,20 @@ export const useTasksStore = defineStore('tasks', () => {
   const detailLoading = ref(false)
   let latest = 0
 
-  async function load(next: TaskFilter): Promise<void> {
+  /** a read the router started on the way to the page: the page's first load joins it instead of asking again */
+  let early: { key: string; done: Promise<void> } | null = null
+  function prefetch(next: TaskFilter): Promise<void> {
+    const done = read(next)
+    early = { key: JSON.stringify(next), done }
+    return done
+  }
+  function load(next: TaskFilter): Promise<void> {
+    const joined = early?.key === JSON.stringify(next) ? early.done : null
+    early = null
+    return joined ?? read(next)
+  }
+
+  async function read(next: TaskFilter): Promise<void> {
     filter.value = next
     const ticket = ++latest
     loading.value = true
@@ -76,5 +89,5 @@ export const useTasksStore = defineStore('tasks', () => {
     current.value = null
   }
 
-  return { rows, filter, loading, current, detailLoading, load, open, setMilestones, refreshQuietly, closeDetail }
+  return { rows, filter, loading, current, detailLoading, load, prefetch, open, setMilestones, refreshQuietly, closeDetail }
 })

@@ -39,4 +39,23 @@ describe('tasks store', () => {
     await store.load({ planId: 1 })
     expect(isReactive(store.rows[0])).toBe(false)
   })
+
+  it('shares a read in flight: the router starts it on the way to the page, the page joins it', async () => {
+    mockApi({ 'tasks.list': () => structuredClone(rows) })
+    const store = useTasksStore()
+    const calls = () => vi.mocked(invoke).mock.calls.filter(([m]) => m === 'tasks.list').length
+    const early = store.prefetch({ planId: 1, listId: 2 })
+    await Promise.all([early, store.load({ planId: 1, listId: 2 })])
+    expect(calls()).toBe(1)
+    expect(store.loading).toBe(false)
+    // joined once: a later load (after a bulk edit, say) reads again, as does another filter
+    await store.load({ planId: 1, listId: 2 })
+    expect(calls()).toBe(2)
+    await store.prefetch({ planId: 1 })
+    await store.load({ planId: 1 }) // the early read had already answered: still joined, not read again
+    expect(calls()).toBe(3)
+    await store.prefetch({ planId: 1 })
+    await store.load({ planId: 1, listId: 2 }) // the page wanted another filter
+    expect(calls()).toBe(5)
+  })
 })
