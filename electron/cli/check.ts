@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { taskLabel } from '../contract/taskLabel'
 import type { CoreApp } from '../core/app'
 import { engineIntegrityProblems } from '../core/db/integrity'
 import { checkFiles } from '../core/files/service'
@@ -28,11 +29,16 @@ export async function checkDatabase(core: CoreApp): Promise<CheckProblem[]> {
     await sql<{
       id: number
       number: number
+      code: string | null
       list: string
-    }>`SELECT t.id, t.number, l.name AS list FROM tasks t JOIN lists l ON l.id = t.list_id
+    }>`SELECT t.id, t.number, t.code, l.name AS list FROM tasks t JOIN lists l ON l.id = t.list_id
        WHERE NOT EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.role = 'lead')`.execute(core.db)
   ).rows
-  for (const t of noLead) problems.push({ code: 'task_without_lead', message: `「${t.list}」第${t.number}项没有牵头单位` })
+  for (const t of noLead)
+    problems.push({
+      code: 'task_without_lead',
+      message: `${taskLabel({ number: t.number, code: t.code, listName: t.list })}（「${t.list}」第${t.number}项）没有牵头单位`,
+    })
 
   const crossPlan = (
     await sql<{

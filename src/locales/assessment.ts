@@ -35,7 +35,8 @@ export const zhAssess = {
     none: '按当前规则，今天没有需要处理的事件',
     disabledNote: '自动督办尚未启用，以下是启用后将执行的处理',
     cols: { level: '等级', unit: '单位', task: '任务', reason: '原因', actions: '处理', deferred: '暂缓' },
-    taskNo: (n: number | null) => (n ? `第${n}项` : '—'),
+    /** the task's name by the one rule (its code), or a dash for a unit-wide action */
+    taskNo: (name: string | null) => name ?? '—',
   },
   assessment: {
     title: '督查考核',

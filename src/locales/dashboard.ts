@@ -42,7 +42,7 @@ export const zhDash = {
     dueSoon: '临期',
     avg: '平均进度',
     punctuality: '按时报送',
-    number: '序号',
+    number: '编号',
     task: '民生实事',
     leads: '牵头单位',
     status: '状态',

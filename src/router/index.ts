@@ -3,6 +3,9 @@ import { onSessionLost } from '@/api/client'
 import { desktopConnection } from '@/api/connection'
 import { useSessionStore } from '@/stores/session'
 import { usePlansStore } from '@/stores/plans'
+import { useLeaderDashboardStore } from '@/stores/leaderDashboard'
+import { useTasksStore } from '@/stores/tasks'
+import { queryToFilter } from '@/views/tasks/query'
 import { loadDashboardPage } from './prefetch'
 
 declare module 'vue-router' {
@@ -98,12 +101,34 @@ export function createAppRouter(): Router {
           { path: 'assessment', name: 'assessment', component: () => import('@/views/assessment/AssessmentPage.vue') },
           { path: 'timeline', name: 'timeline', component: () => import('@/views/timeline/TimelinePage.vue') },
           { path: 'plan', name: 'plan', component: () => import('@/views/plan/PlanOverview.vue') },
-          { path: 'tasks', name: 'tasks', component: () => import('@/views/tasks/TaskListPage.vue') },
+          {
+            path: 'tasks',
+            name: 'tasks',
+            component: () => import('@/views/tasks/TaskListPage.vue'),
+            // as for the dashboard below: the list is asked for on the way to the page, which joins that read
+            beforeEnter: async (to) => {
+              const planId = usePlansStore().currentPlanId
+              if (planId === null) return
+              void useTasksStore()
+                .prefetch({ planId, ...queryToFilter(to.query) })
+                .catch(() => undefined) // the page shows the error from its own (shared) read
+              await new Promise((resolve) => setTimeout(resolve, 0))
+            },
+          },
           {
             path: 'dashboard',
             name: 'dashboard',
             component: loadDashboardPage,
             meta: { dashboard: true },
+            // Today's figures are asked for on the way to the page, while its code loads and it mounts;
+            // the page's first load joins that read instead of starting its own after mounting.
+            beforeEnter: async () => {
+              void useLeaderDashboardStore()
+                .prefetch(usePlansStore().currentPlanId ?? null)
+                .catch(() => undefined) // the page shows the error from its own (shared) read
+              // one task's pause lets the browser send the request before the page's long first render
+              await new Promise((resolve) => setTimeout(resolve, 0))
+            },
           },
           { path: 'import', name: 'import', component: () => import('@/views/import/ImportPage.vue'), meta: { import: true } },
           {

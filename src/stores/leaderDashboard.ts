@@ -22,8 +22,23 @@ export const useLeaderDashboardStore = defineStore('leaderDashboard', () => {
 
   /** which plan and day `leader` shows: another plan's or day's figures are never shown while loading */
   let leaderKey: string | null = null
-  async function load(planId: number | null): Promise<void> {
+  /** a read the router started on the way to the page: the page's first load joins it instead of asking again */
+  let early: { key: string; done: Promise<void> } | null = null
+  let reading: string | null = null
+  function prefetch(planId: number | null): Promise<void> {
     const key = JSON.stringify(input(planId))
+    const done = read(key, planId)
+    early = { key, done }
+    return done
+  }
+  function load(planId: number | null): Promise<void> {
+    const key = JSON.stringify(input(planId))
+    const joined = early?.key === key ? early.done : null
+    early = null
+    return joined ?? read(key, planId)
+  }
+  async function read(key: string, planId: number | null): Promise<void> {
+    reading = key
     if (key !== leaderKey) leader.value = null
     loading.value = true
     try {
@@ -32,7 +47,7 @@ export const useLeaderDashboardStore = defineStore('leaderDashboard', () => {
       if (!leader.value || JSON.stringify(leader.value) !== JSON.stringify(next)) leader.value = next
       leaderKey = key
     } finally {
-      loading.value = false
+      if (reading === key) loading.value = false
     }
   }
 
@@ -52,5 +67,5 @@ export const useLeaderDashboardStore = defineStore('leaderDashboard', () => {
     asOf.value = null
   }
 
-  return { leader, analysis, asOf, loading, analysisLoading, load, loadAnalysis, reset }
+  return { leader, analysis, asOf, loading, analysisLoading, load, prefetch, loadAnalysis, reset }
 })

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { invoke } from '@/api/client'
 import type { Input, Output } from '../../electron/contract'
 
@@ -9,21 +9,43 @@ export type TaskFilter = Input<'tasks.list'>
 export type { TaskStatus } from '../../electron/contract/vocabulary'
 
 export const useTasksStore = defineStore('tasks', () => {
-  const rows = ref<TaskRow[]>([])
+  // Rows are replaced whole, never edited in place: a shallow ref spares a deep proxy over 88 rows and their units.
+  const rows = shallowRef<TaskRow[]>([])
+  /** the answer shown, as text: an identical answer (a revisit, a live refresh) leaves the table untouched */
+  let shown = '[]'
+  function show(result: TaskRow[]): void {
+    const text = JSON.stringify(result)
+    if (text === shown) return
+    shown = text
+    rows.value = result
+  }
   const filter = ref<TaskFilter | null>(null)
   const loading = ref(false)
   const current = ref<TaskDetail | null>(null)
   const detailLoading = ref(false)
   let latest = 0
 
-  async function load(next: TaskFilter): Promise<void> {
+  /** a read the router started on the way to the page: the page's first load joins it instead of asking again */
+  let early: { key: string; done: Promise<void> } | null = null
+  function prefetch(next: TaskFilter): Promise<void> {
+    const done = read(next)
+    early = { key: JSON.stringify(next), done }
+    return done
+  }
+  function load(next: TaskFilter): Promise<void> {
+    const joined = early?.key === JSON.stringify(next) ? early.done : null
+    early = null
+    return joined ?? read(next)
+  }
+
+  async function read(next: TaskFilter): Promise<void> {
     filter.value = next
     const ticket = ++latest
     loading.value = true
     try {
       const result = await invoke('tasks.list', next)
       // a slower earlier answer must not overwrite a newer filter's rows
-      if (ticket === latest) rows.value = result
+      if (ticket === latest) show(result)
     } finally {
       if (ticket === latest) loading.value = false
     }
@@ -55,7 +77,7 @@ export const useTasksStore = defineStore('tasks', () => {
     if (filter.value) {
       const ticket = ++latest
       const f = filter.value
-      jobs.push(invoke('tasks.list', f).then((result) => ticket === latest && (rows.value = result)))
+      jobs.push(invoke('tasks.list', f).then((result) => ticket === latest && show(result)))
     }
     if (shown && (changedTaskId === undefined || (changedTaskId === shown.id && version !== shown.version))) {
       jobs.push(invoke('tasks.get', { taskId: shown.id }).then((d) => current.value?.id === d.id && (current.value = d)))
@@ -67,5 +89,5 @@ export const useTasksStore = defineStore('tasks', () => {
     current.value = null
   }
 
-  return { rows, filter, loading, current, detailLoading, load, open, setMilestones, refreshQuietly, closeDetail }
+  return { rows, filter, loading, current, detailLoading, load, prefetch, open, setMilestones, refreshQuietly, closeDetail }
 })

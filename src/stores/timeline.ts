@@ -22,6 +22,7 @@ export const useTimelineStore = defineStore('timeline', () => {
       tasks.value = rows.map((r) => ({
         id: r.id,
         number: r.number,
+        code: r.code,
         text: r.text,
         listId: r.listId,
         listName: r.listName,

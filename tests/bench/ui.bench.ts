@@ -14,7 +14,9 @@ import { launchBrowser } from '../e2e/browser'
 // (gzipped); in Chromium, beside a blank page's time as the machine's baseline, the dashboard ready on the
 // generated large database (warm, and a leader's first visit with the chart code cold) and the demo's
 // 88-task list interactive. "Ready" is what a person waits for: today's figures fetched and every chart
-// drawn so far (the first screen and the next) finished drawing, animation included.
+// drawn so far (the first screen and the next) finished drawing, animation included. Pages are timed by the
+// page's own clock from the click (or change of address) to ready; the blank page, timed from the test, also
+// carries the test harness's round trips to the browser.
 const root = process.cwd()
 let rendererDir: string
 let dataDir: string
@@ -94,10 +96,8 @@ describe('renderer', () => {
         await page.goto(`${web.url}/#/home`)
         await page.waitForSelector('[data-role]')
         await page.waitForTimeout(500)
-        const t0 = Date.now()
-        await page.goto(`${web.url}/#/dashboard`)
-        await dashboardReady(page)
-        return Date.now() - t0
+        const t0 = await go(page, '#/dashboard')
+        return Math.round((await dashboardReadyAt(page)) - t0)
       })
     } finally {
       await browser.close()
@@ -113,10 +113,15 @@ describe('renderer', () => {
         await login(page, web.url, 'juzhang')
         await page.waitForSelector('[data-role]')
         await page.waitForTimeout(readHomeMs)
-        const t0 = Date.now()
-        await page.click('.layout__menu .el-menu-item:has-text("数据看板")')
-        await dashboardReady(page)
-        const ms = Date.now() - t0
+        const t0 = await page.evaluate(() => {
+          const item = [...document.querySelectorAll<HTMLElement>('.layout__menu .el-menu-item')].find((e) =>
+            e.textContent?.includes('数据看板'),
+          )
+          const at = performance.now()
+          item!.click()
+          return at
+        })
+        const ms = Math.round((await dashboardReadyAt(page)) - t0)
         await context.close()
         return ms
       }
@@ -132,22 +137,58 @@ describe('renderer', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
       await login(page, demo.url, 'office')
-      figures['88-task list interactive ms (median of 5)'] = await median(5, async () => {
+      const visit = async (freshApp: boolean) => {
         await page.goto(`${demo.url}/#/home`)
+        // a reload starts the app afresh (no rows kept from the last visit; files still in the browser's cache)
+        if (freshApp) await page.reload()
         await page.waitForSelector('[data-role]')
         await page.waitForTimeout(500)
-        const t0 = Date.now()
-        await page.goto(`${demo.url}/#/tasks`)
-        await page.waitForFunction(() => document.querySelectorAll('[data-test=task-row]').length >= 88, undefined, { timeout: 30_000 })
-        // interactive: the page answers the next frame (nothing long left on the main thread)
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))))
-        return Date.now() - t0
-      })
+        await watchLongTasks(page)
+        const t0 = await go(page, '#/tasks')
+        return Math.round((await listInteractiveAt(page, t0)) - t0)
+      }
+      figures['88-task list interactive ms (median of 5)'] = await median(5, () => visit(false))
+      figures['88-task list interactive, app just started ms (median of 5)'] = await median(5, () => visit(true))
     } finally {
       await browser.close()
     }
-  }, 120_000)
+  }, 180_000)
 })
+
+/** Records when each long task (over 50 ms on the main thread) ends, from now on, in page time. */
+function watchLongTasks(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTaskEnds?: number[] }
+    if (w.__longTaskEnds) return
+    w.__longTaskEnds = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTaskEnds!.push(e.startTime + e.duration)
+    }).observe({ type: 'longtask' })
+  })
+}
+
+/**
+ * Interactive, as a person means it: all 88 rows on screen and the main thread free to answer a click,
+ * i.e. the later of the rows appearing and the end of the last long task, once 250 ms pass with none.
+ */
+async function listInteractiveAt(page: Page, since: number): Promise<number> {
+  const rowsAt = await page.waitForFunction(
+    () => (document.querySelectorAll('[data-test=task-row]').length >= 88 ? performance.now() : false),
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  )
+  const shown = (await rowsAt.jsonValue()) as number
+  const settled = await page.waitForFunction(
+    ([shownAt, t0]) => {
+      const ends = (window as unknown as { __longTaskEnds: number[] }).__longTaskEnds
+      const last = Math.max(shownAt, ...ends.filter((e) => e > t0))
+      return performance.now() - last >= 250 ? last : false
+    },
+    [shown, since] as const,
+    { timeout: 30_000, polling: 50 },
+  )
+  return (await settled.jsonValue()) as number
+}
 
 async function login(page: Page, url: string, username: string) {
   await page.goto(`${url}/#/login`)
@@ -157,18 +198,32 @@ async function login(page: Page, url: string, username: string) {
   await page.waitForURL(/#\/home/)
 }
 
-/** Today's figures fetched and every chart drawn so far finished (EChart.vue marks both). */
-function dashboardReady(page: Page) {
-  return page.waitForFunction(
+/**
+ * Opens a page of the app as a click on the menu does (a change of address in the same document), and
+ * returns the page's clock at that moment: every figure is timed by the page's own clock, so the test
+ * harness's round trips to the browser are not counted (the blank page shows what they cost).
+ */
+function go(page: Page, hash: string): Promise<number> {
+  return page.evaluate((h) => {
+    const at = performance.now()
+    location.hash = h
+    return at
+  }, hash)
+}
+
+/** When today's figures were fetched and every chart drawn so far had finished (EChart.vue marks both), by the page's clock. */
+async function dashboardReadyAt(page: Page): Promise<number> {
+  const ready = await page.waitForFunction(
     () => {
       const board = document.querySelector('.dashboard')
       if (!board || board.hasAttribute('data-loading')) return false
       const drawn = [...board.querySelectorAll('.echart[data-chart-drawn=true]')]
-      return drawn.length >= 2 && drawn.every((c) => c.getAttribute('data-chart-ready') === 'true')
+      return drawn.length >= 2 && drawn.every((c) => c.getAttribute('data-chart-ready') === 'true') ? performance.now() : false
     },
     undefined,
     { timeout: 30_000, polling: 'raf' },
   )
+  return (await ready.jsonValue()) as number
 }
 
 async function median(runs: number, measure: () => Promise<number>): Promise<number> {

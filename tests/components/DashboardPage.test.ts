@@ -51,6 +51,8 @@ describe('DashboardPage', () => {
     expect(wrapper.findAll('[data-test^=save-]').length).toBe(wrapper.findAllComponents(EChartStub).length)
     expect(wrapper.find('[data-test=unit-table]').text()).toContain('市场监管处')
     expect(wrapper.find('[data-test=livelihood]').text()).toContain('建设智能快件箱')
+    // each 民生实事 named by its code, not by a bare number
+    expect(wrapper.findAll('[data-test=livelihood-code]').map((c) => c.text())).toEqual(['民生1', '民生2'])
   })
 
   it('puts the unit bar first and opens the lead unit’s tasks of that status when a segment is clicked', async () => {

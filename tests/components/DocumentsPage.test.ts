@@ -28,6 +28,7 @@ const preview: Output<'forms.preview'> = {
       row: 5,
       taskId: 7,
       number: 3,
+      code: '要点3',
       text: '推动快递进村',
       before: { percent: 40, progress: '', problems: '', nextSteps: '', status: 'approved' },
       after: { percent: 60, progress: '已完成', problems: '', nextSteps: '', indicatorValues: [] },
@@ -98,7 +99,8 @@ describe('DocumentsPage', () => {
     const docs = useDocumentsStore()
     await docs.previewForm('AAAA')
     await flushPromises()
-    expect(wrapper.find('[data-test=form-preview]').text()).toContain('推动快递进村')
+    expect(wrapper.find('[data-test=form-preview]').text()).toContain('要点3 推动快递进村')
+    expect(wrapper.find('[data-test=form-preview]').text()).not.toMatch(/(^|[^点\d])3\. /)
     await wrapper.find('[data-test=form-confirm]').trigger('click')
     await flushPromises()
     expect(api).toHaveBeenCalledWith('forms.confirm', { fileBase64: 'AAAA' })

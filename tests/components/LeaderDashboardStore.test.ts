@@ -46,4 +46,19 @@ describe('leader dashboard store', () => {
     expect(seenWhileLoading).toBeNull()
     expect(store.leader).not.toBeNull()
   })
+
+  it('shares a read in flight: the router starts it on the way to the page, the page joins it', async () => {
+    mockApi({ 'dashboards.leader': () => structuredClone(figures) })
+    const store = useLeaderDashboardStore()
+    const early = store.prefetch(1)
+    const page = store.load(1)
+    expect(store.loading).toBe(true)
+    await Promise.all([early, page])
+    expect(vi.mocked(invoke).mock.calls.filter(([m]) => m === 'dashboards.leader')).toHaveLength(1)
+    expect(store.loading).toBe(false)
+    expect(store.leader?.asOf).toBe(figures.asOf)
+    // once answered, the next visit reads again
+    await store.load(1)
+    expect(vi.mocked(invoke).mock.calls.filter(([m]) => m === 'dashboards.leader')).toHaveLength(2)
+  })
 })

@@ -52,4 +52,18 @@ describe('TaskTable', () => {
     await w.findAll('[data-test=task-row]')[2].trigger('click')
     expect(w.emitted('open')).toEqual([[3]])
   })
+
+  it('ticks a task for 批量设置 with its row checkbox, and all of them from the header', async () => {
+    const w = mountTable({ selected: [rows[1].id] })
+    const boxes = w.findAll('[data-test=tick-row] input[type=checkbox]')
+    expect(boxes).toHaveLength(rows.length)
+    expect(boxes.map((b) => (b.element as HTMLInputElement).checked)).toEqual(rows.map((r) => r.id === rows[1].id))
+    expect(w.findAll('[data-test=tick-row]')[1].classes()).toContain('is-checked')
+    await boxes[0].setValue(true)
+    expect(w.emitted('update:selected')!.at(-1)).toEqual([[rows[1].id, rows[0].id]])
+    await boxes[1].setValue(false)
+    expect(w.emitted('update:selected')!.at(-1)).toEqual([[]])
+    // ticking does not open the task
+    expect(w.emitted('open')).toBeUndefined()
+  })
 })

@@ -65,6 +65,9 @@ function drawnTexts(chart: Locator): Promise<{ boxes: Box[]; width: number; heig
   })
 }
 
+/** a 民生实事 row's label: its code, then its text */
+const TASK_LABEL = /^民生\d+(-\d+)? \S/
+
 const overlap = (a: Box, b: Box) =>
   Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5
 
@@ -107,13 +110,15 @@ describe('the big screen', () => {
       await expect
         .poll(async () => {
           const d = await drawnTexts(live)
-          return d.boxes.filter((b) => /^\d+\. /.test(b.text)).length === d.categories
+          return d.boxes.filter((b) => TASK_LABEL.test(b.text)).length === d.categories
         })
         .toBe(true)
       const drawn = await drawnTexts(live)
       expect(drawn.categories).toBeGreaterThanOrEqual(15)
       // one task name and one percentage per task: none thinned out by the axis
-      expect(drawn.boxes.filter((b) => /^\d+\. /.test(b.text))).toHaveLength(drawn.categories)
+      expect(drawn.boxes.filter((b) => TASK_LABEL.test(b.text))).toHaveLength(drawn.categories)
+      // each named by its code (民生5-2), never by a bare number
+      expect(drawn.boxes.filter((b) => /^\d+\.? /.test(b.text))).toEqual([])
       expect(drawn.boxes.filter((b) => /^\d+%$/.test(b.text)).length).toBeGreaterThanOrEqual(drawn.categories)
       for (const b of drawn.boxes) {
         expect(b.fontSize, b.text).toBeGreaterThanOrEqual(13)

@@ -134,6 +134,38 @@ describe('supervision: 催办 and 督办单 between the office and a division', 
     expect(body).toContain('进度计划图')
     await shot(office, 'supervision-timeline')
   })
+
+  it('names every task on the timeline by its code, on the axis and in the tooltip, never by a bare number', async () => {
+    const chart = office.locator('.echart[data-chart-ready=true]').first()
+    const labels = await chart.evaluate((el) => {
+      const c = (el as unknown as { dubanChart: { getOption(): { yAxis: { data: string[] }[] } } }).dubanChart
+      return c
+        .getOption()
+        .yAxis[0].data.filter((l) => l.startsWith('{task|'))
+        .map((l) => l.slice(6, -1))
+    })
+    expect(labels.length).toBeGreaterThan(20)
+    for (const label of labels) expect(label).toMatch(/^(重点|要点|民生)\d+(-\d+)? \S/)
+    // hover the first task's bar: its tooltip names the task by its code
+    const tip = await chart.evaluate((el) => {
+      const c = (el as unknown as { dubanChart: { dispatchAction(a: object): void } }).dubanChart
+      c.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 })
+      return new Promise<string>((resolve) =>
+        setTimeout(() => resolve((el.querySelector('div[style*="z-index"]') as HTMLElement | null)?.innerText ?? ''), 300),
+      )
+    })
+    expect(tip).toMatch(/^(重点|要点|民生)\d+(-\d+)? /)
+    expect(tip).not.toMatch(/第\d+项/)
+    for (const [width, height] of [
+      [1440, 900],
+      [1920, 1080],
+    ]) {
+      await office.setViewportSize({ width, height })
+      await settled(office, 'body')
+      await shot(office, `timeline-codes-${width}x${height}`)
+    }
+    await office.setViewportSize({ width: 1440, height: 900 })
+  })
 })
 
 describe('the leader’s home page', () => {

@@ -104,6 +104,7 @@ describe('npm run cli -- check', () => {
     const r = cli(['check'], dir)
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('没有牵头单位')
+    expect(r.stderr).toMatch(/重点1（「[^」]+」第1项）没有牵头单位/) // named by its code, as the app names it
   })
 })
 

@@ -147,3 +147,11 @@ describe('rule sets', () => {
     ).toContain('重复')
   })
 })
+
+describe('the task an action is about is named by its code', () => {
+  it('names the task by its code, and by its list and number when it has none, never by a bare number', () => {
+    const coded = task({ ...julyMissing, taskCode: '要点14' })
+    expect(planEscalation(rules, history([coded]), '2021-07-27').map((a) => a.taskName)).toEqual(['要点14'])
+    expect(planEscalation(rules, history([julyMissing]), '2021-07-27').map((a) => a.taskName)).toEqual(['工作要点第14项'])
+  })
+})

@@ -45,7 +45,7 @@ export async function assessmentWorkbook(v: AssessmentView): Promise<Uint8Array>
         it.categoryLabel,
         it.waived ? 0 : it.points,
         it.label,
-        `${linkLabel(it.link.kind)}#${it.link.id}${it.link.taskNumber ? `（第${it.link.taskNumber}项任务）` : ''}`,
+        `${linkLabel(it.link.kind)}#${it.link.id}${it.link.taskName ? `（${it.link.taskName}）` : ''}`,
         it.waived ? `申诉成立：${it.waived.reason}` : '',
       ])
   items.columns.forEach((c, i) => {

@@ -4,6 +4,7 @@
  */
 import { addDays, isWorkday, type WorkCalendar } from '../calendar/workdays'
 import { firstSubmittedOn, reportedPctOn, type FiringFact, type History, type TaskHistory } from '../escalation/history'
+import { nameOfTask } from '../escalation/rules'
 
 export interface ScoringRules {
   base: number
@@ -89,6 +90,8 @@ export interface ItemLink {
   id: number
   taskId: number | null
   taskNumber: number | null
+  /** 要点15, 民生5-2: how the task is named in the item and the Excel (contract/taskLabel.ts) */
+  taskName: string | null
 }
 
 export interface ScoreItem {
@@ -135,10 +138,10 @@ function workdaysBefore(cal: WorkCalendar, day: string, until: string): number {
 export function taskItems(r: ScoringRules, t: TaskHistory, cal: WorkCalendar, year: number, asOf: string): ScoreItem[] {
   const items: ScoreItem[] = []
   const inYear = (d: string) => d.startsWith(`${year}-`) && d <= asOf
-  const ref = (kind: ItemLink['kind'], id: number): ItemLink => ({ kind, id, taskId: t.taskId, taskNumber: t.taskNumber })
+  const name = nameOfTask(t)
+  const ref = (kind: ItemLink['kind'], id: number): ItemLink => ({ kind, id, taskId: t.taskId, taskNumber: t.taskNumber, taskName: name })
   const add = (category: ItemCategory, points: number, day: string, label: string, link: ItemLink, key: string) => {
-    if (points !== 0)
-      items.push({ key, category, categoryLabel: CATEGORY_LABELS[category], points, day, label: `第${t.taskNumber}项：${label}`, link })
+    if (points !== 0) items.push({ key, category, categoryLabel: CATEGORY_LABELS[category], points, day, label: `${name}：${label}`, link })
   }
   for (const p of t.duePeriods) {
     if (!inYear(p.dueOn) || p.dueOn >= asOf) continue
@@ -243,17 +246,19 @@ export function taskItems(r: ScoringRules, t: TaskHistory, cal: WorkCalendar, ye
   return items
 }
 
-function firingItem(r: ScoringRules, f: FiringFact, taskNumber: number | null): ScoreItem {
+function firingItem(r: ScoringRules, f: FiringFact, task: { number: number; name: string } | null): ScoreItem {
+  const taskNumber = task?.number ?? null
+  const taskName = task?.name ?? null
   return {
     key: `red:f${f.id}`,
     category: 'red_notice',
     categoryLabel: CATEGORY_LABELS.red_notice,
     points: -r.redNotice,
     day: f.on,
-    label: `${taskNumber ? `第${taskNumber}项：` : ''}${cn(f.on)}收到红色督办单`,
+    label: `${taskName ? `${taskName}：` : ''}${cn(f.on)}收到红色督办单`,
     link: f.noticeId
-      ? { kind: 'notice', id: f.noticeId, taskId: f.taskId, taskNumber }
-      : { kind: 'firing', id: f.id, taskId: f.taskId, taskNumber },
+      ? { kind: 'notice', id: f.noticeId, taskId: f.taskId, taskNumber, taskName }
+      : { kind: 'firing', id: f.id, taskId: f.taskId, taskNumber, taskName },
   }
 }
 
@@ -278,11 +283,11 @@ export function assess(i: AssessInput): UnitScore[] {
     return u
   }
   for (const t of h.tasks) unit(t.unitId, t.unitName).items.push(...taskItems(r, t, h.calendar, i.year, i.asOf))
-  const numberOf = new Map(h.tasks.map((t) => [t.taskId, t.taskNumber]))
+  const taskOf = new Map(h.tasks.map((t) => [t.taskId, { number: t.taskNumber, name: nameOfTask(t) }]))
   const names = new Map(h.units.map((u) => [u.id, u.name]))
   for (const f of h.firings) {
     if (f.level !== r.redLevel || !f.on.startsWith(`${i.year}-`) || f.on > i.asOf || r.redNotice === 0) continue
-    unit(f.unitId, names.get(f.unitId) ?? '').items.push(firingItem(r, f, f.taskId ? (numberOf.get(f.taskId) ?? null) : null))
+    unit(f.unitId, names.get(f.unitId) ?? '').items.push(firingItem(r, f, f.taskId ? (taskOf.get(f.taskId) ?? null) : null))
   }
   const scores: UnitScore[] = [...byUnit].map(([unitId, u]) => {
     const items = u.items

@@ -202,6 +202,8 @@ export function trend(s: PlanSnapshot): TrendPoint[] {
 export interface PanelTask {
   taskId: number
   number: number
+  /** 重点3, 要点15, 民生5-2: how the task is named to people (contract/taskLabel.ts) */
+  code: string
   text: string
   listId: number
   sectionId: number | null
@@ -217,6 +219,7 @@ export interface PanelTask {
 export const panelTask = (t: SnapshotTask): PanelTask => ({
   taskId: t.id,
   number: t.number,
+  code: t.code,
   text: t.text,
   listId: t.listId,
   sectionId: t.sectionId,

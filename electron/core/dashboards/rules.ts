@@ -1,5 +1,6 @@
 /** Task state on a given day, rebuilt from the report history. Pure: no database here. */
 import { computeStatus, finalDeadline, plannedPercent, type MilestonePoint, type TaskStatus } from '../tasks/rules'
+import { sharedProgress } from '../tasks/twins'
 
 export interface HistoryReport {
   unitId: number
@@ -18,6 +19,8 @@ export interface TaskHistory {
   deadline: string | null
   milestones: readonly MilestonePoint[]
   reports: readonly HistoryReport[]
+  /** each accepted 关联任务's reports: one report counts for both, as in the live views (tasks/twins.ts) */
+  twinReports?: readonly (readonly HistoryReport[])[]
 }
 
 export interface TaskState {
@@ -30,15 +33,24 @@ export interface TaskState {
   latest: HistoryReport | null
 }
 
-/** Only what the office had approved by that day counts; a task closed later is still open then. */
-export function stateAt(task: TaskHistory, day: string): TaskState {
-  let latest: HistoryReport | null = null
-  let sent = false
-  for (const r of task.reports) {
-    if (r.submittedOn !== null && r.submittedOn <= day) sent = true
+/** The latest report the office had approved by that day: latest period, then the latest filed. */
+function latestApprovedBy(reports: readonly HistoryReport[], day: string): HistoryReport | undefined {
+  let latest: HistoryReport | undefined
+  for (const r of reports) {
     if (r.approvedOn === null || r.approvedOn > day) continue
     if (!latest || r.period > latest.period || (r.period === latest.period && r.id > latest.id)) latest = r
   }
+  return latest
+}
+
+/**
+ * Only what the office had approved by that day counts; a task closed later is still open then.
+ * An accepted twin's approved report counts too, by the same rule the live views apply (sharedProgress).
+ */
+export function stateAt(task: TaskHistory, day: string): TaskState {
+  const sent = task.reports.some((r) => r.submittedOn !== null && r.submittedOn <= day)
+  const twins = (task.twinReports ?? []).map((rs) => latestApprovedBy(rs, day)).filter((r) => r !== undefined)
+  const latest = sharedProgress(latestApprovedBy(task.reports, day), twins) ?? null
   const closed = task.closedOn !== null && task.closedOn <= day
   const actualPct = closed ? Math.max(latest?.percent ?? 0, 100) : (latest?.percent ?? 0)
   const status = computeStatus(

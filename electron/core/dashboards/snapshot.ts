@@ -5,6 +5,7 @@ import { notFound } from '../errors'
 import type { MilestonePoint } from '../tasks/rules'
 import { stateAt, type HistoryReport, type TaskState } from './rules'
 import { sectionLabel as formatSectionLabel } from '../plans/rules'
+import { taskLabel } from '../../contract/taskLabel'
 
 export interface SnapshotTask extends TaskState {
   id: number
@@ -27,6 +28,8 @@ export interface SnapshotTask extends TaskState {
   coops: { id: number; name: string }[]
   milestones: MilestonePoint[]
   reports: HistoryReport[]
+  /** the reports of each 关联任务 whose link the office accepted: they count for this task too */
+  twinReports: HistoryReport[][]
 }
 
 export interface PlanInfo {
@@ -122,6 +125,16 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
       .where('reports.status', '!=', 'draft')
       .execute(),
   ])
+  const twinsOf = await acceptedTwins(db, planId)
+  const outside = [...new Set([...twinsOf.values()].flat())].filter((id) => !tasks.some((t) => t.id === id))
+  const outsideReports = outside.length
+    ? await db
+        .selectFrom('reports')
+        .select(['id', 'task_id', 'unit_id', 'period', 'percent', 'status', 'submitted_at', 'reviewed_at', 'progress'])
+        .where('task_id', 'in', outside)
+        .where('status', '!=', 'draft')
+        .execute()
+    : []
   const dayOf = dayConverter(zone)
   const listById = new Map(lists.map((l) => [l.id, l]))
   const label = (s: { number: string | null; title: string | null }) => formatSectionLabel(s.number, s.title)
@@ -129,13 +142,9 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
   const headed = new Set(sections.filter((s) => s.number || s.title).map((s) => s.id))
   const unitsBy = groupBy(units)
   const milestonesBy = groupBy(milestones)
-  const reportsBy = groupBy(reports)
-
-  const judged: SnapshotTask[] = []
-  for (const t of tasks) {
-    const us = unitsBy.get(t.id) ?? []
-    if (scopeUnitId !== undefined && !us.some((u) => u.id === scopeUnitId)) continue
-    const history = (reportsBy.get(t.id) ?? []).map((r) => ({
+  const reportsBy = groupBy([...reports, ...outsideReports])
+  const historyOf = (taskId: number): HistoryReport[] =>
+    (reportsBy.get(taskId) ?? []).map((r) => ({
       id: r.id,
       unitId: r.unit_id,
       period: r.period,
@@ -144,11 +153,18 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
       approvedOn: r.status === 'approved' ? dayOf(r.reviewed_at) : null,
       progress: r.progress,
     }))
+
+  const judged: SnapshotTask[] = []
+  for (const t of tasks) {
+    const us = unitsBy.get(t.id) ?? []
+    if (scopeUnitId !== undefined && !us.some((u) => u.id === scopeUnitId)) continue
+    const history = historyOf(t.id)
+    const twinReports = (twinsOf.get(t.id) ?? []).map(historyOf)
     const ms = (milestonesBy.get(t.id) ?? []).map((m) => ({ dueOn: m.due_on, plannedPct: m.planned_pct }))
     const closedOn = dayOf(t.closed_at)
     const list = listById.get(t.list_id)!
     judged.push({
-      ...stateAt({ closedOn, deadline: t.deadline, milestones: ms, reports: history }, asOf),
+      ...stateAt({ closedOn, deadline: t.deadline, milestones: ms, reports: history, twinReports }, asOf),
       id: t.id,
       listId: t.list_id,
       listName: list.name,
@@ -157,7 +173,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
       sectionLabel: t.section_id !== null ? (sectionLabel.get(t.section_id) ?? '') : '（未分板块）',
       sectionHeading: t.section_id !== null && headed.has(t.section_id) ? sectionLabel.get(t.section_id)! : null,
       number: t.number,
-      code: t.code ?? String(t.number),
+      code: taskLabel({ code: t.code, number: t.number, listName: list.name }),
       text: t.text,
       leaderName: t.leader_name,
       deadline: t.deadline,
@@ -167,6 +183,7 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
       coops: us.filter((u) => u.role === 'coop').map((u) => ({ id: u.id, name: u.name })),
       milestones: ms,
       reports: history,
+      twinReports,
     })
   }
   return {
@@ -176,4 +193,22 @@ export async function loadSnapshot(db: Db, planId: number, asOf: string, zone: s
     sections: sections.map((s) => ({ id: s.id, listId: s.list_id, label: label(s) })),
     tasks: judged,
   }
+}
+
+/** Each task of the plan with the twins the office accepted (a twin may sit in another plan). */
+async function acceptedTwins(db: Db, planId: number): Promise<Map<number, number[]>> {
+  const inPlan = db.selectFrom('tasks').select('id').where('plan_id', '=', planId)
+  const links = await db
+    .selectFrom('task_links')
+    .select(['task_a_id', 'task_b_id'])
+    .where('status', '=', 'accepted')
+    .where((eb) => eb.or([eb('task_a_id', 'in', inPlan), eb('task_b_id', 'in', inPlan)]))
+    .execute()
+  const twins = new Map<number, number[]>()
+  const add = (task: number, twin: number) => twins.set(task, [...(twins.get(task) ?? []), twin])
+  for (const l of links) {
+    add(l.task_a_id, l.task_b_id)
+    add(l.task_b_id, l.task_a_id)
+  }
+  return twins
 }

@@ -67,6 +67,8 @@ export interface AssignmentFact {
 export interface TaskHistory {
   taskId: number
   taskNumber: number
+  /** 重点3, 要点15, 民生5-2 (plans/codes.ts); absent for a task without a stored code */
+  taskCode?: string | null
   taskText: string
   listName: string
   planYear: number | null

@@ -35,7 +35,16 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
     .innerJoin('lists', 'lists.id', 'tasks.list_id')
     .innerJoin('task_units', (j) => j.onRef('task_units.task_id', '=', 'tasks.id').on('task_units.role', '=', 'lead'))
     .innerJoin('units', 'units.id', 'task_units.unit_id')
-    .select(['tasks.id', 'tasks.number', 'tasks.text', 'tasks.deadline', 'tasks.closed_at', 'tasks.leader_id', 'tasks.created_at'])
+    .select([
+      'tasks.id',
+      'tasks.number',
+      'tasks.code',
+      'tasks.text',
+      'tasks.deadline',
+      'tasks.closed_at',
+      'tasks.leader_id',
+      'tasks.created_at',
+    ])
     .select(['tasks.assigned_at', 'tasks.acknowledged_at', 'tasks.report_cadence', 'tasks.report_day', 'tasks.matter_year'])
     .select(['plans.year', 'plans.issued_on', 'lists.name as list_name', 'units.id as unit_id', 'units.name as unit_name'])
     .orderBy('lists.sort')
@@ -109,6 +118,7 @@ export async function loadHistory(ctx: Pick<Ctx, 'db' | 'clock'>, opts: { year?:
     return {
       taskId: t.id,
       taskNumber: t.number,
+      taskCode: t.code,
       taskText: t.text,
       listName: t.list_name,
       planYear: t.year,

@@ -4,6 +4,11 @@
  */
 import { addDays, addWorkdays, isWorkday, type WorkCalendar } from '../calendar/workdays'
 import { firstSubmittedOn, pausedOn, reportedPctOn, type FiringFact, type History, type PauseFact, type TaskHistory } from './history'
+import { taskLabel } from '../../contract/taskLabel'
+
+/** A task named as everywhere else: its code, else its list and number. */
+export const nameOfTask = (t: Pick<TaskHistory, 'taskNumber' | 'taskCode' | 'listName'>): string =>
+  taskLabel({ number: t.taskNumber, code: t.taskCode, listName: t.listName })
 
 export type ActionKind = 'inbox' | 'notice' | 'letter' | 'interview'
 export type TriggerKind = 'due_soon' | 'overdue' | 'milestone' | 'report' | 'unsigned' | 'tally'
@@ -122,6 +127,8 @@ export interface PlannedAction {
   triggerKind: TriggerKind
   taskId: number | null
   taskNumber: number | null
+  /** how the task is named to people (contract/taskLabel.ts): 要点15, never a bare number */
+  taskName: string | null
   unitId: number
   unitName: string
   subject: string
@@ -265,6 +272,7 @@ export function planEscalation(rules: EscalationRules, h: History, today: string
         triggerKind: e.trigger,
         taskId: t.taskId,
         taskNumber: t.taskNumber,
+        taskName: nameOfTask(t),
         unitId: t.unitId,
         unitName: t.unitName,
         subject: e.subject,
@@ -290,19 +298,22 @@ function planTallies(rules: EscalationRules, h: History, today_: PlannedAction[]
   const fired = new Set(h.firings.map((f) => f.eventKey))
   const unitName = new Map(h.units.map((u) => [u.id, u.name]))
   const levelOf = new Map(rules.levels.map((l) => [l.id, l]))
-  type Step = { level: string; eventKey: string; taskId: number | null; taskNumber: number | null; on: string }
+  type Step = { level: string; eventKey: string; taskId: number | null; taskNumber: number | null; taskName: string | null; on: string }
   const byUnit = new Map<number, Step[]>()
   const push = (unitId: number, s: Step) => byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), s])
   const numberOf = new Map(h.tasks.map((t) => [t.taskId, t.taskNumber]))
+  const nameOf = new Map(h.tasks.map((t) => [t.taskId, nameOfTask(t)]))
   for (const f of [...h.firings].sort((a, b) => (a.on === b.on ? a.id - b.id : a.on < b.on ? -1 : 1)))
     push(f.unitId, {
       level: f.level,
       eventKey: f.eventKey,
       taskId: f.taskId,
       taskNumber: f.taskId ? (numberOf.get(f.taskId) ?? null) : null,
+      taskName: f.taskId ? (nameOf.get(f.taskId) ?? null) : null,
       on: f.on,
     })
-  for (const a of today_) push(a.unitId, { level: a.level, eventKey: a.eventKey, taskId: a.taskId, taskNumber: a.taskNumber, on: today })
+  for (const a of today_)
+    push(a.unitId, { level: a.level, eventKey: a.eventKey, taskId: a.taskId, taskNumber: a.taskNumber, taskName: a.taskName, on: today })
   for (const [unitId, steps] of byUnit) {
     const name = unitName.get(unitId) ?? ''
     for (const t of rules.tallies) {
@@ -322,6 +333,7 @@ function planTallies(rules: EscalationRules, h: History, today_: PlannedAction[]
           triggerKind: 'tally',
           taskId: last.taskId,
           taskNumber: last.taskNumber,
+          taskName: last.taskName,
           unitId,
           unitName: name,
           subject: `${year}|${t.from}#${k}`,
@@ -331,7 +343,7 @@ function planTallies(rules: EscalationRules, h: History, today_: PlannedAction[]
           replyWorkdays: to.replyWorkdays,
         }
         out.push(step)
-        steps.push({ level: to.id, eventKey, taskId: last.taskId, taskNumber: last.taskNumber, on: today })
+        steps.push({ level: to.id, eventKey, taskId: last.taskId, taskNumber: last.taskNumber, taskName: last.taskName, on: today })
       }
     }
     const iv = rules.interview
@@ -353,6 +365,7 @@ function planTallies(rules: EscalationRules, h: History, today_: PlannedAction[]
           triggerKind: 'tally',
           taskId: s.taskId,
           taskNumber: s.taskNumber,
+          taskName: s.taskName,
           unitId,
           unitName: name,
           subject: s.eventKey,

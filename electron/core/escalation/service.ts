@@ -136,7 +136,7 @@ export async function runEscalation(ctx: Ctx): Promise<{ fired: PlannedAction[];
 async function carryOut(trx: Transaction<Database>, ctx: Ctx, a: PlannedAction, reminderOf: Map<number, number>): Promise<number | null> {
   const now = ctx.clock.now().toISOString()
   const today = ctx.clock.today()
-  const task = a.taskId ? `第${a.taskNumber}项任务` : ''
+  const task = a.taskId && a.taskName ? `${a.taskName}任务` : ''
   let noticeId: number | null = null
   if (a.actions.includes('notice') && a.taskId) {
     const calendar = await loadCalendar({ db: trx }) // inside the transaction: one connection, so never ctx.db here

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { taskLabel } from '../../contract/taskLabel'
 import type { Database } from '../db/schema'
 import { notFound } from '../errors'
 
@@ -21,8 +22,18 @@ export interface TaskUnits {
 export async function loadTaskUnits(db: Q, taskId: number): Promise<TaskUnits> {
   const t = await db
     .selectFrom('tasks')
-    .select(['id', 'plan_id', 'number', 'code', 'text', 'leader_id', 'closed_at'])
-    .where('id', '=', taskId)
+    .innerJoin('lists', 'lists.id', 'tasks.list_id')
+    .select([
+      'tasks.id',
+      'tasks.plan_id',
+      'tasks.number',
+      'tasks.code',
+      'tasks.text',
+      'tasks.leader_id',
+      'tasks.closed_at',
+      'lists.name as list_name',
+    ])
+    .where('tasks.id', '=', taskId)
     .executeTakeFirst()
   if (!t) throw notFound('该任务')
   const units = await db.selectFrom('task_units').select(['unit_id', 'role']).where('task_id', '=', taskId).orderBy('position').execute()
@@ -30,7 +41,7 @@ export async function loadTaskUnits(db: Q, taskId: number): Promise<TaskUnits> {
     id: t.id,
     planId: t.plan_id,
     number: t.number,
-    code: t.code ?? `第${t.number}项`,
+    code: taskLabel({ number: t.number, code: t.code, listName: t.list_name }),
     text: t.text,
     leaderId: t.leader_id,
     closedAt: t.closed_at,

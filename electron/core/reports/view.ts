@@ -3,6 +3,7 @@ import type { Database, ReportStatus } from '../db/schema'
 import { attachmentsOf, indicatorValuesOf, type AttachmentView } from './queries'
 import { REPORT_STATUS_LABELS } from './rules'
 import { notFound } from '../errors'
+import { taskLabel } from '../../contract/taskLabel'
 
 export interface ReportView {
   id: number
@@ -67,6 +68,7 @@ function selectRows(db: Kysely<Database>, ids: number[]) {
   return db
     .selectFrom('reports')
     .innerJoin('tasks', 'tasks.id', 'reports.task_id')
+    .innerJoin('lists', 'lists.id', 'tasks.list_id')
     .innerJoin('units', 'units.id', 'reports.unit_id')
     .innerJoin('users as c', 'c.id', 'reports.created_by')
     .leftJoin('users as v', 'v.id', 'reports.reviewed_by')
@@ -75,6 +77,7 @@ function selectRows(db: Kysely<Database>, ids: number[]) {
     .select([
       'tasks.number as task_number',
       'tasks.code as task_code',
+      'lists.name as list_name',
       'tasks.sort as task_sort',
       'tasks.text as task_text',
       'units.name as unit_name',
@@ -119,7 +122,7 @@ function toView(r: ViewRow, values: Awaited<ReturnType<typeof indicatorValuesOf>
     id: r.id,
     taskId: r.task_id,
     taskNumber: r.task_number,
-    taskCode: r.task_code ?? `第${r.task_number}项`,
+    taskCode: taskLabel({ number: r.task_number, code: r.task_code, listName: r.list_name }),
     taskOrder: r.task_sort,
     taskText: r.task_text,
     unitId: r.unit_id,

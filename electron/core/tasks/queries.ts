@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection'
 import { sharedProgress, type ApprovedReport } from './twins'
 import { taskCodes } from '../plans/codes'
+import { taskLabel } from '../../contract/taskLabel'
 
 export interface TaskRecord {
   id: number
@@ -141,7 +142,7 @@ export async function loadTaskRecords(db: Db, where: { planId?: number; taskId?:
       sectionNumber: t.section_number,
       sectionTitle: t.section_title,
       number: t.number,
-      code: t.code ?? codes.get(t.id)?.code ?? String(t.number),
+      code: t.code ?? codes.get(t.id)?.code ?? taskLabel({ number: t.number, listName: t.list_name }),
       codeOrder: codes.get(t.id)?.order ?? t.number,
       text: t.text,
       leaderId: t.leader_id,

@@ -16,7 +16,7 @@ export interface ApprovedReport {
 }
 
 /** The approved report that stands for the pair: the latest period wins; in the same period, the higher figure. */
-export function sharedProgress(own: ApprovedReport | undefined, twins: readonly ApprovedReport[]): ApprovedReport | undefined {
+export function sharedProgress<R extends ApprovedReport>(own: R | undefined, twins: readonly R[]): R | undefined {
   let best = own
   for (const t of twins) {
     if (!best || t.period > best.period || (t.period === best.period && t.percent > best.percent)) best = t

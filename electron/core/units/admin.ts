@@ -1,4 +1,5 @@
 /** 单位管理: the administrator creates, edits, retires and merges units. Every change is audited. */
+import { taskLabel } from '../../contract/taskLabel'
 import type { Transaction } from 'kysely'
 import type { Ctx } from '../context'
 import type { Database, UnitKind } from '../db/schema'
@@ -122,14 +123,15 @@ export async function mergeUnits(ctx: Ctx, input: { fromUnitId: number; intoUnit
       .selectFrom('reports as a')
       .innerJoin('reports as b', (j) => j.onRef('a.task_id', '=', 'b.task_id').onRef('a.period', '=', 'b.period'))
       .innerJoin('tasks', 'tasks.id', 'a.task_id')
-      .select(['tasks.number', 'a.period'])
+      .innerJoin('lists', 'lists.id', 'tasks.list_id')
+      .select(['tasks.number', 'tasks.code', 'lists.name as list_name', 'a.period'])
       .where('a.unit_id', '=', input.fromUnitId)
       .where('b.unit_id', '=', input.intoUnitId)
       .executeTakeFirst()
     if (clash) {
       throw new DubanError(
         'conflict',
-        `“${from.name}”和“${into.name}”都报送了第${clash.number}项任务${clash.period}的进展，无法自动合并，请先删除或合并其中一份`,
+        `“${from.name}”和“${into.name}”都报送了${taskLabel({ number: clash.number, code: clash.code, listName: clash.list_name })}任务${clash.period}的进展，无法自动合并，请先删除或合并其中一份`,
       )
     }
     const taskUnits = await moveTaskUnits(trx, input.fromUnitId, input.intoUnitId)

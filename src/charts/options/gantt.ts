@@ -1,6 +1,7 @@
 import type { CustomSeriesRenderItem } from 'echarts'
 import { formatDate } from '@/utils/format'
 import { escapeHtml } from '@/utils/html'
+import { taskName } from '@/utils/taskName'
 import { FONT_FAMILY, STATUS_COLORS, type DubanChartOption, type TaskStatus } from './types'
 import { TASK_STATUSES } from '../../../electron/contract/vocabulary'
 
@@ -8,6 +9,8 @@ import { TASK_STATUSES } from '../../../electron/contract/vocabulary'
 export interface GanttTask {
   id: number
   number: number
+  /** 重点3, 要点15, 民生5-2: the task's name on the axis and in the tooltip */
+  code: string
   text: string
   listId: number
   listName: string
@@ -43,6 +46,8 @@ export const GANTT_ROW_HEIGHT = 30
 const GRID_TOP = 40
 const GRID_BOTTOM = 36
 const LABEL_CHARS = 16
+/** on the axis the code comes first (要点15, 民生5-2), so the text gets fewer characters to stay inside the label column */
+const AXIS_CHARS = 13
 export const NO_LEAD = '未明确牵头单位'
 const STATUS_INDEX: readonly TaskStatus[] = TASK_STATUSES
 const NAVY = '#1f4e79'
@@ -54,7 +59,7 @@ export function dayMs(iso: string): number {
   return new Date(y, m - 1, d).getTime()
 }
 
-const short = (text: string) => (text.length > LABEL_CHARS ? text.slice(0, LABEL_CHARS) + '…' : text)
+const short = (text: string, max = LABEL_CHARS) => (text.length > max ? text.slice(0, max) + '…' : text)
 
 /**
  * Rows top to bottom: a header per primary lead unit (in the order units first appear), then its tasks;
@@ -77,7 +82,7 @@ export function ganttRows(tasks: readonly GanttTask[]): GanttRow[] {
     ordered.forEach((t, i) => {
       if (lists.length > 1 && (i === 0 || ordered[i - 1].listId !== t.listId))
         rows.push({ kind: 'list', unitId: g.unitId, label: t.listName })
-      rows.push({ kind: 'task', unitId: g.unitId, label: `${t.number} ${short(t.text)}`, task: t })
+      rows.push({ kind: 'task', unitId: g.unitId, label: `${taskName(t)} ${short(t.text, AXIS_CHARS)}`, task: t })
     })
   }
   return rows
@@ -148,7 +153,7 @@ function tooltip(params: unknown): string {
   }
   const t = data.task
   return [
-    `<b>第${t.number}项</b> ${escapeHtml(short(t.text))}`,
+    `<b>${escapeHtml(taskName(t))}</b> ${escapeHtml(short(t.text))}`,
     `牵头：${escapeHtml(t.leads.map((u) => u.name).join('、') || NO_LEAD)}`,
     `完成时限：${formatDate(t.dueOn)}`,
     `状态：${escapeHtml(t.statusLabel)}　实际进度 ${Math.round(t.actualPct)}%`,

@@ -1,12 +1,13 @@
 import { escapeHtml } from '@/utils/html'
+import { taskName } from '@/utils/taskName'
 import type { Leader } from './overall'
 import { FONT_FAMILY, STATUS_COLORS, type DubanChartOption } from './types'
 
 export type LivelihoodPanel = Leader['livelihood']
 
-/** '1. 因地制宜推动交快、邮快…' – short enough for an axis. */
+/** '民生1 因地制宜推动交快、邮快…': named by its code (the one naming rule), short enough for an axis. */
 export const taskLabel = (t: LivelihoodPanel['tasks'][number], max = 16) =>
-  `${t.number}. ${t.text.length > max ? t.text.slice(0, max) + '…' : t.text}`
+  `${taskName(t)} ${t.text.length > max ? t.text.slice(0, max) + '…' : t.text}`
 
 export interface LivelihoodBarSize {
   /** the axis labels' size in px (the big screen reads from across a meeting room) */
@@ -33,7 +34,7 @@ export function livelihoodBar(panel: LivelihoodPanel, dark = false, size: Liveli
       formatter: (ps) => {
         const p = (Array.isArray(ps) ? ps[0] : ps) as { dataIndex: number }
         const t = rows[p.dataIndex]
-        return `${t.number}. ${escapeHtml(t.text.slice(0, 40))}<br/>${escapeHtml(t.statusLabel)}：实际 ${t.actualPct}% / 计划 ${t.plannedPct}%`
+        return `<b>${escapeHtml(taskName(t))}</b> ${escapeHtml(t.text.slice(0, 40))}<br/>${escapeHtml(t.statusLabel)}：实际 ${t.actualPct}% / 计划 ${t.plannedPct}%`
       },
     },
     legend: {

@@ -22,6 +22,7 @@ const pbfw = { id: 3, name: '普遍服务处' }
 const task = (over: Partial<GanttTask>): GanttTask => ({
   id: 1,
   number: 1,
+  code: '要点1',
   text: '推动“快递进村”工程，提升农村寄递服务水平',
   listId: 10,
   listName: '工作要点',
@@ -34,10 +35,10 @@ const task = (over: Partial<GanttTask>): GanttTask => ({
   ...over,
 })
 const tasks = [
-  task({ id: 1, number: 1 }),
-  task({ id: 2, number: 2, leads: [pbfw], status: 'overdue', statusLabel: '逾期', actualPct: 20, dueOn: '2021-06-30' }),
-  task({ id: 3, number: 3, leads: [scjg, pbfw], status: 'behind', statusLabel: '进度滞后', actualPct: 25 }),
-  task({ id: 4, number: 4, leads: [], milestones: [], dueOn: null }),
+  task({ id: 1, number: 1, code: '要点1' }),
+  task({ id: 2, number: 2, code: '要点2', leads: [pbfw], status: 'overdue', statusLabel: '逾期', actualPct: 20, dueOn: '2021-06-30' }),
+  task({ id: 3, number: 3, code: '要点3', leads: [scjg, pbfw], status: 'behind', statusLabel: '进度滞后', actualPct: 25 }),
+  task({ id: 4, number: 4, code: '要点4', leads: [], milestones: [], dueOn: null }),
 ]
 const input = { tasks, start: '2021-01-01', end: '2021-12-31', today: '2021-07-20' }
 
@@ -49,30 +50,48 @@ describe('gantt rows', () => {
     const rows = ganttRows(tasks)
     expect(rows.map((r) => (r.kind === 'unit' ? `[${r.label}·${r.count}]` : r.label.split(' ')[0]))).toEqual([
       '[市场监管处·2]',
-      '1',
-      '3',
+      '要点1',
+      '要点3',
       '[普遍服务处·1]',
-      '2',
+      '要点2',
       '[未明确牵头单位·1]',
-      '4',
+      '要点4',
     ])
   })
 
   it('splits a unit’s tasks by list when several lists are shown, since numbers restart in each list', () => {
-    const mixed = [task({ id: 1, number: 1 }), task({ id: 5, number: 1, listId: 20, listName: '重点工作' }), task({ id: 2, number: 2 })]
+    const mixed = [
+      task({ id: 1, number: 1, code: '要点1' }),
+      task({ id: 5, number: 1, code: '重点1', listId: 20, listName: '重点工作' }),
+      task({ id: 2, number: 2, code: '要点2' }),
+    ]
     expect(ganttRows(mixed).map((r) => `${r.kind}:${r.label.split(' ')[0]}`)).toEqual([
       'unit:市场监管处',
       'list:工作要点',
-      'task:1',
-      'task:2',
+      'task:要点1',
+      'task:要点2',
       'list:重点工作',
-      'task:1',
+      'task:重点1',
     ])
   })
 
-  it('shortens long task text on the axis', () => {
+  it('names each task by its code and shortens long task text on the axis', () => {
     const row = ganttRows(tasks)[1]
-    expect(row.label).toBe('1 推动“快递进村”工程，提升农村寄…')
+    expect(row.label).toBe('要点1 推动“快递进村”工程，提升…')
+  })
+
+  it('names the task by its code in the tooltip, never by a bare number', () => {
+    const o = gantt(input)
+    const bar = (o.series as { data: unknown[] }[])[0].data[0]
+    const html = (o.tooltip as { formatter: (p: unknown) => string }).formatter({ data: bar })
+    expect(html).toMatch(/^<b>要点\d+<\/b> /)
+    expect(html).not.toMatch(/第\d+项/)
+    // a task without a stored code still carries its list's name (the one naming rule)
+    const bare = gantt({ ...input, tasks: [task({ code: '' })] })
+    const html2 = (bare.tooltip as { formatter: (p: unknown) => string }).formatter({
+      data: (bare.series as { data: unknown[] }[])[0].data[0],
+    })
+    expect(html2).toContain('<b>工作要点第1项</b>')
   })
 
   it('is as tall as its rows', () => {
@@ -125,7 +144,7 @@ describe('gantt option', () => {
     const yAxis = gantt(input).yAxis as { data: string[]; inverse: boolean }
     expect(yAxis.inverse).toBe(true)
     expect(yAxis.data[0]).toBe('{unit|市场监管处（2项）}')
-    expect(yAxis.data[1].startsWith('{task|1 ')).toBe(true)
+    expect(yAxis.data[1].startsWith('{task|要点1 ')).toBe(true)
   })
 
   it('carries the task, its unit and list on every bar for the click', () => {

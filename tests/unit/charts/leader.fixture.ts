@@ -153,6 +153,7 @@ export const leader: Leader = {
       {
         taskId: 70,
         number: 1,
+        code: '民生1',
         text: '推动主要品牌快递服务有效下沉，建制村通达率达到100%',
         listId: 2,
         sectionId: null,
@@ -167,6 +168,7 @@ export const leader: Leader = {
       {
         taskId: 71,
         number: 2,
+        code: '民生2',
         text: '建设智能快件箱',
         listId: 2,
         sectionId: null,

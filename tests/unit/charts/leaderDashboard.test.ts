@@ -115,7 +115,7 @@ describe('livelihood', () => {
     expect(bar.data.map((d) => d.itemStyle?.color)).toEqual([STATUS_COLORS.done, STATUS_COLORS.behind])
     expect(values(planned)).toEqual([50, 50])
     expect(bar.data[1].drill).toEqual({ open: 70 })
-    expect(taskLabel(leader.livelihood.tasks[0], 6)).toBe('1. 推动主要品牌…')
+    expect(taskLabel(leader.livelihood.tasks[0], 6)).toBe('民生1 推动主要品牌…')
   })
 
   it('labels every row and keeps the percentages in a column of their own, clear of the bars and markers', () => {
@@ -126,6 +126,9 @@ describe('livelihood', () => {
       axisLabel: { interval: number; fontSize: number; width?: number }
     }[]
     expect(names.data).toEqual(leader.livelihood.tasks.map((t) => taskLabel(t)).reverse())
+    expect(names.data).toEqual(['民生2 建设智能快件箱', '民生1 推动主要品牌快递服务有效下沉，建…'])
+    const tooltip = (o.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 1 }])
+    expect(tooltip).toMatch(/^<b>民生1<\/b> 推动主要品牌/)
     expect(names.axisLabel).toMatchObject({ interval: 0, fontSize: 14, width: 180 })
     expect(percents).toMatchObject({ position: 'right', data: ['100%', '45%'], axisLabel: { interval: 0, fontSize: 14 } })
     // no value label on the bars themselves: the planned marker or the next bar could cover it

@@ -49,6 +49,7 @@ describe('every tooltip built from stored text shows it as text', () => {
     const task: GanttTask = {
       id: 1,
       number: 1,
+      code: '<u>要点1',
       text: EVIL,
       listId: 10,
       listName: '工作要点',
@@ -64,6 +65,7 @@ describe('every tooltip built from stored text shows it as text', () => {
     const html = tooltipOf(o)({ data: bar })
     expect(html).toContain('img src=x')
     expect(html).toContain('a href=javascript:x')
+    expect(html).toContain('&lt;u&gt;要点1')
     expect(liveTags(html)).toEqual([])
   })
 })

@@ -12,6 +12,8 @@ export interface FormChange {
   row: number
   taskId: number
   number: number
+  /** 重点3, 要点15, 民生5-2: how the preview names the task */
+  code: string
   text: string
   before: { percent: number; progress: string; problems: string; nextSteps: string; status: string } | null
   after: {
@@ -79,6 +81,7 @@ export async function previewForm(ctx: Ctx, input: { fileBase64: string }): Prom
       row: r.row,
       taskId: t.taskId,
       number: t.number,
+      code: t.code,
       text: t.text,
       before: t.current && { ...t.current },
       after: {

@@ -1,4 +1,5 @@
 /** The tasks a unit reports on in a form: open tasks it leads, with this period's report if one exists. */
+import { taskLabel } from '../../../contract/taskLabel'
 import type { Db } from '../../db/connection'
 
 export interface FormTask {
@@ -49,7 +50,7 @@ export async function formTasks(db: Db, planId: number, unitId: number, period: 
     return {
       taskId: t.id,
       number: t.number,
-      code: t.code ?? `第${t.number}项`,
+      code: taskLabel({ number: t.number, code: t.code }),
       text: t.text,
       current: r
         ? { reportId: r.id, status: r.status, percent: r.percent, progress: r.progress, problems: r.problems, nextSteps: r.next_steps }

@@ -17,6 +17,8 @@ export interface NoticeFacts {
   task: {
     listName: string
     number: number
+    /** 重点3, 要点15, 民生5-2: a sub-item shares its item's number, so the code is what names it unambiguously */
+    code?: string | null
     text: string
     leads: string[]
     coops: string[]
@@ -56,14 +58,14 @@ export function noticeContent(f: NoticeFacts, bureau: BureauInfo): NoticeContent
     title: `关于加快推进${taskName}的督办通知书`,
     addressee: `${f.unitName}：`,
     paragraphs: [
-      `你单位牵头的${taskName}“${clause(t.text)}”，完成时限为${deadline}。经督查，${clause(f.issue)}。`,
+      `你单位牵头的${taskName}${t.code ? `（${t.code}）` : ''}“${clause(t.text)}”，完成时限为${deadline}。经督查，${clause(f.issue)}。`,
       `请你单位高度重视，${clause(f.requiredReply)}，并于${cnDate(f.replyDeadline)}前将办理情况书面回复${bureau.name}办公室。逾期未回复的，将按规定提请分管局领导督办。`,
       '特此通知。',
     ],
     attachmentTitle: ATTACHMENT,
     attachmentRows: [
       ['督办编号', f.number],
-      ['任务', taskName],
+      ['任务', t.code ? `${taskName}（${t.code}）` : taskName],
       ['工作内容', t.text],
       ['牵头单位', t.leads.join('、') || '—'],
       ['配合单位', t.coops.join('、') || '—'],

@@ -34,6 +34,7 @@ async function contentFor(ctx: Ctx, noticeId: number): Promise<NoticeContent> {
       task: {
         listName: record.listName,
         number: record.number,
+        code: record.code,
         text: record.text,
         leads: record.leads.map((u) => u.name),
         coops: record.coops.map((u) => u.name),
