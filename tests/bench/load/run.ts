@@ -104,6 +104,9 @@ export async function runLoad(base: string, opts: { users: number; seconds: numb
       think: () => (opts.thinkMs > 0 ? new Promise((r) => setTimeout(r, opts.thinkMs * (0.5 + random()))) : Promise.resolve()),
     }
     const mine = { tasks: null as number[] | null, turn: 0 }
+    // People arrive over the first think interval, not all in the same millisecond (a ramp-up): otherwise the
+    // first call of every user (home.summary) lands at once and that burst, not the steady state, sets its p95.
+    if (opts.users > 1 && opts.thinkMs > 0) await new Promise((r) => setTimeout(r, opts.thinkMs * random()))
     const order: Session[] =
       roles.length === 1 ? roles : [roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[1], roles[1], roles[2]]
     for (let i = 0; i < MAX_ITERATIONS && performance.now() < end; i++) {
