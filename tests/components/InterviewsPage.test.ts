@@ -7,7 +7,7 @@ import type { InterviewView } from '@/stores/interviews'
 import { lastInput, mockApi, mockCall } from './mockApi'
 import { plugins, testRouter } from './setup'
 import { usePlansStore } from '@/stores/plans'
-import { unit } from './people.fixture'
+import { person, unit } from './people.fixture'
 import { rows } from './rows.fixture'
 import { ElSelect } from 'element-plus'
 
@@ -62,20 +62,7 @@ async function mountAsLeader() {
   })
   const router = await testRouter('/tasks')
   const global = { plugins: plugins(router) }
-  useSessionStore().user = {
-    id: 4,
-    username: 'fujuzhang',
-    displayName: '刘伟（副局长）',
-    role: 'leader',
-    roleLabel: '局领导',
-    unitId: null,
-    unitName: null,
-    phone: null,
-    active: true,
-    mustChangePassword: false,
-    lastLoginAt: null,
-    leaderUnits: [],
-  }
+  useSessionStore().user = person({ id: 4, username: 'fujuzhang', displayName: '刘伟（副局长）', role: 'leader', roleLabel: '局领导' })
   const wrapper = mount(InterviewsPage, { global, attachTo: document.body })
   await flushPromises()
   return wrapper
@@ -160,7 +147,7 @@ describe('约谈管理 page', () => {
     const global = { plugins: plugins(router) }
     const plans = usePlansStore()
     Object.assign(plans, { loaded: true, currentPlanId: 1, units: [unit(3, '市场监管处'), unit(9, '原法规处', { active: false })] })
-    useSessionStore().user = {
+    useSessionStore().user = person({
       id: 2,
       username: 'bangongshi',
       displayName: '周敏',
@@ -168,12 +155,7 @@ describe('约谈管理 page', () => {
       roleLabel: '办公室',
       unitId: 1,
       unitName: '办公室',
-      phone: null,
-      active: true,
-      mustChangePassword: false,
-      lastLoginAt: null,
-      leaderUnits: [],
-    }
+    })
     const wrapper = mount(InterviewsPage, { global, attachTo: document.body })
     await flushPromises()
     await wrapper.find('[data-test=interview-new]').trigger('click')

@@ -36,8 +36,11 @@ export class Client {
     readonly stats: CallStats,
   ) {}
 
-  /** One timed call; resolves to the data, or undefined after recording an error or a refusal. */
-  async call(method: string, input: unknown, token?: string): Promise<any> {
+  /**
+   * One timed call; resolves to the data, or undefined after recording an error or a refusal. Timed under
+   * `label` when given (home.summary per role: each role's home page runs different queries).
+   */
+  async call(method: string, input: unknown, token?: string, label = method): Promise<any> {
     const start = performance.now()
     try {
       const res = await fetch(`${this.base}/api/${method}`, {
@@ -47,13 +50,13 @@ export class Client {
         signal: AbortSignal.timeout(15_000),
       })
       const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } }
-      this.stats.record(method, performance.now() - start)
+      this.stats.record(label, performance.now() - start)
       if (body.ok) return body.data
       // a business refusal (another desk changed the report first), not a server fault
-      if (body.error?.code === 'conflict' || body.error?.code === 'stale') this.stats.refusal(method)
-      else this.stats.error(method, `${res.status} ${body.error?.code} ${body.error?.message}`)
+      if (body.error?.code === 'conflict' || body.error?.code === 'stale') this.stats.refusal(label)
+      else this.stats.error(label, `${res.status} ${body.error?.code} ${body.error?.message}`)
     } catch (err) {
-      this.stats.error(method, (err as Error).message)
+      this.stats.error(label, (err as Error).message)
     }
     return undefined
   }
@@ -90,7 +93,7 @@ export interface World {
 
 /** One pass of a division person's month. Tasks this user may no longer write (approved, closed) are dropped. */
 export async function unitIteration(c: Client, s: Session, w: World, mine: { tasks: number[] | null; turn: number }) {
-  await c.call('home.summary', { planId: w.planId }, s.token)
+  await c.call('home.summary', { planId: w.planId }, s.token, 'home.summary (unit)')
   await w.think()
   if (!mine.tasks) {
     const rows = (await c.call('tasks.list', { planId: w.planId, unitId: s.unitId, unitRole: 'lead' }, s.token)) as
@@ -133,7 +136,7 @@ export async function unitIteration(c: Client, s: Session, w: World, mine: { tas
 }
 
 export async function officeIteration(c: Client, s: Session, w: World) {
-  await c.call('home.summary', { planId: w.planId }, s.token)
+  await c.call('home.summary', { planId: w.planId }, s.token, 'home.summary (office)')
   await w.think()
   const pending = ((await c.call('reports.pending', { planId: w.planId }, s.token)) ?? []) as { id: number }[]
   await w.think()
@@ -147,7 +150,7 @@ export async function officeIteration(c: Client, s: Session, w: World) {
 }
 
 export async function leaderIteration(c: Client, s: Session, w: World, taskIds: number[]) {
-  await c.call('home.summary', { planId: w.planId }, s.token)
+  await c.call('home.summary', { planId: w.planId }, s.token, 'home.summary (leader)')
   await w.think()
   await c.call('dashboards.overview', { planId: w.planId }, s.token)
   await w.think()
