@@ -86,11 +86,11 @@ export async function runServer(opts: RunOptions) {
     const escalation = startEscalationScheduler(core, { log: print })
     let closing: Promise<void> | null = null
     const close = () => {
-      // In-flight requests finish (and their transactions commit) before the database closes.
-      backups.stop()
+      // In-flight requests finish (and their transactions commit), and a backup in flight is completed,
+      // before the database closes.
       escalation.stop()
       core.events.close() // ends the open event streams, so the server can close
-      closing ??= started.close().then(() => core.close())
+      closing ??= Promise.all([started.close(), backups.stop()]).then(() => core.close())
       return closing
     }
     return { url: started.url, app: started.app, info, close }

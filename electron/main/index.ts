@@ -128,8 +128,10 @@ function safeFingerprint(pem: string): string {
 }
 
 app.on('window-all-closed', () => {
-  backups?.stop()
   escalation?.stop()
-  void core?.close()
-  app.quit()
+  // a backup in flight finishes before the database closes and the app quits
+  void Promise.resolve(backups?.stop()).then(async () => {
+    await core?.close()
+    app.quit()
+  })
 })

@@ -144,7 +144,7 @@ describe('a backup', () => {
       clock.advanceMinutes(60)
       expect((await scheduler.tick())?.kind).toBe('daily')
     } finally {
-      scheduler.stop()
+      await scheduler.stop()
     }
     expect(backupStamps(join(t.dir, 'backups')).filter((s) => s.kind === 'daily')).toHaveLength(2)
   })

@@ -11,7 +11,8 @@ import { dailyBackupDue } from './rules'
 export interface BackupScheduler {
   /** takes the daily backup if the newest is a day old or more; never throws (a failure is logged) */
   tick(): Promise<BackupResult | null>
-  stop(): void
+  /** no more ticks; resolves when a backup in flight has finished (a pg_dump must not outlive its host) */
+  stop(): Promise<void>
 }
 
 export function startBackupScheduler(
@@ -40,5 +41,9 @@ export function startBackupScheduler(
   void tick()
   const timer = setInterval(() => void tick(), opts.everyMs ?? 3_600_000)
   timer.unref()
-  return { tick, stop: () => clearInterval(timer) }
+  const stop = async () => {
+    clearInterval(timer)
+    await running // never rejects: run() catches and logs
+  }
+  return { tick, stop }
 }

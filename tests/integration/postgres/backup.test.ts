@@ -162,7 +162,7 @@ describe('a backup on PostgreSQL', () => {
       expect((await scheduler.tick())?.engine).toBe('postgres')
       expect(await scheduler.tick()).toBeNull()
     } finally {
-      scheduler.stop()
+      await scheduler.stop()
     }
     const before = backupStamps(join(t.dir, 'backups')).filter((s) => s.kind === 'pre-import').length
     const text = '某市邮政管理局2022年工作要点\n一、加强监管\n1. 开展寄递渠道安全专项整治。（市场监管处牵头）\n'
@@ -170,6 +170,17 @@ describe('a backup on PostgreSQL', () => {
     const pre = backupStamps(join(t.dir, 'backups')).filter((s) => s.kind === 'pre-import')
     expect(pre).toHaveLength(before + 1)
     expect(pre[0].manifest.engine).toBe('postgres')
+  })
+
+  it('finishes a daily backup in flight before the scheduler stops (a pg_dump never outlives its host)', async () => {
+    const clock = movableClock('2021-07-30T02:00:00+08:00')
+    const scheduler = startBackupScheduler({ dataDir: t.dir, db: t.core.db, clock }, { everyMs: 3_600_000 })
+    await scheduler.stop() // the tick at start is running now: stop waits for it
+    const daily = backupStamps(join(t.dir, 'backups')).filter((s) => s.kind === 'daily')
+    const newest = daily.find((s) => s.createdAt === '2021-07-29T18:00:00.000Z')
+    expect(newest, JSON.stringify(daily.map((s) => s.createdAt))).toBeDefined()
+    expect(newest!.manifest.engine).toBe('postgres')
+    expect(existsSync(join(newest!.path, 'duban.dump'))).toBe(true)
   })
 
   it('is taken before a migration, of the database at its old version', async () => {
