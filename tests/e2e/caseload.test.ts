@@ -164,4 +164,28 @@ describe('约谈管理', () => {
     await settled(leader, '[data-test=interviews-page]')
     await shots(leader, 'caseload-interviews')
   })
+
+  it('names the tasks of a 约谈 from those the unit leads, each by its code', async () => {
+    const reason = '市场监管处两项工作经两次督办仍滞后（约谈涉及任务）。'
+    await office.goto('/#/interviews')
+    await office.locator('[data-test=interview-new]').click()
+    const dialog = office.locator('[data-test=interview-dialog]')
+    await settled(office, '.el-dialog')
+    await pick(office, '[data-test=interview-unit]', '市场监管处')
+    await office.locator('[data-test=interview-tasks]').click()
+    const options = office.locator('.el-select-dropdown__item:visible')
+    await expect.poll(() => options.count()).toBeGreaterThan(0)
+    const first = (await options.first().innerText()).trim()
+    const code = /(重点|要点|民生)\d+(-\d+)?/.exec(first)?.[0]
+    expect(code, first).toBeDefined()
+    await options.first().click()
+    await dialog.locator('.el-dialog__header').click() // a click outside closes the list, not the dialog
+    await expect.poll(() => office.locator('.el-select__popper:visible').count()).toBe(0)
+    await dialog.locator('[data-test=interview-reason-input]').fill(reason)
+    await shots(office, 'caseload-interview-new')
+    await dialog.locator('[data-test=interview-save]').click()
+    const row = office.locator('[data-test=interview-table] .el-table__row', { hasText: reason })
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.innerText()).toContain(code!)
+  })
 })
