@@ -9,6 +9,8 @@ const PASSWORD = 'Duban2021'
 const UNIT_ACCOUNTS = ['scjg', 'scjg01', 'pbfw', 'xiehui', 'anquan', 'bgs']
 const OFFICE_ACCOUNTS = ['office', 'admin']
 const LEADER_ACCOUNTS = ['juzhang', 'fujuzhang']
+/** how long the virtual users take to arrive */
+const RAMP_MS = Number(process.env.DUBAN_BENCH_RAMP_S ?? 10) * 1000
 /** a virtual user stops after this many passes even if time is left */
 const MAX_ITERATIONS = 2000
 
@@ -104,9 +106,10 @@ export async function runLoad(base: string, opts: { users: number; seconds: numb
       think: () => (opts.thinkMs > 0 ? new Promise((r) => setTimeout(r, opts.thinkMs * (0.5 + random()))) : Promise.resolve()),
     }
     const mine = { tasks: null as number[] | null, turn: 0 }
-    // People arrive over the first think interval, not all in the same millisecond (a ramp-up): otherwise the
-    // first call of every user (home.summary) lands at once and that burst, not the steady state, sets its p95.
-    if (opts.users > 1 && opts.thinkMs > 0) await new Promise((r) => setTimeout(r, opts.thinkMs * random()))
+    // People arrive over the ramp (DUBAN_BENCH_RAMP_S, 10 s by default), not all in the same second: otherwise
+    // every user's first call lands at once on a server whose pool and caches are still cold, and that burst,
+    // not the steady state, sets the p95.
+    if (opts.users > 1) await new Promise((r) => setTimeout(r, RAMP_MS * random()))
     const order: Session[] =
       roles.length === 1 ? roles : [roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[0], roles[1], roles[1], roles[2]]
     for (let i = 0; i < MAX_ITERATIONS && performance.now() < end; i++) {
