@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { request } from 'node:https'
 import { connect } from 'node:tls'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../e2e/server'
+import { CLI, TSX, httpsJson, startServe as startServeWith } from '../support/serve-process'
 
 const dirs: string[] = []
 const children: ChildProcess[] = []
@@ -15,61 +15,17 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
 })
 
+const startServe = (env: Record<string, string>) => startServeWith(env, children)
+
 function dataDir() {
   const d = mkdtempSync(join(tmpdir(), 'duban-serve-'))
   dirs.push(d)
   return d
 }
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-const CLI = join(process.cwd(), 'electron', 'cli', 'index.ts')
-
 function cli(args: string[], env: Record<string, string>) {
   const r = spawnSync(TSX, [CLI, ...args], { env: { ...process.env, DUBAN_DEMO: '0', ...env }, encoding: 'utf8', timeout: 60_000 })
   return { code: r.status, out: r.stdout + r.stderr }
-}
-
-/** Starts `cli serve` and resolves with everything it printed up to its ready line. */
-function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(TSX, [CLI, 'serve'], {
-    env: { ...process.env, DUBAN_DEMO: '0', DUBAN_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let output = ''
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('督办台已启动')) resolve({ child, output })
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
-  })
-}
-
-function httpsJson(port: number, path: string, body: unknown): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body)
-    const req = request(
-      // the self-signed certificate is checked by its fingerprint in the test above, not by a CA
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        rejectUnauthorized: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c) => (text += c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }))
-      },
-    )
-    req.on('error', reject)
-    req.end(data)
-  })
 }
 
 describe('npm run serve: the bureau server as a process', () => {

@@ -1,17 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { request } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { freePort } from '../../e2e/server'
 import { createTestDatabase, dropTestDatabase } from '../../support/postgres'
+import { httpsJson, startServe } from '../../support/serve-process'
 
 // npm run serve on PostgreSQL: the real server entry (cli serve) with DUBAN_DATABASE_URL, over HTTPS, as
 // tests/integration/serve.test.ts starts it on SQLite.
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-const CLI = join(process.cwd(), 'electron', 'cli', 'index.ts')
 
 const children: ChildProcess[] = []
 const dirs: string[] = []
@@ -22,51 +20,7 @@ afterAll(async () => {
   for (const u of urls) await dropTestDatabase(u)
 })
 
-function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(TSX, [CLI, 'serve'], {
-    env: { ...process.env, DUBAN_DEMO: '0', DUBAN_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let output = ''
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('督办台已启动')) resolve({ child, output })
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
-  })
-}
-
-function api(port: number, method: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body)
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: `/api/${method}`,
-        method: 'POST',
-        // the server's self-signed certificate (its fingerprint is checked in serve.test.ts)
-        rejectUnauthorized: false,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(data),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c) => (text += c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }))
-      },
-    )
-    req.on('error', reject)
-    req.end(data)
-  })
-}
+const api = (port: number, method: string, body: unknown, token?: string) => httpsJson(port, `/api/${method}`, body, token)
 
 describe('npm run serve on PostgreSQL', () => {
   it('starts on an empty database, sets up the first administrator, reads and writes over HTTPS, and stops cleanly', async () => {
@@ -75,12 +29,15 @@ describe('npm run serve on PostgreSQL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-pg-serve-'))
     dirs.push(dir)
     const port = await freePort()
-    const { child, output } = await startServe({
-      DUBAN_HOST: '127.0.0.1',
-      DUBAN_PORT: String(port),
-      DUBAN_DATA_DIR: dir,
-      DUBAN_DATABASE_URL: url,
-    })
+    const { child, output } = await startServe(
+      {
+        DUBAN_HOST: '127.0.0.1',
+        DUBAN_PORT: String(port),
+        DUBAN_DATA_DIR: dir,
+        DUBAN_DATABASE_URL: url,
+      },
+      children,
+    )
     expect(output).not.toContain('postgres://') // the URL (and any password in it) stays out of the log
 
     const setupCode = /一次性设置码：([A-Z2-9-]{14})/.exec(output)?.[1]
