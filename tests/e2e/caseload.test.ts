@@ -172,8 +172,10 @@ describe('约谈管理', () => {
     const dialog = office.locator('[data-test=interview-dialog]')
     await settled(office, '.el-dialog')
     await pick(office, '[data-test=interview-unit]', '市场监管处')
+    // the unit list may still be fading out; its items are not the task options
+    await expect.poll(() => office.locator('.el-select__popper:visible').count()).toBe(0)
     await office.locator('[data-test=interview-tasks]').click()
-    const options = office.locator('.el-select-dropdown__item:visible')
+    const options = office.locator('.interviews__task-options .el-select-dropdown__item:visible')
     await expect.poll(() => options.count()).toBeGreaterThan(0)
     const first = (await options.first().innerText()).trim()
     const code = /(重点|要点|民生)\d+(-\d+)?/.exec(first)?.[0]
