@@ -79,15 +79,15 @@ describe('the office in the browser', () => {
   it('sees the dashboard charts drawn, and a click on a unit’s bar opens that unit’s tasks', async () => {
     await page.goto('/#/dashboard')
     await page.waitForSelector('[data-chart-ready=true] canvas')
-    const charts = page.locator('.echart')
-    await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(2)
-    await expect.poll(() => paintedPixels(charts.nth(0))).toBeGreaterThan(5000)
-    await expect.poll(() => paintedPixels(charts.nth(1))).toBeGreaterThan(5000)
+    // by name, not by position: a chart that draws later must not shift which one is looked at
+    const unitBar = page.locator('[data-test=chart-unitStatus] .echart')
+    await unitBar.scrollIntoViewIfNeeded() // a chart is drawn once it is near the screen
+    await expect.poll(() => paintedPixels(unitBar)).toBeGreaterThan(5000)
+    await expect.poll(() => paintedPixels(page.locator('[data-test=chart-overall] .echart'))).toBeGreaterThan(5000)
     await shot(page, 'office-dashboard')
 
     // The green (正常推进) part of the first bar: the unit leading the most tasks, 市场监管处.
-    // The green (正常推进) part of the first bar: the unit leading the most tasks, 市场监管处.
-    await clickColourUntil(page, charts.nth(0), '#67c23a', /#\/tasks\?/)
+    await clickColourUntil(page, unitBar, '#67c23a', /#\/tasks\?/)
     const url = new URL(page.url().replace('#/', ''))
     expect(url.searchParams.get('status')).toBe('on_track')
     expect(url.searchParams.get('unitRole')).toBe('lead')
