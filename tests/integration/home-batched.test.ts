@@ -5,7 +5,8 @@ import { listTasks } from '../../electron/core/tasks/service'
 import { listPlans } from '../../electron/core/plans/service'
 import { getTask } from '../../electron/core/tasks/service'
 import { listTaskReports, submitReport } from '../../electron/core/reports/service'
-import { pendingReviews, reviewReport } from '../../electron/core/reports/review'
+import { pendingReviews, reviewReport, reviewedReports } from '../../electron/core/reports/review'
+import { listUsers, userView } from '../../electron/core/users/service'
 import { reportView, reportViews } from '../../electron/core/reports/view'
 import { HOME_LIST_LIMIT, homeSummary } from '../../electron/core/home/service'
 import type { Ctx } from '../../electron/core/context'
@@ -122,5 +123,30 @@ describe('home summaries with long lists', () => {
     expect(home40.returned!.map((r) => r.id)).toEqual(sentIds.slice(40 - HOME_LIST_LIMIT, 40).reverse())
     expect(home40.returned).toEqual(await reportViews(t.core.db, sentIds.slice(40 - HOME_LIST_LIMIT, 40).reverse()))
     expect(many.queries()).toBe(few.queries())
+  })
+})
+
+describe('other long lists read in a fixed number of queries', () => {
+  it('已审核: the latest decision first, each report as its own view, in the same queries for 5 or 40', async () => {
+    const { ctx, queries } = counting(office)
+    const reviewed = await reviewedReports(ctx, { planId })
+    expect(reviewed.length).toBeGreaterThanOrEqual(40)
+    const at = reviewed.map((r) => r.reviewedAt ?? '')
+    expect([...at].sort().reverse()).toEqual(at)
+    expect(reviewed[0]).toEqual(await reportView(t.core.db, sentIds[39]))
+    const few = counting(office)
+    await reviewedReports(few.ctx, { planId, limit: 5 })
+    expect(queries()).toBe(few.queries())
+  })
+
+  it('people: every user with their units in charge, in the same queries as for one', async () => {
+    const { ctx, queries } = counting(office)
+    const users = await listUsers(ctx)
+    expect(users.length).toBeGreaterThan(5)
+    expect(queries()).toBeLessThanOrEqual(3)
+    expect(users.map((u) => u.id)).toEqual([...users.map((u) => u.id)].sort((a, b) => a - b))
+    for (const u of users) expect(u).toEqual(await userView(office, u.id))
+    expect(users.some((u) => u.role === 'leader' && u.leaderUnits.length > 0)).toBe(true)
+    await expect(userView(office, 999_999)).rejects.toMatchObject({ code: 'not_found' })
   })
 })

@@ -130,6 +130,8 @@ export async function reviewedReports(ctx: Ctx, input: { planId?: number; limit?
     .orderBy('reports.id', 'desc')
     .limit(input.limit ?? 200)
   if (input.planId !== undefined) q = q.where('tasks.plan_id', '=', input.planId)
-  const rows = await q.execute()
-  return Promise.all(rows.map((r) => reportView(ctx.db, r.id)))
+  return reportViews(
+    ctx.db,
+    (await q.execute()).map((r) => r.id),
+  )
 }

@@ -1,6 +1,6 @@
 import type { Ctx, Actor } from '../context'
 import type { Role } from '../db/schema'
-import { DubanError } from '../errors'
+import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { hashPassword, newSalt, newToken, tokenHash, verifyPassword } from './passwords'
 import { ROLE_LABELS, requireActor, requireRole } from './rules'
@@ -31,35 +31,48 @@ export interface UserView {
 }
 
 export async function userView(ctx: Pick<Ctx, 'db'>, id: number): Promise<UserView> {
-  const u = await ctx.db
+  const [view] = await userViews(ctx, [id])
+  if (!view) throw notFound('该用户')
+  return view
+}
+
+/** Many users in two queries (not two per user), in the order of `ids`. */
+async function userViews(ctx: Pick<Ctx, 'db'>, ids: readonly number[]): Promise<UserView[]> {
+  if (ids.length === 0) return []
+  const users = await ctx.db
     .selectFrom('users')
     .leftJoin('units', 'units.id', 'users.unit_id')
     .select(['users.id', 'username', 'display_name', 'role', 'unit_id', 'units.name as unit_name'])
     .select(['phone', 'users.active', 'must_change_password', 'last_login_at'])
-    .where('users.id', '=', id)
-    .executeTakeFirstOrThrow()
+    .where('users.id', 'in', ids)
+    .execute()
   const inCharge = await ctx.db
     .selectFrom('leader_units')
     .innerJoin('units', 'units.id', 'leader_units.unit_id')
-    .select(['units.id', 'units.name'])
-    .where('leader_id', '=', id)
+    .select(['leader_units.leader_id', 'units.id', 'units.name'])
+    .where('leader_id', 'in', ids)
     .orderBy('units.sort')
     .orderBy('units.id')
     .execute()
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    role: u.role,
-    roleLabel: ROLE_LABELS[u.role],
-    unitId: u.unit_id,
-    unitName: u.unit_name,
-    phone: u.phone,
-    active: u.active === 1,
-    mustChangePassword: u.must_change_password === 1,
-    lastLoginAt: u.last_login_at,
-    leaderUnits: inCharge,
-  }
+  const byId = new Map(users.map((u) => [u.id, u]))
+  return ids.flatMap((id) => {
+    const u = byId.get(id)
+    if (!u) return []
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      role: u.role,
+      roleLabel: ROLE_LABELS[u.role],
+      unitId: u.unit_id,
+      unitName: u.unit_name,
+      phone: u.phone,
+      active: u.active === 1,
+      mustChangePassword: u.must_change_password === 1,
+      lastLoginAt: u.last_login_at,
+      leaderUnits: inCharge.filter((l) => l.leader_id === id).map((l) => ({ id: l.id, name: l.name })),
+    }
+  })
 }
 
 export async function setupStatus(ctx: Ctx, caller?: Caller): Promise<{ needsSetup: boolean; codeRequired: boolean }> {
@@ -234,7 +247,10 @@ export async function me(ctx: Ctx): Promise<UserView> {
 export async function listUsers(ctx: Ctx): Promise<UserView[]> {
   requireRole(ctx.actor, ['admin', 'office'])
   const ids = await ctx.db.selectFrom('users').select('id').orderBy('id').execute()
-  return Promise.all(ids.map((r) => userView(ctx, r.id)))
+  return userViews(
+    ctx,
+    ids.map((r) => r.id),
+  )
 }
 
 /** The bureau's leaders, for "分管领导" pickers and filters: names only, visible to every signed-in user. */
