@@ -92,6 +92,17 @@ describe('lists that run over several clauses, and a first-listed lead', () => {
     })
   })
 
+  it('reads a first-listed lead and drops the remark when it follows the list after a comma', () => {
+    expect(readLabelledNote('落实车船税政策。(责任单位:市税务局、市财政局,排在首位的为牵头单位,下同)')).toMatchObject({
+      leads: ['市税务局'],
+      coops: ['市财政局'],
+    })
+    expect(readDutyClauses('省发展改革委、省财政厅、省人力资源社会保障厅等负责,列第一位者为牵头单位,下同')).toEqual({
+      leads: ['省发展改革委'],
+      coops: ['省财政厅', '省人力资源社会保障厅'],
+    })
+  })
+
   it('makes the first unit of 责任单位 the lead when the note says the first listed leads', () => {
     expect(readLabelledNote('支持企业发展。责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)')).toMatchObject({
       leads: ['市经信局'],

@@ -91,6 +91,11 @@ describe('deadlines', () => {
   it('takes the latest of several dates', () => {
     expect(findDeadline('3月底前制定方案，9月底前完成验收', 2021)?.date).toBe('2021-09-30')
   })
+
+  it('does not take the day something starts (…起) for a deadline', () => {
+    expect(findDeadline('自2019年1月1日起按标准调整到位', 2019)).toBeNull()
+    expect(findDeadline('2022年5月1日起施行，6月底前完成清理', 2022)).toEqual({ date: '2022-06-30', text: '6月底前' })
+  })
 })
 
 describe('targets', () => {

@@ -48,6 +48,12 @@ export interface LabelledNote {
   start: number
 }
 
+/** 列第一位者为牵头单位 / 排在首位的为牵头单位: the first unit listed leads. */
+const FIRST_LEADS = /(列|排)在?(第一|首)位[^（）()]{0,6}(为|是)[^（）()]{0,6}牵头/
+/** A remark after a list of units (下同, 列第一位者为…), bracketed or after a comma, is not a unit. */
+const REMARK = /[（(][^（）()]*(下同|列第一位|排第一位|为牵头)[^（）()]*[）)]\s*$/
+const REMARK_TAIL = /[,，;；][^,，;；（）()]*(下同|第一位|首位|为牵头)[^（）()]*$/
+
 /** Clauses such as X牵头，Y配合 / X、Y牵头，Z按职责分工负责 / X牵头，Y负责落实 / X负责. */
 export function readDutyClauses(note: string): { leads: string[]; coops: string[] } {
   const leads: string[] = []
@@ -73,15 +79,16 @@ export function readDutyClauses(note: string): { leads: string[]; coops: string[
     }
     pending = []
   }
-  // Units 按职责分工负责 (or 负责落实) beside a lead assist it; on their own they are the ones responsible.
+  // Units 按职责分工负责 (or 负责落实) beside a lead assist it; on their own they are the ones responsible,
+  // unless the note says the first listed leads (X、Y、Z等负责，列第一位者为牵头单位).
   if (leads.length > 0) coops.push(...shared)
-  else leads.push(...shared)
+  else if (FIRST_LEADS.test(note) && shared.length > 1) {
+    leads.push(shared[0])
+    coops.push(...shared.slice(1))
+  } else leads.push(...shared)
   return { leads: dedupe(leads), coops: dedupe(coops) }
 }
 
-const FIRST_LEADS = /(列|排)(第一|首)位[^（）()]{0,6}(为|是)[^（）()]{0,6}牵头/
-/** A bracketed remark after a list of units (下同, 列第一位者为…), not a unit. */
-const REMARK = /[（(][^（）()]*(下同|列第一位|排第一位|为牵头)[^（）()]*[）)]\s*$/
 
 const OPENERS = '(（〔[［【'
 const CLOSERS = ')）〕]］】'
@@ -121,7 +128,7 @@ export function readLabelledNote(text: string): LabelledNote | null {
   }
   // 责任单位：A、B、C（列第一位者为牵头单位）: the remark is no unit, and it makes A the lead.
   const firstLeads = found.responsible.some((v) => FIRST_LEADS.test(v))
-  const responsible = found.responsible.map((v) => v.replace(REMARK, '')).flatMap(splitUnits)
+  const responsible = found.responsible.map((v) => v.replace(REMARK, '').replace(REMARK_TAIL, '')).flatMap(splitUnits)
   if (leads.length > 0) coops.push(...responsible)
   else if (firstLeads && responsible.length > 1) {
     leads.push(responsible[0])
