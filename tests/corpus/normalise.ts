@@ -64,6 +64,10 @@ const TRADITIONAL: Record<string, string> = {
   體: '体',
   編: '编',
   開: '开',
+  運: '运',
+  輸: '输',
+  鄉: '乡',
+  銀: '银',
 }
 
 const BRACKETS: Record<string, string> = {
