@@ -99,6 +99,12 @@ describe('deadlines', () => {
 })
 
 describe('targets', () => {
+  it('does not read a span of time counted with 个 (4个工作小时, 3个月) as a goal', () => {
+    expect(findTargets('严格落实企业开办4个工作小时办结制,缩短企业开办时间')).toEqual([])
+    expect(findTargets('完成3个月的集中整治')).toEqual([])
+    expect(findTargets('新建5个社区服务站').map((t) => t.value)).toEqual([5])
+  })
+
   it('reads comparators from 以上, 超 and 达到', () => {
     const t = findTargets('电商快件不再二次包装率保持在95%以上，全年培训从业人员力争超2000人次，建制村通达率达到100%。')
     expect(t.map((x) => [x.value, x.unit, x.comparator, x.about])).toEqual([

@@ -199,6 +199,8 @@ export function findTargets(text: string): TargetDraft[] {
     if (!range && glued) continue
     const after = text.slice(unitEnd)
     if (/^(年|月|日|周年|号|届)/.test(after)) continue
+    // 4个工作小时, 3个月, 5个工作日: 个 counts units of time, a span (办结时限), not things to reach.
+    if (m[2] === '个' && /^\s*(工作)?(日|小时|月|季度|星期|周)/.test(after)) continue
     const [a, b] = clauseBounds(text, numStart, unitEnd)
     const rangeStart = range ? numStart - range[0].length : numStart
     if (rangeStart < a) continue
