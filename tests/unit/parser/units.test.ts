@@ -99,6 +99,14 @@ describe('deadlines', () => {
 })
 
 describe('targets', () => {
+  it('reads an indicator measured in years after 年限/寿命, but no other figure in 年', () => {
+    expect(findTargets('劳动年龄人口平均受教育年限12.5年。').map((t) => [t.value, t.unit, t.comparator, t.about])).toEqual([
+      [12.5, '年', '=', '劳动年龄人口平均受教育年限'],
+    ])
+    expect(findTargets('人均预期寿命达到79岁以上').map((t) => [t.value, t.unit, t.comparator])).toEqual([[79, '岁', '>=']])
+    expect(findTargets('用3年时间完成改造')).toEqual([])
+  })
+
   it('does not read a span of time counted with 个 (4个工作小时, 3个月) as a goal', () => {
     expect(findTargets('严格落实企业开办4个工作小时办结制,缩短企业开办时间')).toEqual([])
     expect(findTargets('完成3个月的集中整治')).toEqual([])
