@@ -1,8 +1,9 @@
 /**
  * The minimal normalisation the corpus scorer applies before comparing: character width
  * (NFKC turns full-width brackets, colons and digits into half-width), whitespace, bracket
- * shapes, and the traditional characters that occur in the corpus's unit names, so that an
- * importer which converts script is neither rewarded nor punished for it. Nothing else:
+ * shapes, the pinyin a conversion site left after a character (發(fā)展), and the traditional
+ * characters that occur in the corpus's unit names, so that an importer which converts script
+ * is neither rewarded nor punished for it. Nothing else:
  * a trailing 等, a missing 市 or a split name is a real difference.
  */
 
@@ -64,6 +65,11 @@ const TRADITIONAL: Record<string, string> = {
   體: '体',
   編: '编',
   開: '开',
+  運: '运',
+  輸: '输',
+  鄉: '乡',
+  銀: '银',
+  態: '态',
 }
 
 const BRACKETS: Record<string, string> = {
@@ -81,8 +87,11 @@ const BRACKETS: Record<string, string> = {
 
 const toSimplified = (s: string) => [...s].map((c) => TRADITIONAL[c] ?? c).join('')
 
+/** Pinyin left by a conversion site after a character, with at least one tone mark: 發(fā)展, 機構(gòu). */
+const PINYIN_DEBRIS = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)/g
+
 export function normaliseText(s: string): string {
-  return toSimplified(s.normalize('NFKC'))
+  return toSimplified(s.normalize('NFKC').replace(PINYIN_DEBRIS, ''))
     .replace(/\s+/g, '')
     .replace(/[〔〕［］[\]【】〈〉]/g, (c) => BRACKETS[c] ?? c)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { drops, figuresOf } from '../corpus/baseline'
-import { sameUnitSet, stripNumbering } from '../corpus/normalise'
+import { normaliseText, sameUnitSet, stripNumbering } from '../corpus/normalise'
 import { pairTasks, rates, scoreDocument, textSimilarity, type ExpectedTask, type FoundTask } from '../corpus/score'
 
 const expected = (over: Partial<ExpectedTask>): ExpectedTask => ({
@@ -29,6 +29,11 @@ describe('corpus scoring', () => {
     expect(textSimilarity('新增学位810个', '新增学位 810 个')).toBe(1)
     expect(textSimilarity('精简项目审批手续', '(一)精简项目审批手续。加快推进')).toBe(1)
     expect(textSimilarity('精简项目审批手续', '提高土地审批效率')).toBeLessThan(0.6)
+  })
+
+  it('reads past the pinyin a conversion site left after a character, but not past a bracketed word', () => {
+    expect(textSimilarity('勞動年齡人口平均受教育年限', '勞動(dòng)年齡人口平均受教育年限12.5年')).toBe(1)
+    expect(normaliseText('民营企业(含个体工商户)(a)')).toBe('民营企业(含个体工商户)(a)')
   })
 
   it('keeps a leading number that is part of the text (a year, a decimal)', () => {

@@ -10,6 +10,12 @@ describe('counts and scope thresholds', () => {
     expect(brief(findListCounts('打通县城人民大道(苍南大道至山海大道)等12条断头路。'))).toEqual(['12条='])
   })
 
+  it('reads the count right after the last name of a 、-list without 等, but not a breakdown of figures', () => {
+    expect(brief(findListCounts('增加三利广场商圈、成都农村商业银行网点2个“就近办”“多点办”点位'))).toEqual(['2个='])
+    expect(brief(findListCounts('新建幼儿园15所,其中,中心城区6所、学位1680个'))).toEqual([])
+    expect(brief(findListCounts('完成住建、交通2个月的专项检查'))).toEqual([])
+  })
+
   it('reads no goal in the count of a list that no goal verb leads to (the sectors a policy covers)', () => {
     expect(
       brief(

@@ -35,6 +35,17 @@ describe('label/value responsibility notes', () => {
     expect(readLabelledNote('推进快递进村（牵头单位：市场监管处）（完成时限：6月底前）')).toMatchObject({ leads: ['市场监管处'] })
   })
 
+  it('reads a bureau’s own sections named with 科室 labels', () => {
+    expect(readLabelledNote('落实中心组学习列席旁听制度。(责任科室:组干科、机关党委)')).toMatchObject({
+      leads: ['组干科', '机关党委'],
+      coops: [],
+    })
+    expect(readLabelledNote('推进快递进村。牵头科室:市场监管科;配合科室:普遍服务科')).toMatchObject({
+      leads: ['市场监管科'],
+      coops: ['普遍服务科'],
+    })
+  })
+
   it('reads 部门分工:X牵头，Y配合', () => {
     expect(readLabelledNote('地区生产总值增长6%以上。分管省领导:林克庆 部门分工:省发展改革委牵头,各地、各部门配合。')).toMatchObject({
       leads: ['省发展改革委'],
@@ -63,6 +74,14 @@ describe('duty clauses', () => {
     })
     expect(readDutyClauses('办公室负责')).toEqual({ leads: ['办公室'], coops: [] })
   })
+
+  it('makes units 负责落实 beside a lead its co-units, as 按职责分工负责 does', () => {
+    expect(readDutyClauses('市政府办公厅牵头,各区政府、市政府各部门负责落实')).toEqual({
+      leads: ['市政府办公厅'],
+      coops: ['各区政府', '市政府各部门'],
+    })
+    expect(readDutyClauses('市财政局负责,市税务局配合')).toEqual({ leads: ['市财政局'], coops: ['市税务局'] })
+  })
 })
 
 describe('lists that run over several clauses, and a first-listed lead', () => {
@@ -70,6 +89,17 @@ describe('lists that run over several clauses, and a first-listed lead', () => {
     expect(readDutyClauses('区发改局牵头,区财政局、区水务局等部门,区国投公司、各街道办事处配合')).toEqual({
       leads: ['区发改局'],
       coops: ['区财政局', '区水务局', '区国投公司', '各街道办事处'],
+    })
+  })
+
+  it('reads a first-listed lead and drops the remark when it follows the list after a comma', () => {
+    expect(readLabelledNote('落实车船税政策。(责任单位:市税务局、市财政局,排在首位的为牵头单位,下同)')).toMatchObject({
+      leads: ['市税务局'],
+      coops: ['市财政局'],
+    })
+    expect(readDutyClauses('省发展改革委、省财政厅、省人力资源社会保障厅等负责,列第一位者为牵头单位,下同')).toEqual({
+      leads: ['省发展改革委'],
+      coops: ['省财政厅', '省人力资源社会保障厅'],
     })
   })
 

@@ -30,6 +30,15 @@ const NOTICE = `各乡镇人民政府、街道办事处,区政府各部门:
 2.建设公共停车场。(区住建局牵头)`
 
 describe("a notice's own requirements", () => {
+  it('keep a numbered item whose note names a section (责任科室) when no signing date closes the notice', () => {
+    const text = `各县市区教育局,各直属学校,机关各科室:
+现将《2024年工作要点》印发给你们,请结合实际认真贯彻落实。
+一、加强党对教育工作的全面领导
+1.加强思想理论武装。落实中心组学习列席旁听制度。(责任科室:组干科、机关党委)`
+    const tasks = parsePlanText(text).lists.flatMap((l) => l.sections.flatMap((s) => s.tasks))
+    expect(tasks.map((t) => [t.number, t.leads])).toEqual([[1, ['组干科', '机关党委']]])
+  })
+
   it('are set aside between the addressees and the signing date; the plan after it stays', () => {
     const kept = dropNoticeRequirements(splitLines(NOTICE)).map((l) => l.text)
     expect(kept).not.toContain('一、强化组织领导。各单位要建立健全领导责任制。')

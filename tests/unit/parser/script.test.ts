@@ -9,6 +9,10 @@ describe('traditional characters for the rules', () => {
     expect(s.length).toBe(t.length)
   })
 
+  it('reads the variant 爲 as 为, so 排在首位的爲牽頭單位 is understood', () => {
+    expect(toSimplified('排在首位的爲牽頭單位')).toBe('排在首位的为牵头单位')
+  })
+
   it('leaves simplified text as it is, including characters both scripts share', () => {
     const s = '显著提升快递服务质量(市场监管处牵头)'
     expect(toSimplified(s)).toBe(s)

@@ -17,6 +17,12 @@ describe('splitting unit names', () => {
     expect(splitUnits('市场监管处/普遍服务处')).toEqual(['市场监管处', '普遍服务处'])
   })
 
+  it('drops a closing 等 that names a level of government (等省有关部门, 等市直单位), but keeps 等区 in a name', () => {
+    expect(splitUnits('能源局等省有关部门和各地级以上市人民政府')).toEqual(['能源局', '各地级以上市人民政府'])
+    expect(splitUnits('市财政局、市税务局等市直单位')).toEqual(['市财政局', '市税务局'])
+    expect(cleanUnitName('南山、福田等区')).toBe('南山、福田等区')
+  })
+
   it('does not cut a name at 和 inside brackets or when the left side is no unit', () => {
     expect(splitUnits('市文化和旅游局')).toEqual(['市文化和旅游局'])
     expect(splitUnits('省文化和旅游厅、省税务局')).toEqual(['省文化和旅游厅', '省税务局'])

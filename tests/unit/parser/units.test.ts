@@ -91,9 +91,28 @@ describe('deadlines', () => {
   it('takes the latest of several dates', () => {
     expect(findDeadline('3月底前制定方案，9月底前完成验收', 2021)?.date).toBe('2021-09-30')
   })
+
+  it('does not take the day something starts (…起) for a deadline', () => {
+    expect(findDeadline('自2019年1月1日起按标准调整到位', 2019)).toBeNull()
+    expect(findDeadline('2022年5月1日起施行，6月底前完成清理', 2022)).toEqual({ date: '2022-06-30', text: '6月底前' })
+  })
 })
 
 describe('targets', () => {
+  it('reads an indicator measured in years after 年限/寿命, but no other figure in 年', () => {
+    expect(findTargets('劳动年龄人口平均受教育年限12.5年。').map((t) => [t.value, t.unit, t.comparator, t.about])).toEqual([
+      [12.5, '年', '=', '劳动年龄人口平均受教育年限'],
+    ])
+    expect(findTargets('人均预期寿命达到79岁以上').map((t) => [t.value, t.unit, t.comparator])).toEqual([[79, '岁', '>=']])
+    expect(findTargets('用3年时间完成改造')).toEqual([])
+  })
+
+  it('does not read a span of time counted with 个 (4个工作小时, 3个月) as a goal', () => {
+    expect(findTargets('严格落实企业开办4个工作小时办结制,缩短企业开办时间')).toEqual([])
+    expect(findTargets('完成3个月的集中整治')).toEqual([])
+    expect(findTargets('新建5个社区服务站').map((t) => t.value)).toEqual([5])
+  })
+
   it('reads comparators from 以上, 超 and 达到', () => {
     const t = findTargets('电商快件不再二次包装率保持在95%以上，全年培训从业人员力争超2000人次，建制村通达率达到100%。')
     expect(t.map((x) => [x.value, x.unit, x.comparator, x.about])).toEqual([

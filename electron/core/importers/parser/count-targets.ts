@@ -1,13 +1,18 @@
 /**
  * Two target rules beside the general reader: a count that closes a list of named places
- * (建成投用沿浦、宜山…等8家卫生院) is a goal when a goal verb leads the sentence to it — the
+ * (建成投用沿浦、宜山…等8家卫生院, 增加A商圈、B网点2个点位) is a goal when a goal verb leads the sentence to it — the
  * sectors of a policy (在已实施制造业等6个行业…的基础上) are its scope; a figure with 以上/以下 that
  * qualifies a noun (投资10亿元以上项目, 6亩以下的土地) is a scope threshold, not a goal.
  */
 import type { TargetDraft } from '../types'
 import { hasGoalVerb } from './targets'
 
-const COUNT_AFTER_LIST = /等\s*(\d+(?:\.\d+)?)\s*(家|所|条|个|座|处|项|只|台|套|辆|部|张|公里)/g
+/**
+ * 等8家, or the count right after the last name of a 、-list of names (商圈、银行网点2个点位) — not of
+ * figures (6所、学位1680个 breaks a figure down) — and not a span or a share (3个月, 2个百分点).
+ */
+const COUNT_AFTER_LIST =
+  /(?:等|[^\d、，,。；;：:（）()“”\s]{2}、[^、，,。；;：:\d（）()“”]{2,24}?)\s*(\d+(?:\.\d+)?)\s*(家|所|条|个|座|处|项|只|台|套|辆|部|张|公里)(?!百分点|工作|月|小时|季度|星期|周|日)/g
 
 export function findListCounts(text: string): TargetDraft[] {
   const sentenceBefore = (at: number) =>

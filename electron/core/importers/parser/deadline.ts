@@ -107,6 +107,8 @@ export function findDeadline(text: string, planYear: number | null): Deadline | 
       const end = start + m[0].length
       if (taken.some(([a, b]) => start < b && end > a)) continue
       taken.push([start, end])
+      // 自2019年1月1日起 / 5月1日起施行: the day something starts, not a deadline.
+      if (/^\s*起/.test(text.slice(end))) continue
       const date = rule.date(m, planYear)
       if (date && (!best || date > best.date)) best = { date, text: m[0] }
       else if (!date && !firstUndated) firstUndated = m[0]

@@ -29,16 +29,16 @@ const ROLE_WORDS: [Role, string[]][] = [
       '联系人',
     ],
   ],
-  ['lead', ['牵头责任单位', '牵头单位', '牵头部门', '牵头处室', '主办单位', '主责单位', '主责部门']],
-  ['co', ['协同责任单位', '配合责任单位', '配合单位', '配合部门', '配合处室', '协同单位', '协同部门', '协办单位', '参与单位', '参与部门']],
-  ['responsible', ['责任单位', '责任部门', '责任处室', '责任主体', '实施单位', '承办单位']],
+  ['lead', ['牵头责任单位', '牵头单位', '牵头部门', '牵头处室', '牵头科室', '主办单位', '主责单位', '主责部门']],
+  ['co', ['协同责任单位', '配合责任单位', '配合单位', '配合部门', '配合处室', '配合科室', '协同单位', '协同部门', '协办单位', '参与单位', '参与部门']],
+  ['responsible', ['责任单位', '责任部门', '责任处室', '责任科室', '责任主体', '实施单位', '承办单位']],
   ['split', ['部门分工', '任务分工', '职责分工']],
   ['other', ['实际完成情况', '完成情况', '进展情况', '完成时限', '完成时间', '时间节点', '工作措施', '具体措施', '备注']],
 ]
 
 const ROLE_OF = new Map<string, Role>(ROLE_WORDS.flatMap(([role, words]) => words.map((w) => [w, role] as [string, Role])))
 /** A cheap first look: every label ends in one of these words before its colon. */
-const ANY_LABEL = /(单位|部门|处室|领导|责任人|联系人|分工|主体|情况|时限|时间|节点|措施|备注)\s*[:：]/
+const ANY_LABEL = /(单位|部门|处室|科室|领导|责任人|联系人|分工|主体|情况|时限|时间|节点|措施|备注)\s*[:：]/
 const LABEL = new RegExp(`(${[...ROLE_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`, 'g')
 
 export interface LabelledNote {
@@ -48,7 +48,13 @@ export interface LabelledNote {
   start: number
 }
 
-/** Clauses such as X牵头，Y配合 / X、Y牵头，Z按职责分工负责 / X负责. */
+/** 列第一位者为牵头单位 / 排在首位的为牵头单位: the first unit listed leads. */
+const FIRST_LEADS = /(列|排)在?(第一|首)位[^（）()]{0,6}(为|是)[^（）()]{0,6}牵头/
+/** A remark after a list of units (下同, 列第一位者为…), bracketed or after a comma, is not a unit. */
+const REMARK = /[（(][^（）()]*(下同|列第一位|排第一位|为牵头)[^（）()]*[）)]\s*$/
+const REMARK_TAIL = /[,，;；][^,，;；（）()]*(下同|第一位|首位|为牵头)[^（）()]*$/
+
+/** Clauses such as X牵头，Y配合 / X、Y牵头，Z按职责分工负责 / X牵头，Y负责落实 / X负责. */
 export function readDutyClauses(note: string): { leads: string[]; coops: string[] } {
   const leads: string[] = []
   const coops: string[] = []
@@ -60,28 +66,29 @@ export function readDutyClauses(note: string): { leads: string[]; coops: string[
     if (!c) continue
     const lead = /^(.+?)(?:牵头|主办|主责)(?:负责|实施|落实|推进)?$/.exec(c)
     const coop = /^(.+?)(?:配合|协办|参与|协同)(?:实施|落实|推进)?$/.exec(c)
-    const duty = /^(.+?)(?:按(?:各自)?职责(?:分工)?(?:负责|落实|抓好落实)|分别负责|共同负责)$/.exec(c)
-    const sole = /^(.+?)负责(?:实施|落实|推进)?$/.exec(c)
+    // X负责(落实) reads like 按职责分工负责: beside a 牵头 it names who carries the work out.
+    const duty =
+      /^(.+?)(?:按(?:各自)?职责(?:分工)?(?:负责|落实|抓好落实)|分别负责|共同负责)$/.exec(c) ?? /^(.+?)负责(?:实施|落实|推进)?$/.exec(c)
     const take = (m: RegExpExecArray) => [...pending, ...splitUnits(m[1])]
     if (lead) leads.push(...take(lead))
     else if (coop) coops.push(...take(coop))
     else if (duty) shared.push(...take(duty))
-    else if (sole) leads.push(...take(sole))
     else {
       pending.push(...splitUnits(c))
       continue
     }
     pending = []
   }
-  // Units 按职责分工负责 beside a lead assist it; on their own they are the ones responsible.
+  // Units 按职责分工负责 (or 负责落实) beside a lead assist it; on their own they are the ones responsible,
+  // unless the note says the first listed leads (X、Y、Z等负责，列第一位者为牵头单位).
   if (leads.length > 0) coops.push(...shared)
-  else leads.push(...shared)
+  else if (FIRST_LEADS.test(note) && shared.length > 1) {
+    leads.push(shared[0])
+    coops.push(...shared.slice(1))
+  } else leads.push(...shared)
   return { leads: dedupe(leads), coops: dedupe(coops) }
 }
 
-const FIRST_LEADS = /(列|排)(第一|首)位[^（）()]{0,6}(为|是)[^（）()]{0,6}牵头/
-/** A bracketed remark after a list of units (下同, 列第一位者为…), not a unit. */
-const REMARK = /[（(][^（）()]*(下同|列第一位|排第一位|为牵头)[^（）()]*[）)]\s*$/
 
 const OPENERS = '(（〔[［【'
 const CLOSERS = ')）〕]］】'
@@ -121,7 +128,7 @@ export function readLabelledNote(text: string): LabelledNote | null {
   }
   // 责任单位：A、B、C（列第一位者为牵头单位）: the remark is no unit, and it makes A the lead.
   const firstLeads = found.responsible.some((v) => FIRST_LEADS.test(v))
-  const responsible = found.responsible.map((v) => v.replace(REMARK, '')).flatMap(splitUnits)
+  const responsible = found.responsible.map((v) => v.replace(REMARK, '').replace(REMARK_TAIL, '')).flatMap(splitUnits)
   if (leads.length > 0) coops.push(...responsible)
   else if (firstLeads && responsible.length > 1) {
     leads.push(responsible[0])

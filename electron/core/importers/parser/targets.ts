@@ -199,6 +199,8 @@ export function findTargets(text: string): TargetDraft[] {
     if (!range && glued) continue
     const after = text.slice(unitEnd)
     if (/^(年|月|日|周年|号|届)/.test(after)) continue
+    // 4个工作小时, 3个月, 5个工作日: 个 counts units of time, a span (办结时限), not things to reach.
+    if (m[2] === '个' && /^\s*(工作)?(日|小时|月|季度|星期|周)/.test(after)) continue
     const [a, b] = clauseBounds(text, numStart, unitEnd)
     const rangeStart = range ? numStart - range[0].length : numStart
     if (rangeStart < a) continue
@@ -233,7 +235,27 @@ export function findTargets(text: string): TargetDraft[] {
       text: `${range ? text.slice(rangeStart, numStart).replace(/\s+/g, '') : ''}${m[1]}${m[2]}${qualText}`,
     })
   }
-  return [...out, ...halvings(text, mask)]
+  return [...out, ...halvings(text, mask), ...spansInYears(text, mask)]
+}
+
+/**
+ * 平均受教育年限12.5年, 人均预期寿命79岁: an indicator measured in years or years of age. 年 is no unit
+ * of the general reader (2025年 is a date), so only a figure right after 年限/寿命 counts.
+ */
+function spansInYears(text: string, mask: boolean[]): TargetDraft[] {
+  const out: TargetDraft[] = []
+  for (const m of text.matchAll(/(年限|寿命)\s*(达到|提高到|提高至|为)?\s*(\d+(?:\.\d+)?)\s*(年|岁)(以上)?/g)) {
+    if (mask[m.index]) continue
+    const [a] = clauseBounds(text, m.index, m.index + m[0].length)
+    out.push({
+      value: Number(m[3]),
+      unit: m[4],
+      comparator: m[5] ? '>=' : '=',
+      about: tidy(text.slice(a, m.index) + m[1]),
+      text: `${m[3]}${m[4]}${m[5] ?? ''}`,
+    })
+  }
+  return out
 }
 
 /**
