@@ -19,14 +19,19 @@ export interface Session {
   slots: number
 }
 
-/** A tiny deterministic random source, so two runs make the same choices. */
+/**
+ * A tiny deterministic random source (mulberry32), so two runs make the same choices. Its seed is mixed
+ * first: a plain xorshift seeded 7, 8, 9 … gives nearly the same first numbers, which put every virtual
+ * user's arrival in the same 65 ms of a 10 s ramp.
+ */
 export function rng(seed: number) {
-  let s = seed >>> 0 || 1
+  let s = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0
   return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 2 ** 32
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
   }
 }
 
