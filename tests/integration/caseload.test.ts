@@ -290,6 +290,25 @@ describe('unsigned assignments past the window', () => {
   })
 })
 
+describe('a division’s home page after the 签收 window', () => {
+  it('counts the 签收超期 item it has just delivered, once, however often the page is opened', async () => {
+    const { matters } = await matter(office, {}, '普遍服务处')
+    const taskId = matters[0].taskId
+    const before = (await call(pbfw, 'home.summary', {})).unread.byKind.assignment_overdue ?? 0
+    t.clock.set('2021-07-23T10:00:00+08:00')
+    try {
+      const first = await call(pbfw, 'home.summary', {})
+      expect(first.unread.byKind.assignment_overdue).toBe(before + 1)
+      const again = await call(pbfw, 'home.summary', {})
+      expect(again.unread.byKind.assignment_overdue).toBe(before + 1)
+      const inbox = await listInbox(pbfw, { kind: 'assignment_overdue' })
+      expect(inbox.items.filter((i) => i.taskId === taskId)).toHaveLength(1)
+    } finally {
+      t.clock.set('2021-07-20T10:00:00+08:00')
+    }
+  })
+})
+
 describe('回访 and cadence', () => {
   it('sends the closed matter back to the instructing leader; silence counts as closed after the set days', async () => {
     const { matters } = await matter(office)

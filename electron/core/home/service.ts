@@ -1,12 +1,13 @@
 import type { Ctx } from '../context'
-import { requireActor } from '../users/rules'
+import { isUnitRole, requireActor } from '../users/rules'
 import { visibleRows, type TaskRow } from '../tasks/service'
 import { STATUS_LABELS, STATUS_ORDER, type TaskStatus } from '../tasks/rules'
 import { pendingReviewIds } from '../reports/review'
 import { periodOf } from '../reports/rules'
 import { reportViews, type ReportView } from '../reports/view'
-import { latestPlanId, listNotices, notReported, type NotReported, type NoticeView } from '../reminders/service'
-import { listInbox, unreadCounts, type InboxItem } from '../inbox/service'
+import { latestPlanId, noticeViews, notReported, type NotReported, type NoticeView } from '../reminders/service'
+import { escalateDue } from '../reminders/escalation'
+import { inboxItems, inboxSweeps, unreadCounts, type InboxItem } from '../inbox/service'
 import { attentionByList, type AttentionGroup } from './attention'
 
 type Brief = Pick<
@@ -71,8 +72,12 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
   const actor = requireActor(ctx.actor)
   const planId = input.planId ?? (await latestPlanId(ctx))
   const period = periodOf(ctx.clock.today())
+  // What the calendar has made due reaches the inboxes once, before they are counted: a division's home
+  // shows its inbox (escalations and overdue 签收); the others show the notices awaiting reply (escalations).
+  if (isUnitRole(actor.role)) await inboxSweeps(ctx)
+  else await escalateDue(ctx)
   const unread = await unreadCounts(ctx)
-  const rows = planId === null ? [] : (await visibleRows(ctx, planId)).rows
+  const { rows, records } = planId === null ? { rows: [], records: [] } : await visibleRows(ctx, planId)
   const base = { planId, period, unread, byStatus: byStatus(rows), attention: attentionByList(rows.map(brief)) }
   const overdueRows = rows.filter((r) => r.status === 'overdue')
 
@@ -82,13 +87,13 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
       ...base,
       role: 'office',
       pendingReview: { count: pending.length, items: await reportViews(ctx.db, pending.slice(0, HOME_LIST_LIMIT)) },
-      notReported: await notReported(ctx, planId === null ? { period } : { planId, period }),
+      notReported: await notReported(ctx, planId === null ? { period } : { planId, period }, planId === null ? undefined : records),
       overdue: { count: overdueRows.length, items: overdueRows.slice(0, HOME_LIST_LIMIT).map(brief) },
-      noticesAwaitingReply: await listNotices(ctx, { awaitingReply: true }),
+      noticesAwaitingReply: await noticeViews(ctx, { awaitingReply: true }),
     }
   }
   if (actor.role === 'leader') {
-    const escalated = (await listNotices(ctx, { awaitingReply: true })).filter((n) => n.escalationLevel > 0)
+    const escalated = (await noticeViews(ctx, { awaitingReply: true })).filter((n) => n.escalationLevel > 0)
     const units = await ctx.db
       .selectFrom('leader_units')
       .innerJoin('units', 'units.id', 'leader_units.unit_id')
@@ -144,8 +149,8 @@ export async function homeSummary(ctx: Ctx, input: { planId?: number }): Promise
     toReport: rows.filter((r) => !r.closedAt && r.leads.some((u) => u.id === actor.unitId) && !sentThisPeriod.has(r.id)).map(brief),
     returned,
     returnedCount: returnedIds.length,
-    instructions: (await listInbox(ctx, { kind: 'instruction', unreadOnly: true })).items,
+    instructions: await inboxItems(ctx, { kind: 'instruction', unreadOnly: true }),
     overdue: { count: overdueRows.length, items: overdueRows.map(brief) },
-    noticesAwaitingReply: await listNotices(ctx, { awaitingReply: true }),
+    noticesAwaitingReply: await noticeViews(ctx, { awaitingReply: true }),
   }
 }

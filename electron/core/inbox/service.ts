@@ -47,10 +47,23 @@ function addressedTo(actor: Actor) {
   }
 }
 
-export async function listInbox(ctx: Ctx, input: { unreadOnly?: boolean; kind?: InboxKind; limit?: number }) {
-  const actor = requireActor(ctx.actor)
-  await escalateDue(ctx) // notices past their reply deadline reach the leader before anyone looks
+type InboxQuery = { unreadOnly?: boolean; kind?: InboxKind; limit?: number }
+
+export async function listInbox(ctx: Ctx, input: InboxQuery) {
+  await inboxSweeps(ctx)
+  return { items: await inboxItems(ctx, input), unread: await unreadCounts(ctx) }
+}
+
+/** What arrives by the calendar rather than by someone's action, delivered before anyone looks. */
+export async function inboxSweeps(ctx: Ctx): Promise<void> {
+  requireActor(ctx.actor)
+  await escalateDue(ctx) // notices past their reply deadline reach the leader
   await remindOverdueSignatures(ctx) // and assignments past their 签收 window reach their unit
+}
+
+/** The actor's items, newest first, without the sweeps (for a caller that has just run them). */
+export async function inboxItems(ctx: Ctx, input: InboxQuery): Promise<InboxItem[]> {
+  const actor = requireActor(ctx.actor)
   let q = ctx.db
     .selectFrom('inbox_items')
     .leftJoin('tasks', 'tasks.id', 'inbox_items.task_id')
@@ -62,7 +75,7 @@ export async function listInbox(ctx: Ctx, input: { unreadOnly?: boolean; kind?: 
   if (input.unreadOnly) q = q.where('inbox_items.read_at', 'is', null)
   if (input.kind) q = q.where('inbox_items.kind', '=', input.kind)
   const rows = await q.execute()
-  const items: InboxItem[] = rows.map((r) => ({
+  return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     refId: r.ref_id,
@@ -74,7 +87,6 @@ export async function listInbox(ctx: Ctx, input: { unreadOnly?: boolean; kind?: 
     createdAt: r.created_at,
     read: r.read_at !== null,
   }))
-  return { items, unread: await unreadCounts(ctx) }
 }
 
 export async function unreadCounts(ctx: Ctx): Promise<{ total: number; byKind: Partial<Record<InboxKind, number>> }> {

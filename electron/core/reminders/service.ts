@@ -3,7 +3,7 @@ import { DubanError, notFound } from '../errors'
 import { inTransaction, writeAudit } from '../audit/service'
 import { requireActor, requireRole, seesAllTasks } from '../users/rules'
 import { deliver } from '../inbox/deliver'
-import { loadTaskRecords } from '../tasks/queries'
+import { loadTaskRecords, type TaskRecord } from '../tasks/queries'
 import { toRow } from '../tasks/service'
 import { periodOf, reportDueDate, PERIOD } from '../reports/rules'
 import { bureauSettings } from '../settings/bureau'
@@ -63,8 +63,11 @@ export interface NotReported {
   units: MissingByUnit[]
 }
 
-/** Who has not reported this period, per lead unit. Unit people see only their own unit. */
-export async function notReported(ctx: Ctx, input: { planId?: number; period?: string }): Promise<NotReported> {
+/**
+ * Who has not reported this period, per lead unit. Unit people see only their own unit. `records`: every task
+ * record of `input.planId`, when the caller has just loaded them (the home page), so they are not read twice.
+ */
+export async function notReported(ctx: Ctx, input: { planId?: number; period?: string }, records?: TaskRecord[]): Promise<NotReported> {
   const actor = requireActor(ctx.actor)
   const period = input.period ?? periodOf(ctx.clock.today())
   if (!PERIOD.test(period)) throw new DubanError('invalid_input', '报送期次格式应为 YYYY-MM')
@@ -75,7 +78,8 @@ export async function notReported(ctx: Ctx, input: { planId?: number; period?: s
   // a task reporting quarterly or half-yearly is not missing in the months between (issue 14, cadence)
   const cadences = await ctx.db.selectFrom('tasks').select(['id', 'report_cadence']).where('plan_id', '=', planId).execute()
   const quiet = new Set(cadences.filter((t) => !reportsInPeriod(t.report_cadence, period)).map((t) => t.id))
-  const tasks = (await loadTaskRecords(ctx.db, { planId })).filter((t) => !quiet.has(t.id))
+  const planRecords = records ?? (await loadTaskRecords(ctx.db, { planId }))
+  const tasks = planRecords.filter((t) => !quiet.has(t.id))
   const reports = await ctx.db
     .selectFrom('reports')
     .innerJoin('tasks', 'tasks.id', 'reports.task_id')
@@ -164,12 +168,18 @@ async function getNotice(ctx: Ctx, id: number) {
 }
 
 /** Notices and reminders: the office sees all, a unit its own, a leader all (and those raised to them). */
-export async function listNotices(
-  ctx: Ctx,
-  input: { kind?: 'reminder' | 'notice'; awaitingReply?: boolean; taskId?: number; ids?: number[]; year?: number },
-) {
-  const actor = requireActor(ctx.actor)
+type NoticeQuery = { kind?: 'reminder' | 'notice'; awaitingReply?: boolean; taskId?: number; ids?: number[]; year?: number }
+
+/** 催办 and 督办单 as the actor may see them, after escalating the notices now past their reply deadline. */
+export async function listNotices(ctx: Ctx, input: NoticeQuery) {
+  requireActor(ctx.actor)
   await escalateDue(ctx)
+  return noticeViews(ctx, input)
+}
+
+/** The same list without the escalation sweep, for a caller that has just run it (the home page). */
+export async function noticeViews(ctx: Ctx, input: NoticeQuery) {
+  const actor = requireActor(ctx.actor)
   let q = ctx.db
     .selectFrom('notices')
     .innerJoin('units', 'units.id', 'notices.unit_id')

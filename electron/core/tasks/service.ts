@@ -75,12 +75,13 @@ export function toRow(r: TaskRecord, today: string): TaskRow {
 const unitIdsOf = (r: Pick<TaskRecord, 'leads' | 'coops'>) => [...r.leads, ...r.coops].map((u) => u.id)
 
 /** Rows the actor may see: unit people only their unit's work, whatever filter they send. */
-export async function visibleRows(ctx: Ctx, planId: number): Promise<{ actor: Actor; rows: TaskRow[] }> {
+/** The plan's tasks the actor may read, as rows; `records` are all of the plan's, for a caller that needs them too. */
+export async function visibleRows(ctx: Ctx, planId: number): Promise<{ actor: Actor; rows: TaskRow[]; records: TaskRecord[] }> {
   const actor = requireActor(ctx.actor)
   const today = ctx.clock.today()
   const records = await loadTaskRecords(ctx.db, { planId })
   const rows = records.filter((r) => canReadTask(actor, unitIdsOf(r))).map((r) => toRow(r, today))
-  return { actor, rows }
+  return { actor, rows, records }
 }
 
 export async function listTasks(ctx: Ctx, filter: TaskFilter): Promise<TaskRow[]> {
