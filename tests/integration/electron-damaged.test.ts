@@ -69,6 +69,7 @@ beforeAll(async () => {
   await core.close()
   truncateSync(join(dir, 'duban.db'), 0)
   process.env.DUBAN_DATA_DIR = dir
+  vi.resetModules() // a fresh main process for this file, also when an earlier file in this worker started one
   await import('../../electron/main/index')
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 30_000 })
 }, 60_000)

@@ -81,6 +81,7 @@ let dir: string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'duban-shell-'))
   process.env.DUBAN_DATA_DIR = dir
+  vi.resetModules() // a fresh main process for this file, also when an earlier file in this worker started one
   await import('../../electron/main/index')
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 60_000 })
 }, 90_000) // the shell builds the demo database first; a loaded machine needs longer than the default
