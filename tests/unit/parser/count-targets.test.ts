@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findListCounts, withCountRules } from '../../../electron/core/importers/parser/count-targets'
-import { findTargets } from '../../../electron/core/importers/parser/targets'
+import { findTargets, withoutRestatedGoals } from '../../../electron/core/importers/parser/targets'
 
 const brief = (ts: { value: number; unit: string; comparator: string }[]) => ts.map((t) => `${t.value}${t.unit}${t.comparator}`)
 
@@ -53,6 +53,29 @@ describe('a list that names its verb once', () => {
       '2.4万千瓦=',
     ])
     expect(brief(findTargets('新增托位1140个,普惠托位685个'))).toEqual(['1140个=', '685个='])
+  })
+
+  it('reads every figure of a 、-list under one verb as a goal', () => {
+    expect(brief(findTargets('新增托位1140个、普惠托位685个、示范园3个。'))).toEqual(['1140个=', '685个=', '3个='])
+    expect(brief(findTargets('新增屋顶光伏装机5万千瓦、家庭屋顶光伏1.2万户'))).toEqual(['5万千瓦=', '1.2万户='])
+    // a 、 between names is no break: the list of places stays one object
+    expect(brief(findTargets('建成沿浦、宜山卫生院2家'))).toEqual(['2家='])
+  })
+
+  it('gives the next items of a list the verb’s comparison, not a bound or qualifier of the first figure alone', () => {
+    expect(brief(findTargets('培育市级示范单位不少于40个、示范街区4个。'))).toEqual(['40个>=', '4个='])
+    expect(brief(findTargets('新增托位1140个以上,普惠托位685个'))).toEqual(['1140个>=', '685个='])
+    // a bound that is the only verb, or that comes before the verb, holds for the whole list
+    expect(brief(findTargets('森林覆盖率不低于40%、湿地保护率50%'))).toEqual(['40%>=', '50%>='])
+    expect(brief(findTargets('至少新建示范点5个,示范街区2个'))).toEqual(['5个>=', '2个>='])
+  })
+
+  it('counts a goal a task states twice (in its goal, then in a measure) once', () => {
+    const text = '培育示范单位不少于40个、示范街区4个。1.开展培育活动,培育示范单位不少于40个、街区4个、示范协会4个。'
+    expect(brief(withoutRestatedGoals(findTargets(text)))).toEqual(['40个>=', '4个=', '4个='])
+    expect(withoutRestatedGoals(findTargets(text)).map((t) => t.about)).toEqual(['培育示范单位', '示范街区', '示范协会'])
+    // the same figure for different things stays twice
+    expect(brief(withoutRestatedGoals(findTargets('新建幼儿园3所,改造小学3所。')))).toEqual(['3所=', '3所='])
   })
 
   it('reads 改造, 开通, 开办 and 打造 as goal verbs', () => {

@@ -36,7 +36,8 @@ const FURNITURE = [
   /^第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?$/,
   /^\d+\s*\/\s*\d+$/,
   /^(抄送|印发|抄报)[：:]/,
-  /^[（(]?(联系人|联系电话)[：:]/,
+  // 联 系 人：… with the label spaced out to the width of the next one, as printed in columns
+  /^[（(]?(联\s*系\s*人|联\s*系\s*电\s*话)\s*[：:]/,
 ]
 
 /** Page numbers, publication notes and similar lines that carry no content. */

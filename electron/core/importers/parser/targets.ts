@@ -152,9 +152,16 @@ function quotedMask(text: string): boolean[] {
   return mask
 }
 
-/** A comma between digits (12,000) is a thousands separator, not a clause break. */
+/** A figure with its unit (and 以上/左右) right before a 、: the 、 closes one goal of a list. */
+const FIGURE_BEFORE = new RegExp(`\\d\\s*(?:${UNIT_RE})(?:(?:及|或)?以[上下内]|左右)?$`)
+
+/**
+ * A comma between digits (12,000) is a thousands separator, not a clause break; a 、 after a figure
+ * (不少于40个、街区4个) separates goals of one list as a comma would, while a 、 between names does not.
+ */
 const isBreak = (text: string, i: number) =>
-  CLAUSE_BREAK.test(text[i]) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))
+  (CLAUSE_BREAK.test(text[i]) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) ||
+  (text[i] === '、' && FIGURE_BEFORE.test(text.slice(Math.max(0, i - 16), i)))
 
 function clauseBounds(text: string, start: number, end: number): [number, number] {
   let a = start
@@ -225,7 +232,8 @@ export function findTargets(text: string): TargetDraft[] {
     // A range is met at its lower end: 新建3-5个 asks for at least 3.
     if (range && comparator === '=') comparator = '>='
     // 约 and 为 qualify one figure; they are not a verb a list can share
-    if ((cue && !/^(约|为)$/.test(cue.cue)) || inherits) shared = { end: b, comparator }
+    if ((cue && !/^(约|为)$/.test(cue.cue)) || inherits)
+      shared = { end: b, comparator: listComparator(comparator, before, cue, cueTouches, qualifier !== undefined) }
     else shared = null
     out.push({
       value: numberValue(range ? range[1] : m[1]),
@@ -256,6 +264,36 @@ function spansInYears(text: string, mask: boolean[]): TargetDraft[] {
     })
   }
   return out
+}
+
+/**
+ * The comparison the next items of a list share. A bound that touches its own figure (培育单位不少于40个)
+ * or a qualifier after it (新增托位1140个以上) belongs to that figure: the items after it share the verb
+ * before it (培育, 新增), as written. A bound that is the only verb (覆盖率不低于40%) or that comes before
+ * the verb (至少建成1个) holds for the whole list.
+ */
+function listComparator(
+  comparator: Comparator,
+  before: string,
+  cue: { at: number; cue: string; comparator: Comparator } | null,
+  cueTouches: boolean,
+  qualified: boolean,
+): Comparator {
+  if (qualified) return cue && !cueTouches ? cue.comparator : '='
+  if (!cue || !cueTouches || cue.comparator === '=') return comparator
+  const verb = findCue(before.slice(0, cue.at))
+  return verb && verb.comparator === '=' && !/^(约|为)$/.test(verb.cue) ? '=' : comparator
+}
+
+/**
+ * A goal a task states twice (in its goal, then again in a measure under it) is one goal: a later
+ * target with the same figure, unit and comparison whose object names the same thing (the one ends
+ * with the other: 放心消费街区 / 街区) is dropped.
+ */
+export function withoutRestatedGoals(targets: TargetDraft[]): TargetDraft[] {
+  const key = (t: TargetDraft) => `${t.value}|${t.unit}|${t.comparator}`
+  const same = (a: string, b: string) => a !== '' && b !== '' && (a.endsWith(b) || b.endsWith(a))
+  return targets.filter((t, i) => !targets.slice(0, i).some((e) => key(e) === key(t) && same(e.about, t.about)))
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Block, RawList } from './lists'
 import { MARKER_DEPTH, type MarkerKind } from './numbering'
 import { extractResponsibility } from './responsibility'
 import { readResponsibility } from './responsibility-reader'
-import { findTargets } from './targets'
+import { findTargets, withoutRestatedGoals } from './targets'
 import { toSimplified } from './script'
 import { withGrowthTargets } from './growth-targets'
 import { withCountRules } from './count-targets'
@@ -39,7 +39,7 @@ function targetReasons(original: string): { targets: TaskDraft['targets']; reaso
   const text = toSimplified(original)
   const general = findTargets(text)
   const growth = withGrowthTargets(text, general)
-  const targets = withCountRules(text, growth)
+  const targets = withoutRestatedGoals(withCountRules(text, growth))
   const reasons = targets.map((t) =>
     general.includes(t) ? '目标动词或“以上/以内”后的数值' : growth.includes(t) ? '“增长X%”的增速目标' : '列举后“等N个”的数量',
   )
