@@ -59,13 +59,15 @@ function dropUnbalanced(name: string): string {
 }
 
 export function cleanUnitName(raw: string): string {
-  return dropUnbalanced(raw.trim())
-    .replace(/^(由|请|各自|以及|并)/, '')
-    .replace(DUTY_TAIL, '')
-    // 等 / 等部门 / 等省有关部门 / 等市直单位 closes a list; it names no unit of its own.
-    .replace(/等(?:(?:[省市区县州]直?)?(?:相关|有关)?(?:部门|单位))?$/, '')
-    .replace(/[。.：:、，,；;\s]+$/g, '')
-    .trim()
+  return (
+    dropUnbalanced(raw.trim())
+      .replace(/^(由|请|各自|以及|并)/, '')
+      .replace(DUTY_TAIL, '')
+      // 等 / 等部门 / 等省有关部门 / 等市直单位 closes a list; it names no unit of its own.
+      .replace(/等(?:(?:[省市区县州]直?)?(?:相关|有关)?(?:部门|单位))?$/, '')
+      .replace(/[。.：:、，,；;\s]+$/g, '')
+      .trim()
+  )
 }
 
 /**
