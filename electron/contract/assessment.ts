@@ -46,15 +46,15 @@ export const escalationRulesInput = z.object({
   startOn: calendarDay('起算日期').nullable(),
   levels: z.array(levelRule).min(1, '请至少设置一个督办等级').max(6, '督办等级最多6个'),
   minReminderGapWorkdays: workdays('催办间隔'),
-  tallies: z.array(z.object({ from: z.string(), count: z.number().int().min(1, '累计次数至少为1').max(20), to: z.string() })).max(6),
-  interview: z.object({ level: z.string(), consecutive: z.number().int().min(1, '连续次数至少为1').max(20) }).nullable(),
+  tallies: z.array(z.object({ from: z.string(), count: z.int32().min(1, '累计次数至少为1').max(20), to: z.string() })).max(6),
+  interview: z.object({ level: z.string(), consecutive: z.int32().min(1, '连续次数至少为1').max(20) }).nullable(),
 }) satisfies z.ZodType<EscalationRules>
 
 export const scoringRulesInput = z.object({
   base: points('基础分'),
   missingReport: points('未报送扣分'),
   emptyReport: points('空报扣分'),
-  emptyMinChars: z.number().int().min(0).max(500),
+  emptyMinChars: z.int32().min(0).max(500),
   lateReport: points('迟报扣分'),
   returnedReport: points('退回扣分'),
   overdueTask: points('逾期扣分'),

@@ -9,17 +9,17 @@ import type { ExportedFile } from '../core/exporters/common'
  */
 export const desktopCalls = {
   'files.openWithSystem': defineCall<{ opened: true }>()({
-    input: z.object({ attachmentId: z.number({ error: '编号必须是数字' }).int().positive() }),
+    input: z.object({ attachmentId: z.int32({ error: '编号必须是数字' }).positive() }),
     roles: ALL_ROLES,
   }),
   /** the 督查通报 as PDF, printed by the window's own Chromium (printToPDF) from exports.bulletinHtml */
   'exports.bulletinPdf': defineCall<ExportedFile>()({
-    input: z.object({ period, planId: z.number().int().positive().optional() }),
+    input: z.object({ period, planId: z.int32().positive().optional() }),
     roles: ['admin', 'office', 'leader'],
   }),
   /** the 督办通知书 as PDF, printed the same way from exports.noticeHtml */
   'exports.noticePdf': defineCall<ExportedFile>()({
-    input: z.object({ noticeId: z.number().int().positive() }),
+    input: z.object({ noticeId: z.int32().positive() }),
     roles: ALL_ROLES,
   }),
 }

@@ -21,7 +21,7 @@ export const exportCalls = {
   'exports.noticeDocx': defineCall<ExportedFile>()({ input: z.object({ noticeId: id }), roles: ALL_ROLES }),
   /** 督办台账 (.xlsx): every 督办单 of the year with its state, replies and decisions */
   'exports.noticeLedger': defineCall<ExportedFile>()({
-    input: z.object({ year: z.number().int().min(1990).max(2100).optional() }),
+    input: z.object({ year: z.int32().min(1990).max(2100).optional() }),
     roles: EXPORTERS,
   }),
   /** the same 督办通知书 as print-ready HTML (A4, GB/T 9704) */

@@ -8,7 +8,7 @@ const MAX_BASE64 = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4
 
 const comparator = z.enum(['=', '>=', '>', '<=', '<'])
 const name = z.string().trim().min(1, '单位名称不能为空').max(60, '单位名称过长')
-const taskRef = z.object({ list: z.string().min(1), number: z.number().int().min(0) })
+const taskRef = z.object({ list: z.string().min(1), number: z.int32().min(0) })
 
 /** The draft as the office edited it in the preview: validated again before it is written. */
 export const planDraftSchema = z.object({
@@ -17,7 +17,7 @@ export const planDraftSchema = z.object({
     issuer: z.string().max(100).nullable(),
     docNumber: z.string().max(100).nullable(),
     issuedOn: calendarDay('印发日期').nullable(),
-    year: z.number().int().min(1990).max(2100).nullable(),
+    year: z.int32().min(1990).max(2100).nullable(),
   }),
   lists: z
     .array(
@@ -30,7 +30,7 @@ export const planDraftSchema = z.object({
             title: z.string().max(300).nullable(),
             tasks: z.array(
               z.object({
-                number: z.number().int().min(0).max(100000),
+                number: z.int32().min(0).max(100000),
                 text: z.string().trim().min(1, '任务内容不能为空').max(5000),
                 leads: z.array(name).max(20),
                 coops: z.array(name).max(50),
@@ -47,7 +47,7 @@ export const planDraftSchema = z.object({
                     }),
                   )
                   .max(50),
-                line: z.number().int().min(0),
+                line: z.int32().min(0),
                 // The parser's reasons travel with the draft so the preview can show them; commit ignores them.
                 basis: z
                   .object({ task: z.string().max(300), leads: z.string().max(300), targets: z.array(z.string().max(300)).max(50) })
@@ -68,8 +68,8 @@ export const planDraftSchema = z.object({
       comparator,
       growthPct: z.number().finite().nullable(),
       baseline: z.number().finite().nullable(),
-      baselineYear: z.number().int().nullable(),
-      targetYear: z.number().int().nullable(),
+      baselineYear: z.int32().nullable(),
+      targetYear: z.int32().nullable(),
       text: z.string().max(500),
     }),
   ),
@@ -100,10 +100,10 @@ export const importCalls = {
       sourceName: z.string().max(255).nullable(),
       unitMapping: z.record(
         z.string(),
-        z.union([z.object({ unitId: z.number().int().positive() }), z.object({ create: z.object({ name }) })]),
+        z.union([z.object({ unitId: z.int32().positive() }), z.object({ create: z.object({ name }) })]),
       ),
       links: z.array(z.object({ a: taskRef, b: taskRef, similarity: z.number().min(0).max(1) })).max(500),
-      replacePlanId: z.number().int().positive().nullable(),
+      replacePlanId: z.int32().positive().nullable(),
     }),
     roles: OFFICE,
   }),

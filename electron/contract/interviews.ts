@@ -12,7 +12,7 @@ export const interviewCalls = {
   'interviews.list': defineCall<InterviewView[]>()({
     input: z.object({
       status: z.enum(['pending', 'held', 'rectified']).optional(),
-      year: z.number().int().min(2000).max(2100).optional(),
+      year: z.int32().min(2000).max(2100).optional(),
     }),
     roles: READERS,
   }),

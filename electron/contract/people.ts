@@ -19,7 +19,7 @@ const unitFields = {
   kind: z.enum(UNIT_KINDS, { error: '单位类型无效' }),
   shortName: z.string().trim().max(20, '简称不超过20个字').nullable().optional(),
   aliases: z.array(z.string().trim().max(40, '别名不超过40个字')).max(30, '别名过多').optional(),
-  sort: z.number().int().min(0).max(100_000).optional(),
+  sort: z.int32().min(0).max(100_000).optional(),
 }
 
 const username = z
@@ -42,7 +42,7 @@ const personFields = {
 }
 
 const rosterRow = z.object({
-  line: z.number().int().min(0),
+  line: z.int32().min(0),
   displayName: z.string().max(100),
   username: z.string().max(100),
   roleLabel: z.string().max(40),

@@ -3,7 +3,7 @@ import { ALL_ROLES, defineCall } from './define'
 import type { PlanDetail, PlanSummary } from '../core/plans/service'
 import type { UnitView } from '../core/units/service'
 
-export const id = z.number({ error: '编号必须是数字' }).int().positive()
+export const id = z.int32({ error: '编号必须是数字' }).positive()
 
 export const planCalls = {
   'units.list': defineCall<UnitView[]>()({ input: z.object({}), roles: ALL_ROLES }),

@@ -64,12 +64,12 @@ export const reportCalls = {
   'reports.pending': defineCall<ReportView[]>()({ input: z.object({ planId: id.optional() }), roles: OFFICE }),
   /** 已审核: the latest decisions first */
   'reports.reviewed': defineCall<ReportView[]>()({
-    input: z.object({ planId: id.optional(), limit: z.number().int().min(1).max(500).optional() }),
+    input: z.object({ planId: id.optional(), limit: z.int32().min(1).max(500).optional() }),
     roles: OFFICE,
   }),
   /** 撤回: the unit takes back a submitted report before the office reviews it */
   'reports.withdraw': defineCall<ReportView>()({
-    input: z.object({ reportId: id, revision: z.number().int().min(1) }),
+    input: z.object({ reportId: id, revision: z.int32().min(1) }),
     roles: UNIT_PEOPLE,
   }),
   'reports.deleteDraft': defineCall<{ ok: true }>()({ input: z.object({ reportId: id }), roles: UNIT_PEOPLE }),

@@ -40,7 +40,7 @@ export const settingsCalls = {
   'settings.branding': defineCall<{ name: string; shortName: string }>()({ input: z.object({}), roles: 'public' }),
   /** 法定节假日 and 调休 days */
   'settings.calendar': defineCall<CalendarLine[]>()({
-    input: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
+    input: z.object({ year: z.int32().min(2000).max(2100).optional() }),
     roles: ADMIN,
   }),
   /** a year's calendar from lines such as 2021-10-01,holiday,国庆节; replaces the years it covers */

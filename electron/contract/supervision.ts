@@ -129,7 +129,7 @@ export const supervisionCalls = {
       awaitingReply: z.boolean().optional(),
       taskId: id.optional(),
       ids: z.array(id).max(500).optional(),
-      year: z.number().int().min(1990).max(2100).optional(),
+      year: z.int32().min(1990).max(2100).optional(),
     }),
     roles: ALL_ROLES,
   }),
@@ -142,7 +142,7 @@ export const supervisionCalls = {
     input: z.object({
       unreadOnly: z.boolean().optional(),
       kind: z.enum(INBOX_KINDS).optional(),
-      limit: z.number().int().min(1).max(500).optional(),
+      limit: z.int32().min(1).max(500).optional(),
     }),
     roles: ALL_ROLES,
   }),

@@ -201,6 +201,7 @@ export async function noticeViews(ctx: Ctx, input: NoticeQuery) {
   if (input.awaitingReply) q = q.where('notices.kind', '=', 'notice').where('notices.status', 'in', ['issued', 'read', 'returned'])
   if (input.year !== undefined) q = q.where('notices.year', '=', input.year)
   if (input.taskId !== undefined) q = q.where('notices.task_id', '=', input.taskId)
+  if (input.ids?.length === 0) return [] // an empty IN list is a syntax error on PostgreSQL
   if (input.ids) q = q.where('notices.id', 'in', input.ids)
   const today = ctx.clock.today()
   const rows = await q.execute()

@@ -186,6 +186,7 @@ export async function listUrges(ctx: Ctx, input: { taskId?: number; unitId?: num
     .limit(500)
   if (!seesAllTasks(actor)) q = q.where('notices.unit_id', '=', actor.unitId ?? -1)
   if (input.unitId !== undefined) q = q.where('notices.unit_id', '=', input.unitId)
+  if (input.ids?.length === 0) return [] // an empty IN list is a syntax error on PostgreSQL
   if (input.ids) q = q.where('notices.id', 'in', input.ids)
   if (input.taskId !== undefined) {
     const taskId = input.taskId
