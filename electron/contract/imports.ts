@@ -98,10 +98,7 @@ export const importCalls = {
       draft: planDraftSchema,
       text: z.string().max(2_000_000),
       sourceName: z.string().max(255).nullable(),
-      unitMapping: z.record(
-        z.string(),
-        z.union([z.object({ unitId: z.int32().positive() }), z.object({ create: z.object({ name }) })]),
-      ),
+      unitMapping: z.record(z.string(), z.union([z.object({ unitId: z.int32().positive() }), z.object({ create: z.object({ name }) })])),
       links: z.array(z.object({ a: taskRef, b: taskRef, similarity: z.number().min(0).max(1) })).max(500),
       replacePlanId: z.int32().positive().nullable(),
     }),
