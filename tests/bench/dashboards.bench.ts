@@ -11,6 +11,7 @@ import { completion, perList, perSection, perUnit, trend } from '../../electron/
 import { indicatorFigures } from '../../electron/core/dashboards/indicators'
 import { analyse } from '../../electron/core/dashboards/analysis'
 import { handWritten } from './dashboard-sql'
+import { medianMs } from './engine-figures'
 
 const TODAY = '2021-07-20'
 let dir: string
@@ -58,15 +59,6 @@ afterAll(async () => {
 }, 300_000)
 
 const round = (x: number) => Math.round(x * 100) / 100
-async function medianMs(fn: () => unknown): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < 15; i++) {
-    const t0 = performance.now()
-    await fn()
-    times.push(performance.now() - t0)
-  }
-  return times.sort((a, b) => a - b)[7]
-}
 
 const snap = () => loadSnapshot(ctx.db, nextPlan(), TODAY, ctx.clock.timeZone)
 /** [figure, through the service, the same figure in hand-written SQL] */
